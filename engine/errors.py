@@ -1,0 +1,61 @@
+"""The project's own error types: every failure a user can cause is one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in an input file something was found (1-based line and column)."""
+
+    file: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}"
+
+
+class ZhisuanError(Exception):
+    """Base error: a code, a message, an optional location and an optional hint."""
+
+    code = "error"
+
+    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def render(self) -> str:
+        """One line: `file:line: code: message (hint)`."""
+        where = f"{self.location}: " if self.location else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.code}: {self.message}{hint}"
+
+
+class LoadError(ZhisuanError):
+    """An input file could not be read, parsed or validated."""
+
+    code = "load_error"
+
+
+class RuleError(ZhisuanError):
+    """The rule set is inconsistent: unknown field, cycle, conflicting effects."""
+
+    code = "rule_error"
+
+
+class EvaluationError(ZhisuanError):
+    """The engine disagreed with itself or failed while evaluating (a bug, not bad input)."""
+
+    code = "evaluation_error"
+
+
+class UsageError(ZhisuanError):
+    """The command line asked for something that does not exist."""
+
+    code = "usage_error"

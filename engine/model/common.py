@@ -1,0 +1,58 @@
+"""Shared value types: bilingual text and provenance."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+REPORT_SOURCE = re.compile(r"^report:§0[1-5]( \S.*)?$")
+ASSESSMENT = "assessment"
+
+
+class Frozen(BaseModel):
+    """Base for all models: unknown keys are errors and values never change."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+
+
+class Text(Frozen):
+    """A user-visible string in Chinese and English."""
+
+    zh: NonEmpty
+    en: NonEmpty
+
+    def get(self, lang: str) -> str:
+        """The text in `lang` (zh or en)."""
+        return self.zh if lang == "zh" else self.en
+
+
+class Provenance(Frozen):
+    """Where a fact comes from: a report section, or our assessment with its reason."""
+
+    source: Annotated[str, Field(description="`report:§0N <where>` or `assessment`")]
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _source_is_well_formed(self) -> "Provenance":
+        if self.source == ASSESSMENT:
+            if self.reason is None:
+                raise ValueError("an `assessment` source needs a `reason` (zh and en)")
+        elif not REPORT_SOURCE.match(self.source):
+            raise ValueError(
+                f"source {self.source!r} must be `report:§01`…`report:§05` plus where, or `assessment`"
+            )
+        return self
+
+    @property
+    def is_assessment(self) -> bool:
+        """True when this is our judgement, not a figure from the report."""
+        return self.source == ASSESSMENT
+
+
+Lang = Literal["zh", "en"]

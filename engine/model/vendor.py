@@ -1,0 +1,142 @@
+"""A vendor's knowledge-base entry: facts with provenance, sub-criteria, assessed numbers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from .common import Frozen, NonEmpty, Provenance, Slug, Text
+from .vocabulary import (
+    ALL_SUBS,
+    DIMENSIONS,
+    Chip,
+    CoreBusiness,
+    MinCommitment,
+    NodeKind,
+    Pricing,
+    Region,
+    Status,
+    SupplierType,
+    SupplyModel,
+)
+
+
+class Business(Provenance):
+    """What the vendor mainly is and where its supply comes from."""
+
+    core: CoreBusiness
+    supply_model: SupplyModel
+
+
+class Node(Provenance):
+    """One South China presence: a region, optionally a city, and how the vendor holds it."""
+
+    region: Region
+    city: Text | None = None
+    kind: NodeKind
+
+
+class Chips(Provenance):
+    """Accelerator families the vendor's pool serves."""
+
+    values: Annotated[list[Chip], Field(max_length=10)] | None = Field(
+        description="null when unknown"
+    )
+
+
+class PricingFacts(Provenance):
+    """Ways a buyer can pay."""
+
+    values: Annotated[list[Pricing], Field(max_length=10)] | None = Field(
+        description="null when unknown"
+    )
+
+
+class Contract(Provenance):
+    """The smallest commitment a buyer must make to start."""
+
+    min_commitment: MinCommitment
+
+
+class SubCriterion(Provenance):
+    """The status of one sub-criterion (T1…C2) with a one-line evidence statement."""
+
+    status: Status
+    evidence: Text
+
+
+class Share(Provenance):
+    """A share in [0, 1] (T, P, A, C or R)."""
+
+    value: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
+        description="null when unknown"
+    )
+
+
+class SupplyIndex(Provenance):
+    """The supply index S in [1, 100]."""
+
+    value: Annotated[float, Field(ge=1, le=100, allow_inf_nan=False)] | None = Field(
+        description="null when unknown"
+    )
+
+
+class Rating(Provenance):
+    """A 1–5 rating of one capability dimension (always an assessment)."""
+
+    value: Annotated[int, Field(ge=1, le=5)] | None = Field(description="null when unknown")
+
+
+class Shares(Frozen):
+    """The four filtering shares of F = S×T×P×A×C."""
+
+    T: Share
+    P: Share
+    A: Share
+    C: Share
+
+
+class Ratings(Frozen):
+    """Ratings of D1–D5."""
+
+    D1: Rating
+    D2: Rating
+    D3: Rating
+    D4: Rating
+    D5: Rating
+
+
+class Vendor(Frozen):
+    """One vendor in the knowledge base."""
+
+    id: Slug
+    name: Text
+    assessed_in_report: bool
+    declared_type: SupplierType | None = None
+    declared_type_source: NonEmpty | None = None
+    business: Business
+    nodes: Annotated[list[Node], Field(max_length=50)]
+    chips: Chips
+    pricing: PricingFacts
+    contract: Contract
+    sub: dict[str, SubCriterion]
+    shares: Shares
+    S: SupplyIndex
+    R: Share
+    ratings: Ratings
+    notes: Annotated[list[Text], Field(max_length=20)] = []
+
+    @field_validator("sub")
+    @classmethod
+    def _all_twelve_sub_criteria(cls, sub: dict[str, SubCriterion]) -> dict[str, SubCriterion]:
+        missing = [s for s in ALL_SUBS if s not in sub]
+        extra = [s for s in sub if s not in ALL_SUBS]
+        if extra:
+            raise ValueError(f"unknown sub-criterion {extra[0]!r}; allowed: {', '.join(ALL_SUBS)}")
+        if missing:
+            raise ValueError(f"missing sub-criteria: {', '.join(missing)} (use status: unknown)")
+        return {s: sub[s] for s in ALL_SUBS}
+
+
+assert tuple(Ratings.model_fields) == DIMENSIONS
