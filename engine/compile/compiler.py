@@ -1,0 +1,151 @@
+"""Rule models → checked, stratified rules and durable_rules ruleset definitions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from ..errors import Location, RuleError
+from ..model.fields import FIELDS
+from ..model.rules import Policy, Rule
+from .durable_form import rule_pattern
+from .tree import Node, build
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its checked condition tree, stratum and origin."""
+
+    rule: Rule
+    condition: Node
+    location: Location
+    stratum: int
+    reads: frozenset[str]
+    writes: str | None
+
+    @property
+    def id(self) -> str:
+        """The rule's id."""
+        return self.rule.id
+
+
+@dataclass(frozen=True)
+class Stage:
+    """The rules of one stratum, registered together as one durable ruleset."""
+
+    name: str
+    rules: tuple[CompiledRule, ...]
+    definition: dict = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RuleBase:
+    """Everything evaluation needs: stages in order, the rule table and the conflict policy."""
+
+    stages: tuple[Stage, ...]
+    by_id: dict[str, CompiledRule]
+    policy: Policy
+    version: str
+
+    def ordered(self) -> list[CompiledRule]:
+        """All rules, by stratum then id."""
+        return [r for stage in self.stages for r in stage.rules]
+
+
+@dataclass(frozen=True)
+class SourcedRule:
+    """A validated rule plus a function that locates any YAML path inside it."""
+
+    rule: Rule
+    locate: object  # Callable[[tuple], Location]
+
+
+def compile_rules(sourced: list[SourcedRule], policy: Policy, version: str) -> RuleBase:
+    """Check rules against the catalogue, stratify them and build durable definitions."""
+    seen: dict[str, Location] = {}
+    checked: list[tuple[SourcedRule, Node]] = []
+    for item in sourced:
+        where = item.locate(("id",))
+        if item.rule.id in seen:
+            raise RuleError(f"duplicate rule id {item.rule.id!r} (first at {seen[item.rule.id]})", where)
+        seen[item.rule.id] = where
+        checked.append((item, build(item.rule.when, ("when",), item.locate)))
+    _check_policy(policy, [i.rule for i, _ in checked])
+    strata = _stratify(checked)
+    compiled = [
+        CompiledRule(
+            rule=item.rule,
+            condition=node,
+            location=item.locate(()),
+            stratum=strata[item.rule.id],
+            reads=frozenset(leaf.leaf.field for leaf in node.leaves()),
+            writes=(item.rule.then.writes() or (None,))[0],
+        )
+        for item, node in checked
+    ]
+    stages = []
+    for level in sorted({c.stratum for c in compiled}):
+        rules = tuple(sorted((c for c in compiled if c.stratum == level), key=lambda c: c.id))
+        stages.append(_stage(rules))
+    return RuleBase(tuple(stages), {c.id: c for c in compiled}, policy, version)
+
+
+def _stage(rules: tuple[CompiledRule, ...]) -> Stage:
+    patterns = {r.id: rule_pattern(r.condition) for r in rules}
+    digest = hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:16]
+    definition = {rid: {"all": [{"m": p}], "pri": 1} for rid, p in patterns.items()}
+    return Stage(f"zs_{digest}", rules, definition)
+
+
+def _writers(checked) -> dict[str, list[str]]:
+    writers: dict[str, list[str]] = {}
+    for item, _ in checked:
+        write = item.rule.then.writes()
+        if write:
+            writers.setdefault(write[0], []).append(item.rule.id)
+    return writers
+
+
+def _stratify(checked) -> dict[str, int]:
+    """Stratum = 1 + the highest stratum of any rule writing a field this rule reads."""
+    writers = _writers(checked)
+    reads: dict[str, list[str]] = {}
+    for item, node in checked:
+        fields = []
+        for leaf in node.leaves():
+            name = leaf.leaf.field
+            if FIELDS[name].derived and name not in writers:
+                raise RuleError(
+                    f"rule {item.rule.id!r} reads {name!r}, which no rule sets", leaf.location, "add a rule that sets it"
+                )
+            fields.append(name)
+        reads[item.rule.id] = fields
+    where = {item.rule.id: item.locate(("id",)) for item, _ in checked}
+    level: dict[str, int] = {}
+    visiting: list[str] = []
+
+    def visit(rid: str) -> int:
+        if rid in level:
+            return level[rid]
+        if rid in visiting:
+            cycle = " → ".join(visiting[visiting.index(rid):] + [rid])
+            raise RuleError(f"rules depend on each other in a cycle: {cycle}", where[rid])
+        visiting.append(rid)
+        deps = [visit(w) for f in reads[rid] if FIELDS[f].derived for w in writers[f]]
+        visiting.pop()
+        level[rid] = 1 + max(deps, default=0)
+        return level[rid]
+
+    for rid in sorted(reads):
+        visit(rid)
+    return level
+
+
+def _check_policy(policy: Policy, rules: list[Rule]) -> None:
+    for rule in rules:
+        kind = rule.then.kind
+        if kind in policy.conflicts:
+            value = rule.then.writes()[1]
+            if value not in policy.conflicts[kind]:
+                raise RuleError(f"policy.yaml lists no order for {kind} value {value!r}", None)

@@ -1,0 +1,83 @@
+"""Finds and loads the bundled (or given) rules and vendor profiles."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compile.compiler import RuleBase, SourcedRule, compile_rules
+from ..errors import LoadError, Location
+from ..model.rules import Policy, RuleFile
+from ..model.vendor import Vendor
+from .validate import validate
+from .yaml_source import Document, load, parse, read_text
+
+ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
+
+
+def bundle_root() -> Path:
+    """The folder holding `rules/` and `profiles/`: the checkout, or the installed package data."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "bundled"
+    if (installed / "rules").is_dir():
+        return installed
+    return package.parent
+
+
+@dataclass(frozen=True)
+class LoadedVendor:
+    """A validated vendor and the parsed document it came from (for file:line)."""
+
+    vendor: Vendor
+    doc: Document
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_rule_base(root: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> RuleBase:
+    """Load, validate and compile the rule files matching `patterns` under root/rules."""
+    root = root or bundle_root()
+    rules_dir = root / "rules"
+    files = sorted({p for pat in patterns for p in rules_dir.glob(pat)})
+    if not files:
+        raise LoadError("no rule files found", Location(str(rules_dir)), f"expected {', '.join(patterns)}")
+    digest = hashlib.sha256()
+    sourced: list[SourcedRule] = []
+    for path in files + [rules_dir / "policy.yaml"]:
+        display = _display(path, root)
+        text = read_text(path, display)
+        digest.update(display.encode() + b"\0" + text.encode() + b"\0")
+        doc = parse(text, display)
+        if path.name == "policy.yaml":
+            policy = validate(Policy, doc)
+            continue
+        rule_file = validate(RuleFile, doc)
+        for i, rule in enumerate(rule_file.rules):
+            sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
+    return compile_rules(sourced, policy, digest.hexdigest())
+
+
+def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
+    """Load and validate one vendor YAML file."""
+    doc = load(path, display)
+    return LoadedVendor(validate(Vendor, doc), doc)
+
+
+def load_vendors(root: Path | None = None) -> list[LoadedVendor]:
+    """All bundled vendors, sorted by id."""
+    root = root or bundle_root()
+    vendors = [load_vendor_file(p, _display(p, root)) for p in sorted((root / "profiles" / "vendors").glob("*.yaml"))]
+    ids: dict[str, str] = {}
+    for lv in vendors:
+        if lv.vendor.id in ids:
+            raise LoadError(
+                f"vendor id {lv.vendor.id!r} is also used by {ids[lv.vendor.id]}", lv.doc.locate(("id",))
+            )
+        ids[lv.vendor.id] = lv.doc.file
+    return sorted(vendors, key=lambda lv: lv.vendor.id)

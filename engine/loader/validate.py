@@ -1,0 +1,87 @@
+"""Pydantic validation with errors mapped back to file:line and a hint."""
+
+from __future__ import annotations
+
+import typing
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import LoadError
+from .suggest import allowed, did_you_mean
+from .yaml_source import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], doc: Document) -> M:
+    """Validate a parsed document against `model`, raising LoadError for the first problem."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise to_load_error(exc, model, doc) from None
+
+
+def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> LoadError:
+    """The first pydantic error as a LoadError with location, key and suggestion."""
+    err = sorted(exc.errors(), key=lambda e: _line(doc, e["loc"]))[0]
+    loc = tuple(p for p in err["loc"] if not _is_union_branch(p))
+    where = doc.locate(loc)
+    key = ".".join(str(p) for p in loc) or "(document)"
+    kind = err["type"]
+    hint = None
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        hint = did_you_mean(loc[-1], known) or (allowed(known) if known else None)
+        message = f"unknown key {loc[-1]!r} at {key}"
+    elif kind == "missing":
+        message = f"missing required key {key}"
+    elif kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        hint = did_you_mean(err.get("input"), choices) or f"allowed: {expected}"
+        message = f"{key}: {err.get('input')!r} is not allowed"
+    else:
+        message = f"{key}: {err['msg']}"
+    return LoadError(message, where, hint)
+
+
+def _line(doc: Document, loc: tuple) -> int:
+    return doc.locate(tuple(p for p in loc if not _is_union_branch(p))).line or 0
+
+
+def _is_union_branch(part: object) -> bool:
+    # pydantic inserts the union member's type name (e.g. 'list[...]', 'function-after[...]') into loc
+    return isinstance(part, str) and ("[" in part or part in {"none", "str", "int", "float", "bool"})
+
+
+def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
+    """The field names of the sub-model reached by following `path` from `model`."""
+    current: object = model
+    for part in path:
+        if isinstance(part, int):
+            current = _inner(current)
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            current = _inner(current)
+            continue
+        current = _inner(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner(annotation: object) -> object:
+    """Unwrap list/dict/Optional/Annotated to the model type they carry, if any."""
+    for _ in range(6):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if not args:
+            return annotation
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        annotation = models[0] if models else args[-1]
+    return annotation

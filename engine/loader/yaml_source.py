@@ -1,0 +1,141 @@
+"""Safe YAML reading that remembers where every value came from (file:line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import LoadError, Location
+
+MAX_BYTES = 1 << 20
+MAX_NODES = 100_000
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML document plus the location of every key path in it."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, Location] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> Location:
+        """The location of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), Location(self.file, 1, 1))
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8, refusing missing, huge and non-UTF-8 files with a LoadError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError("file not found", Location(display), "check the path") from None
+    except IsADirectoryError:
+        raise LoadError("is a directory, not a YAML file", Location(display)) from None
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", Location(display)) from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError(f"file is {len(raw)} bytes; the limit is {MAX_BYTES}", Location(display))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", Location(display, line), "save the file as UTF-8"
+        ) from None
+
+
+def parse(text: str, display: str) -> Document:
+    """Parse one YAML document with the safe loader, tracking marks and limiting size and tags."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        raise LoadError(f"malformed YAML: {exc.problem or exc.context}", where) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(f"malformed YAML: {exc}", Location(display)) from None
+    finally:
+        loader.dispose()
+    doc = Document(display, None)
+    if node is None:
+        raise LoadError("the file is empty", Location(display, 1), "expected a YAML mapping")
+    budget = [MAX_NODES]
+    doc.data = _build(node, (), doc, loader, budget)
+    return doc
+
+
+def load(path: Path, display: str | None = None) -> Document:
+    """Read and parse a YAML file."""
+    display = display or str(path)
+    return parse(read_text(path, display), display)
+
+
+def _where(node: yaml.Node, doc: Document) -> Location:
+    return Location(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader, budget: list[int]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise LoadError(
+            f"document expands to more than {MAX_NODES} values (alias bomb?)",
+            _where(node, doc),
+            "remove repeated aliases",
+        )
+    doc.marks.setdefault(path, _where(node, doc))
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAP:
+            raise _bad_tag(node, doc)
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                raise LoadError("mapping keys must be plain scalars", _where(key_node, doc))
+            if key_node.tag == "tag:yaml.org,2002:str" and key_node.value == "<<":
+                raise LoadError("merge keys (<<) are not supported", _where(key_node, doc), "write the keys out")
+            key = loader.construct_object(key_node)
+            if key in out:
+                raise LoadError(f"duplicate key {key!r}", _where(key_node, doc), "each key may appear once")
+            doc.marks[path + (key,)] = _where(key_node, doc)
+            out[key] = _build(value_node, path + (key,), doc, loader, budget)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            raise _bad_tag(node, doc)
+        return [_build(item, path + (i,), doc, loader, budget) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    if node.tag not in _SCALAR_TAGS:
+        raise _bad_tag(node, doc)
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise LoadError(f"bad scalar: {exc}", _where(node, doc)) from None
+
+
+def _bad_tag(node: yaml.Node, doc: Document) -> LoadError:
+    return LoadError(
+        f"tag {node.tag} is not allowed",
+        _where(node, doc),
+        "only plain YAML (strings, numbers, booleans, null, lists, mappings)",
+    )

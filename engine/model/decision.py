@@ -1,0 +1,104 @@
+"""The result of an evaluation: plain, serialisable values with a full trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import Frozen, Text
+
+
+class ConditionTrace(Frozen):
+    """One leaf condition: field, operator, expected and actual values, and its result."""
+
+    path: str
+    field: str
+    op: str
+    expected: Any
+    actual: Any
+    result: str
+
+
+class EffectTrace(Frozen):
+    """What a rule's effect is: the field and value it sets, or the note it attaches."""
+
+    kind: str
+    field: str | None = None
+    value: str | None = None
+    note: Text | None = None
+
+
+class TraceEvent(Frozen):
+    """One rule considered during an evaluation."""
+
+    rule: str
+    title: Text
+    source: str
+    location: str
+    stratum: int
+    fired: bool
+    result: str
+    conditions: list[ConditionTrace]
+    effect: EffectTrace
+    applied: bool
+    overridden_by: str | None = None
+
+
+class SubOutcome(Frozen):
+    """A sub-criterion: the rules' verdict, the recorded status, evidence and source."""
+
+    status: str
+    recorded: str
+    evidence: Text
+    source: str
+    reason: Text | None = None
+
+
+class CriterionOutcome(Frozen):
+    """A criterion: its status, the vendor's share and the sub-criteria."""
+
+    status: str
+    share: float | None
+    share_source: str
+    sub: dict[str, SubOutcome]
+
+
+class SupplyStep(Frozen):
+    """One term of F = S×R×T×P×A×C, with the running product after it."""
+
+    term: str
+    value: float | None
+    running: float | None
+    source: str
+
+
+class Supply(Frozen):
+    """The supply-scale computation, term by term."""
+
+    S: float | None
+    R: float | None
+    S_south: float | None
+    F: float | None
+    steps: list[SupplyStep]
+
+
+class VendorDecision(Frozen):
+    """Everything decided about one vendor."""
+
+    id: str
+    name: Text
+    assessed_in_report: bool
+    track: str
+    supplier_type: str
+    declared_type: str | None
+    criteria: dict[str, CriterionOutcome]
+    supply: Supply
+    notes: list[Text]
+    input_sha256: str
+    trace: list[TraceEvent]
+
+
+class CheckResult(Frozen):
+    """`zhisuan check`: the rules version and one decision per vendor, ordered by F."""
+
+    rules_version: str
+    vendors: list[VendorDecision]

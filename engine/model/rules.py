@@ -1,0 +1,151 @@
+"""The rule language: conditions over catalogue fields and typed effects."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from .common import Frozen, NonEmpty, Text
+from .vocabulary import CRITERIA, ALL_SUBS, CriterionStatus, SupplierType, Track, Verdict
+
+Op = Literal["==", "!=", "<", "<=", ">", ">=", "in", "contains", "exists"]
+RuleId = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")]
+Scalar = str | int | float
+
+
+class Condition(Frozen):
+    """A condition tree node: exactly one of all / any / not, or a leaf `field op value`."""
+
+    all: Annotated[list["Condition"], Field(min_length=1, max_length=64)] | None = None
+    any: Annotated[list["Condition"], Field(min_length=1, max_length=64)] | None = None
+    not_: "Condition | None" = Field(default=None, alias="not")
+    field: NonEmpty | None = None
+    op: Op | None = None
+    value: Scalar | Annotated[list[Scalar], Field(min_length=1, max_length=32)] | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> "Condition":
+        shapes = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]
+        leaf = self.field is not None or self.op is not None
+        if len(shapes) + leaf != 1:
+            raise ValueError("a condition is exactly one of `all`, `any`, `not`, or `field`+`op`+`value`")
+        if leaf:
+            if self.field is None or self.op is None:
+                raise ValueError("a leaf condition needs both `field` and `op`")
+            if self.op == "exists":
+                if self.value is not None:
+                    raise ValueError("`exists` takes no `value`")
+            elif self.value is None:
+                raise ValueError(f"`{self.op}` needs a `value`")
+            elif (self.op == "in") != isinstance(self.value, list):
+                raise ValueError("`in` takes a list `value`; other operators take a single value")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """all, any, not or leaf."""
+        for k in ("all", "any"):
+            if getattr(self, k) is not None:
+                return k
+        return "not" if self.not_ is not None else "leaf"
+
+    @property
+    def children(self) -> list["Condition"]:
+        """Sub-conditions of all/any/not (empty for a leaf)."""
+        return self.all or self.any or ([self.not_] if self.not_ is not None else [])
+
+
+class VerdictEffect(Frozen):
+    """Sets a sub-criterion verdict."""
+
+    sub: Literal[ALL_SUBS]  # type: ignore[valid-type]
+    status: Verdict
+
+
+class CriterionEffect(Frozen):
+    """Sets a criterion status."""
+
+    id: Literal[CRITERIA]  # type: ignore[valid-type]
+    status: CriterionStatus
+
+
+class NoteEffect(Text):
+    """Attaches a note; `excludes: true` takes the vendor out of the track."""
+
+    excludes: bool = False
+
+
+class Effect(Frozen):
+    """Exactly one typed effect."""
+
+    verdict: VerdictEffect | None = None
+    criterion: CriterionEffect | None = None
+    track: Track | None = None
+    supplier_type: SupplierType | None = None
+    note: NoteEffect | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "Effect":
+        given = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("`then` takes exactly one of: verdict, criterion, track, supplier_type, note")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """Which effect this is."""
+        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
+
+    def writes(self) -> tuple[str, Any] | None:
+        """The (field, value) this effect sets, or None for a plain note."""
+        if self.verdict:
+            return f"sub.{self.verdict.sub}.verdict", self.verdict.status
+        if self.criterion:
+            return f"criteria.{self.criterion.id}.status", self.criterion.status
+        if self.track:
+            return "track", self.track
+        if self.supplier_type:
+            return "supplier_type", self.supplier_type
+        if self.note and self.note.excludes:
+            return "excluded", "yes"
+        return None
+
+    def describe(self, lang: str) -> str:
+        """A short human reading of the effect."""
+        write = self.writes()
+        if self.note:
+            text = self.note.get(lang)
+            return f"{text} → excluded=yes" if write else text
+        assert write is not None
+        return f"{write[0]} = {write[1]}"
+
+
+class Rule(Frozen):
+    """One rule: id, bilingual title, report source, condition and effect."""
+
+    id: RuleId
+    title: Text
+    source: Annotated[str, Field(pattern=r"^report:§0[1-5]( \S.*)?$")]
+    when: Condition
+    then: Effect
+
+
+class RuleFile(Frozen):
+    """One file under rules/: a bilingual concern and its rules."""
+
+    concern: Text
+    rules: Annotated[list[Rule], Field(min_length=1, max_length=500)]
+
+
+class Policy(Frozen):
+    """rules/policy.yaml: how conflicting effects on one field are resolved (first listed wins)."""
+
+    conflicts: dict[Literal["verdict", "criterion", "track", "supplier_type"], list[str]]
+
+    @model_validator(mode="after")
+    def _every_kind_declared(self) -> "Policy":
+        missing = {"verdict", "criterion", "track", "supplier_type"} - set(self.conflicts)
+        if missing:
+            raise ValueError(f"conflicts must declare an order for: {', '.join(sorted(missing))}")
+        return self

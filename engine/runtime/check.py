@@ -1,0 +1,60 @@
+"""`check`: evaluate vendors against the eligibility rules and build their decisions."""
+
+from __future__ import annotations
+
+from ..compile.compiler import RuleBase
+from ..model.decision import CheckResult, CriterionOutcome, SubOutcome, VendorDecision
+from ..model.vendor import Vendor
+from ..model.vocabulary import SUB_CRITERIA
+from ..scoring.supply import supply
+from .evaluate import UNDETERMINED, input_digest, run_rules
+
+IN_TRACK = ("core", "partial")
+
+
+def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
+    """The full decision for one vendor."""
+    facts, trace = run_rules(base, vendor)
+    notes = [e.effect.note for e in trace if e.fired and e.effect.note is not None]
+    return VendorDecision(
+        id=vendor.id,
+        name=vendor.name,
+        assessed_in_report=vendor.assessed_in_report,
+        track=facts.get("track", UNDETERMINED),
+        supplier_type=facts.get("supplier_type", UNDETERMINED),
+        declared_type=vendor.declared_type,
+        criteria={c: _criterion(c, vendor, facts) for c in SUB_CRITERIA},
+        supply=supply(vendor),
+        notes=notes,
+        input_sha256=input_digest(vendor),
+        trace=trace,
+    )
+
+
+def _criterion(c: str, vendor: Vendor, facts: dict) -> CriterionOutcome:
+    share = getattr(vendor.shares, c)
+    subs = {}
+    for s in SUB_CRITERIA[c]:
+        data = vendor.sub[s]
+        subs[s] = SubOutcome(
+            status=facts.get(f"sub.{s}.verdict", "unknown"),
+            recorded=data.status,
+            evidence=data.evidence,
+            source=data.source,
+            reason=data.reason,
+        )
+    return CriterionOutcome(
+        status=facts.get(f"criteria.{c}.status", UNDETERMINED), share=share.value, share_source=share.source, sub=subs
+    )
+
+
+def check(base: RuleBase, vendors: list[Vendor]) -> CheckResult:
+    """Decisions for all `vendors`, ordered by F (unknown last), then id."""
+    decisions = [decide(base, v) for v in vendors]
+    decisions.sort(key=lambda d: (d.supply.F is None, -(d.supply.F or 0), d.id))
+    return CheckResult(rules_version=base.version, vendors=decisions)
+
+
+def all_in_track(result: CheckResult) -> bool:
+    """True when every checked vendor is core or partial."""
+    return all(d.track in IN_TRACK for d in result.vendors)
