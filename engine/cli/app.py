@@ -1,0 +1,114 @@
+"""The command-line entry point: main → raw_main (the one error boundary) → a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+
+from ..errors import EvaluationError, ZhisuanError
+from ..render.messages import msg
+from . import cmd_check, cmd_rules, cmd_schema
+from .env import Environment, default_lang
+from .exit_codes import Exit
+
+SUBCOMMANDS = (cmd_check, cmd_rules, cmd_schema)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit 2 instead of printing usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageExit(f"{self.prog}: {message} (see --help)")
+
+
+class _UsageExit(Exception):
+    pass
+
+
+def _lang_from_argv(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return default_lang()
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    """The full parser, with help text in `lang`."""
+
+    def t(en: str, zh: str) -> str:
+        return zh if lang == "zh" else en
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default=lang, help=t("output language", "输出语言"))
+    common.add_argument("--debug", action="store_true", help=t("show tracebacks on errors", "出错时显示堆栈"))
+    parser = _Parser(
+        prog="zhisuan",
+        parents=[common],
+        description=t(
+            "zhisuan: decision support for the South China third-party inclusive AI compute cloud market.",
+            "zhisuan 智算：华南第三方普惠智算云市场的决策支持工具。",
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
+    original = sub.add_parser
+
+    def add_parser(name, **kwargs):
+        kwargs.setdefault("parents", [common])
+        return original(name, **kwargs)
+
+    sub.add_parser = add_parser  # every subcommand accepts --lang and --debug after its name too
+    for module in SUBCOMMANDS:
+        module.add_parser(sub, t)
+    return parser
+
+
+def raw_main(argv: list[str], env: Environment) -> int:
+    """Parse and run; every error becomes one line on stderr and an exit code."""
+    lang = _lang_from_argv(argv)
+    lang = lang if lang in ("zh", "en") else "en"
+    debug = "--debug" in argv
+    try:
+        args = build_parser(lang).parse_args(argv)
+        return int(args.run(args, env))
+    except _UsageExit as exc:
+        env.stderr.write(f"{exc}\n")
+        return Exit.BAD_INPUT
+    except EvaluationError as exc:
+        _report(env, exc, debug)
+        return Exit.INTERNAL
+    except ZhisuanError as exc:
+        _report(env, exc, debug)
+        return Exit.BAD_INPUT
+    except KeyboardInterrupt:
+        env.stderr.write(msg("error.interrupted", lang) + "\n")
+        return Exit.INTERRUPTED
+    except BrokenPipeError:
+        return Exit.OK
+    except Exception as exc:  # the one place an unexpected error is turned into a message
+        if debug:
+            traceback.print_exc(file=env.stderr)
+        env.stderr.write(msg("error.internal", lang, message=f"{type(exc).__name__}: {exc}") + "\n")
+        return Exit.INTERNAL
+
+
+def _report(env: Environment, exc: ZhisuanError, debug: bool) -> None:
+    if debug:
+        traceback.print_exc(file=env.stderr)
+    env.stderr.write(f"zhisuan: {exc.render()}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point."""
+    code = raw_main(sys.argv[1:] if argv is None else argv, Environment.from_process())
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""`zhisuan check`: is a vendor in the track, and why."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import UsageError
+from ..explain.filters import filter_trace
+from ..loader.knowledge import load_rule_base, load_vendor_file, load_vendors
+from ..loader.suggest import did_you_mean
+from ..render.check_markdown import check_markdown
+from ..render.check_view import render_check
+from ..render.json_out import dumps
+from ..render.messages import msg
+from ..runtime.check import all_in_track, check
+from .exit_codes import Exit
+from .output import add_output_options, emit, explain_level
+
+
+def add_parser(sub, t) -> None:
+    """Register the check subcommand."""
+    p = sub.add_parser(
+        "check",
+        help=t("classify vendors: track, supplier type, T/P/A/C and F", "判定厂商：赛道、类型、T/P/A/C 与 F"),
+        description=t(
+            "Evaluate vendors against the four criteria (T, P, A, C) and twelve sub-criteria of the report. "
+            "With no arguments every bundled vendor is checked. Exit 0 when every checked vendor is in the "
+            "track (core or partial), 1 when one is out or undetermined, 2 on bad input.",
+            "按报告的四项标准（T、P、A、C）和十二项子标准判定厂商。不带参数时判定全部内置厂商。"
+            "全部在赛道内（核心或部分）退出码 0，有厂商出局或未判定为 1，输入错误为 2。",
+        ),
+        epilog=t(
+            "examples:\n  zhisuan check\n  zhisuan check datacanvas --explain full\n"
+            "  zhisuan check --file my-vendor.yaml\n  zhisuan check --format json | jq .",
+            "示例：\n  zhisuan check\n  zhisuan check datacanvas --explain full\n"
+            "  zhisuan check --file my-vendor.yaml\n  zhisuan check --format json | jq .",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("vendors", nargs="*", metavar="VENDOR", help=t("bundled vendor ids", "内置厂商 id"))
+    p.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="YAML",
+        help=t("check a vendor file (repeatable)", "判定一个厂商文件（可重复）"),
+    )
+    add_output_options(p, explain=True, t=t)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, env) -> int:
+    """Run check and print the result."""
+    base = load_rule_base()
+    vendors = [load_vendor_file(path).vendor for path in args.file]
+    if args.vendors or not args.file:
+        bundled = {lv.vendor.id: lv.vendor for lv in load_vendors()}
+        for vid in args.vendors:
+            if vid not in bundled:
+                raise UsageError(
+                    msg("error.unknown_vendor", args.lang, id=vid),
+                    hint=did_you_mean(vid, bundled) or msg("hint.vendor_ids", args.lang, ids=", ".join(bundled)),
+                )
+        vendors += [bundled[v] for v in (args.vendors or sorted(bundled))]
+    seen: dict[str, object] = {}
+    for v in vendors:
+        if v.id in seen and seen[v.id] != v:
+            raise UsageError(f"two different vendors share the id {v.id!r}")
+        seen[v.id] = v
+    result = check(base, list(seen.values()))
+    level = explain_level(args)
+    if args.format == "json":
+        data = result.model_dump(mode="json")
+        for vendor, decision in zip(data["vendors"], result.vendors):
+            vendor["trace"] = [e.model_dump(mode="json") for e in filter_trace(decision.trace, level)]
+        env.stdout.write(dumps(data))
+    elif args.format == "markdown":
+        env.stdout.write(check_markdown(result, args.lang, level))
+    else:
+        emit(env, lambda console: render_check(console, result, args.lang, level))
+    return Exit.OK if all_in_track(result) else Exit.NEGATIVE

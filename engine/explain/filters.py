@@ -1,0 +1,26 @@
+"""Pure filters over a trace: off, fails, full."""
+
+from __future__ import annotations
+
+from ..model.decision import TraceEvent
+
+EXPLAIN_LEVELS = ("off", "fails", "full")
+POSITIVE = {"met", "core"}
+NEGATIVE = {"not_met", "partial", "out", "yes"}
+
+
+def is_failure(event: TraceEvent) -> bool:
+    """A rule that counts against the vendor: a negative effect that fired, or a positive one that did not."""
+    value = event.effect.value
+    if event.fired:
+        return value in NEGATIVE
+    return value in POSITIVE
+
+
+def filter_trace(events: list[TraceEvent], level: str) -> list[TraceEvent]:
+    """The events shown at explain `level`."""
+    if level == "off":
+        return []
+    if level == "fails":
+        return [e for e in events if is_failure(e)]
+    return list(events)

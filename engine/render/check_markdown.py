@@ -1,0 +1,52 @@
+"""`zhisuan check --format markdown`."""
+
+from __future__ import annotations
+
+from ..explain.filters import filter_trace
+from ..model.decision import CheckResult
+from .check_view import summary_line
+from .describe import (
+    condition_line,
+    criterion_cell,
+    criterion_line,
+    event_line,
+    headline,
+    number,
+    sub_line,
+    supply_line,
+    vendor_label,
+)
+from .messages import msg, value_label
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def check_markdown(result: CheckResult, lang: str, explain: str) -> str:
+    """The check result as a Markdown document."""
+    head = [msg(k, lang) for k in ("col.rank", "col.vendor", "col.type")] + list("TPAC")
+    head += [msg("col.track", lang), msg("col.F", lang)]
+    lines = [f"# {msg('check.title', lang)}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for i, d in enumerate(result.vendors, 1):
+        row = [str(i), vendor_label(d, lang), value_label(d.supplier_type, lang)]
+        row += [criterion_cell(d.criteria[c]) for c in "TPAC"]
+        row += [value_label(d.track, lang), number(d.supply.F)]
+        lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+    lines += ["", msg("check.legend", lang), "", summary_line(result, lang)]
+    if explain != "off":
+        for d in result.vendors:
+            lines += ["", f"## {headline(d, lang)}", ""]
+            for cid, outcome in d.criteria.items():
+                lines.append(f"- {criterion_line(cid, outcome, lang)}")
+                lines += [f"  - {sub_line(sid, sub, lang)}" for sid, sub in outcome.sub.items()]
+            lines.append(f"- {msg('check.supply', lang)}: {supply_line(d.supply, lang)}")
+            lines += [f"- {msg('check.notes', lang)}: {n.get(lang)}" for n in d.notes]
+            lines += ["", f"### {msg('check.trace', lang)} ({explain})", ""]
+            events = filter_trace(d.trace, explain)
+            if not events:
+                lines.append(msg("check.no_events", lang))
+            for e in events:
+                lines.append(f"- {event_line(e, lang)}")
+                lines += [f"  - {condition_line(c, lang)}" for c in e.conditions]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,95 @@
+"""`zhisuan check` as a rich table, with an optional tree per vendor."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.tree import Tree
+
+from ..explain.filters import filter_trace
+from ..model.decision import CheckResult, VendorDecision
+from .console import make_table
+from .describe import (
+    condition_line,
+    criterion_cell,
+    criterion_line,
+    event_line,
+    headline,
+    number,
+    sub_line,
+    supply_line,
+    vendor_label,
+)
+from .messages import msg, value_label
+
+
+def render_check(console: Console, result: CheckResult, lang: str, explain: str) -> None:
+    """Print the vendor × criteria table, a summary, and trees when `explain` is not off."""
+    console.print(msg("check.title", lang))
+    table = make_table(
+        console,
+        msg("col.rank", lang),
+        msg("col.vendor", lang),
+        msg("col.type", lang),
+        "T",
+        "P",
+        "A",
+        "C",
+        msg("col.track", lang),
+        msg("col.F", lang),
+    )
+    for i, d in enumerate(result.vendors, 1):
+        table.add_row(
+            str(i),
+            vendor_label(d, lang),
+            value_label(d.supplier_type, lang),
+            *(criterion_cell(d.criteria[c]) for c in "TPAC"),
+            value_label(d.track, lang),
+            number(d.supply.F),
+        )
+    console.print(table)
+    console.print(msg("check.legend", lang))
+    console.print(summary_line(result, lang))
+    if explain != "off":
+        for d in result.vendors:
+            console.print(vendor_tree(d, lang, explain))
+
+
+def summary_line(result: CheckResult, lang: str) -> str:
+    """`10 vendors: 2 core, …; rules version abc123`."""
+    counts = Counter(d.track for d in result.vendors)
+    text = msg(
+        "check.summary",
+        lang,
+        n=len(result.vendors),
+        core=counts["core"],
+        partial=counts["partial"],
+        out=counts["out"],
+        undetermined=counts["undetermined"],
+    )
+    return f"{text}; {msg('check.rules_version', lang)} {result.rules_version[:12]}"
+
+
+def vendor_tree(d: VendorDecision, lang: str, explain: str) -> Tree:
+    """Criteria, supply, notes and the (filtered) rule trace of one vendor."""
+    tree = Tree(headline(d, lang))
+    criteria = tree.add(msg("check.criteria", lang))
+    for cid, outcome in d.criteria.items():
+        branch = criteria.add(criterion_line(cid, outcome, lang))
+        for sid, sub in outcome.sub.items():
+            branch.add(sub_line(sid, sub, lang))
+    tree.add(f"{msg('check.supply', lang)}: {supply_line(d.supply, lang)}")
+    if d.notes:
+        notes = tree.add(msg("check.notes", lang))
+        for note in d.notes:
+            notes.add(note.get(lang))
+    trace = tree.add(f"{msg('check.trace', lang)} ({explain})")
+    events = filter_trace(d.trace, explain)
+    if not events:
+        trace.add(msg("check.no_events", lang))
+    for e in events:
+        node = trace.add(event_line(e, lang))
+        for c in e.conditions:
+            node.add(condition_line(c, lang))
+    return tree

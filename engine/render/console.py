@@ -1,0 +1,29 @@
+"""A rich Console built from the environment: plain text when not a terminal."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+
+def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
+    """A Console that writes to `stream`; no colour or styling unless `color`."""
+    return Console(
+        file=stream,
+        width=width,
+        force_terminal=isatty,
+        no_color=not color,
+        color_system="auto" if color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def make_table(console: Console, *headers: str) -> Table:
+    """A table with `headers`; boxed on a terminal, plain columns in a pipe."""
+    table = Table(box=box.SIMPLE_HEAD if console.is_terminal else None, pad_edge=False, show_edge=False)
+    for header in headers:
+        table.add_column(header, no_wrap=True)
+    return table

@@ -1,0 +1,90 @@
+"""Plain-text phrases shared by the table, tree and Markdown renderers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.decision import ConditionTrace, CriterionOutcome, Supply, TraceEvent, VendorDecision
+from .messages import msg, value_label
+
+SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?", "unknown": "?"}
+RESULT_SYMBOL = {"true": "✓", "false": "✗", "not_evaluated": "?"}
+
+
+def number(value: float | None) -> str:
+    """A number without trailing zeros, or — when unknown."""
+    if value is None:
+        return "—"
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def show(value: Any) -> str:
+    """A condition value as text."""
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    if isinstance(value, float):
+        return number(value)
+    return "∅" if value is None else str(value)
+
+
+def criterion_cell(outcome: CriterionOutcome) -> str:
+    """`✓ 0.85` style cell for one criterion."""
+    return f"{SYMBOL.get(outcome.status, '?')} {number(outcome.share)}"
+
+
+def vendor_label(d: VendorDecision, lang: str) -> str:
+    """`DataCanvas (datacanvas)` in the chosen language."""
+    return f"{d.name.get(lang)} ({d.id})"
+
+
+def headline(d: VendorDecision, lang: str) -> str:
+    """Vendor, track and type in one line."""
+    unassessed = "" if d.assessed_in_report else f" · {msg('check.unassessed', lang)}"
+    return (
+        f"{vendor_label(d, lang)} — {value_label(d.track, lang)} · {value_label(d.supplier_type, lang)}{unassessed}"
+    )
+
+
+def supply_line(s: Supply, lang: str) -> str:
+    """`S 40 × R 0.2 = 8 × T 0.85 = … → F 4.1` with unknowns shown as —."""
+    parts = []
+    for step in s.steps:
+        tag = "" if step.source != "assessment" else "*"
+        parts.append(f"{step.term} {number(step.value)}{tag}")
+    return " × ".join(parts) + f" = F {number(s.F)}   (* {msg('check.assessment', lang)})"
+
+
+def condition_line(c: ConditionTrace, lang: str) -> str:
+    """`✓ sub.T1.status == met (actual: met)`."""
+    expected = "" if c.op == "exists" else f" {show(c.expected)}"
+    actual = "actual" if lang == "en" else "实际"
+    return f"{RESULT_SYMBOL[c.result]} {c.field} {c.op}{expected}  ({actual}: {show(c.actual)})"
+
+
+def event_line(e: TraceEvent, lang: str) -> str:
+    """`✓ T1 Supply comes mainly from outside → sub.T1.verdict = met [report:§03 …] file:line`."""
+    mark = RESULT_SYMBOL[e.result]
+    effect = f"{e.effect.field} = {e.effect.value}" if e.effect.field else (e.effect.note.get(lang) if e.effect.note else "")
+    extra = ""
+    if e.overridden_by:
+        extra = f" ({msg('trace.overridden', lang, winner=e.overridden_by)})"
+    elif e.result == "not_evaluated":
+        extra = f" ({msg('trace.not_evaluated', lang)})"
+    return f"{mark} {e.rule} {e.title.get(lang)} → {effect}{extra}  [{e.source}] {e.location}"
+
+
+def sub_line(sub_id: str, outcome, lang: str) -> str:
+    """`T1 ✓ met — evidence [source]`."""
+    return (
+        f"{sub_id} {SYMBOL.get(outcome.status, '?')} {value_label(outcome.status, lang)} — "
+        f"{outcome.evidence.get(lang)} [{outcome.source}]"
+    )
+
+
+def criterion_line(cid: str, outcome: CriterionOutcome, lang: str) -> str:
+    """`T third-party: ✓ met, share 0.85 (assessment)`."""
+    src = msg("check.assessment", lang) if outcome.share_source == "assessment" else outcome.share_source
+    return (
+        f"{cid} {msg('criterion.' + cid, lang)}: {SYMBOL.get(outcome.status, '?')} "
+        f"{value_label(outcome.status, lang)}, share {number(outcome.share)} ({src})"
+    )

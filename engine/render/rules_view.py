@@ -1,0 +1,65 @@
+"""`zhisuan rules list` and `rules show` renderings."""
+
+from __future__ import annotations
+
+from ..compile.compiler import CompiledRule, RuleBase
+from ..compile.tree import Node
+from ..runtime.evaluate import to_user_units
+from .describe import show
+from .messages import msg
+
+
+def rule_rows(base: RuleBase, lang: str) -> list[list[str]]:
+    """One row per rule: id, title, effect, source, location, stage; in file order."""
+    rows = []
+    for r in sorted(base.by_id.values(), key=_file_order):
+        rows.append(
+            [r.id, r.rule.title.get(lang), r.rule.then.describe(lang), r.rule.source, str(r.location), str(r.stratum)]
+        )
+    return rows
+
+
+def rule_headers(lang: str) -> list[str]:
+    """Headers matching rule_rows."""
+    keys = ("col.id", "col.title", "col.effect", "col.source", "col.location", "col.stage")
+    return [msg(k, lang) for k in keys]
+
+
+def _file_order(r: CompiledRule) -> tuple[str, int]:
+    return (r.location.file, r.location.line or 0)
+
+
+def condition_lines(node: Node, indent: int = 0) -> list[str]:
+    """The condition tree as indented text."""
+    pad = "  " * indent
+    if node.kind == "leaf":
+        leaf = node.leaf
+        value = "" if leaf.op == "exists" else " " + show(to_user_units(leaf.field, leaf.value))
+        return [f"{pad}{leaf.field} {leaf.op}{value}"]
+    lines = [f"{pad}{node.kind}:"]
+    for child in node.children:
+        lines += condition_lines(child, indent + 1)
+    return lines
+
+
+def rule_detail(r: CompiledRule, lang: str) -> str:
+    """Everything about one rule, as plain text."""
+    other = "en" if lang == "zh" else "zh"
+    lines = [
+        f"{r.id}: {r.rule.title.get(lang)}",
+        f"  ({r.rule.title.get(other)})",
+        f"{msg('col.source', lang)}: {r.rule.source}",
+        f"{msg('col.location', lang)}: {r.location}",
+        f"{msg('col.stage', lang)}: {r.stratum}",
+        "when:",
+        *condition_lines(r.condition, 1),
+        f"then: {r.rule.then.describe(lang)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def rule_json(r: CompiledRule) -> dict:
+    """One rule as JSON: its YAML form plus location and stage."""
+    data = r.rule.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data.update(location=str(r.location), stage=r.stratum)
+    return data
