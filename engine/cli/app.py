@@ -52,17 +52,31 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
             "zhisuan 智算：华南第三方普惠智算云市场的决策支持工具。",
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Parser)
-    original = sub.add_parser
-
-    def add_parser(name, **kwargs):
-        kwargs.setdefault("parents", [common])
-        return original(name, **kwargs)
-
-    sub.add_parser = add_parser  # every subcommand accepts --lang and --debug after its name too
+    ctx = Context(t, common)
+    sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
-        module.add_parser(sub, t)
+        module.add_parser(sub, ctx)
     return parser
+
+
+class Context:
+    """What subcommand modules need to build their parsers: translated help and shared options."""
+
+    def __init__(self, t, common: argparse.ArgumentParser) -> None:
+        self.t = t
+        self._common = common
+
+    def subparsers(self, parser: argparse.ArgumentParser, **kwargs):
+        """Subparsers whose every parser also accepts --lang and --debug after its name."""
+        sub = parser.add_subparsers(required=True, parser_class=_Parser, **kwargs)
+        original = sub.add_parser
+
+        def add_parser(name, **kw):
+            kw.setdefault("parents", [self._common])
+            return original(name, **kw)
+
+        sub.add_parser = add_parser
+        return sub
 
 
 def raw_main(argv: list[str], env: Environment) -> int:

@@ -18,8 +18,9 @@ from .exit_codes import Exit
 from .output import add_output_options, emit, explain_level
 
 
-def add_parser(sub, t) -> None:
+def add_parser(sub, ctx) -> None:
     """Register the check subcommand."""
+    t = ctx.t
     p = sub.add_parser(
         "check",
         help=t("classify vendors: track, supplier type, T/P/A/C and F", "判定厂商：赛道、类型、T/P/A/C 与 F"),
@@ -53,7 +54,7 @@ def add_parser(sub, t) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
-    base = load_rule_base()
+    base = load_rule_base(args.rules)
     vendors = [load_vendor_file(path).vendor for path in args.file]
     if args.vendors or not args.file:
         bundled = {lv.vendor.id: lv.vendor for lv in load_vendors()}

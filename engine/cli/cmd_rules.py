@@ -10,15 +10,16 @@ from ..loader.suggest import did_you_mean
 from ..render.console import make_table
 from ..render.json_out import dumps
 from ..render.messages import msg
-from ..render.rules_view import rule_detail, rule_headers, rule_json, rule_rows, _file_order
+from ..render.rules_view import rule_detail, rule_headers, rule_json, rule_rows, file_order
 from .exit_codes import Exit
 from .output import add_output_options, emit
 
 
-def add_parser(sub, t) -> None:
+def add_parser(sub, ctx) -> None:
     """Register `rules list` and `rules show`."""
+    t = ctx.t
     p = sub.add_parser("rules", help=t("list rules or show one", "列出规则或查看一条规则"))
-    inner = p.add_subparsers(dest="rules_command", metavar="{list,show}", required=True)
+    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show}")
     lp = inner.add_parser("list", help=t("every rule with its source and file:line", "全部规则及其来源和位置"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
@@ -30,9 +31,9 @@ def add_parser(sub, t) -> None:
 
 def run_list(args: argparse.Namespace, env) -> int:
     """Print every rule."""
-    base = load_rule_base()
+    base = load_rule_base(args.rules)
     if args.format == "json":
-        rules = sorted(base.by_id.values(), key=_file_order)
+        rules = sorted(base.by_id.values(), key=file_order)
         env.stdout.write(dumps({"rules_version": base.version, "rules": [rule_json(r) for r in rules]}))
         return Exit.OK
     headers, rows = rule_headers(args.lang), rule_rows(base, args.lang)
@@ -43,7 +44,7 @@ def run_list(args: argparse.Namespace, env) -> int:
         return Exit.OK
 
     def draw(console) -> None:
-        table = make_table(console, *headers)
+        table = make_table(console, *headers, wrap=(1, 2))
         for row in rows:
             table.add_row(*row)
         console.print(table)
@@ -54,10 +55,12 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 def run_show(args: argparse.Namespace, env) -> int:
     """Print one rule."""
-    base = load_rule_base()
+    base = load_rule_base(args.rules)
     rule = base.by_id.get(args.rule_id)
     if rule is None:
-        raise UsageError(msg("error.unknown_rule", args.lang, id=args.rule_id), hint=did_you_mean(args.rule_id, base.by_id))
+        raise UsageError(
+            msg("error.unknown_rule", args.lang, id=args.rule_id), hint=did_you_mean(args.rule_id, base.by_id) or msg("hint.rules_list", args.lang)
+        )
     if args.format == "json":
         env.stdout.write(dumps(rule_json(rule)))
     elif args.format == "markdown":

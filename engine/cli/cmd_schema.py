@@ -12,8 +12,9 @@ from .exit_codes import Exit
 SCHEMAS = {"vendor": Vendor, "rules": RuleFile}
 
 
-def add_parser(sub, t) -> None:
+def add_parser(sub, ctx) -> None:
     """Register the schema subcommand."""
+    t = ctx.t
     p = sub.add_parser("schema", help=t("print a JSON Schema (vendor, rules)", "输出 JSON Schema（vendor、rules）"))
     p.add_argument("kind", choices=sorted(SCHEMAS))
     p.set_defaults(run=run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+from pathlib import Path
 
 from ..explain.filters import EXPLAIN_LEVELS
 from ..render.console import make_console
@@ -13,7 +14,18 @@ FORMATS = ("table", "json", "markdown")
 
 
 def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> None:
-    """Add --format (and --explain) to a subcommand parser."""
+    """Add --format, --rules (and --explain) to a subcommand parser."""
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=t(
+            "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml) "
+            "instead of the bundled ones",
+            "使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml）代替内置规则",
+        ),
+    )
     parser.add_argument("--format", choices=FORMATS, default="table", help=t("output format", "输出格式"))
     if explain:
         parser.add_argument(

@@ -40,10 +40,12 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_rule_base(root: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> RuleBase:
-    """Load, validate and compile the rule files matching `patterns` under root/rules."""
-    root = root or bundle_root()
-    rules_dir = root / "rules"
+def load_rule_base(rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> RuleBase:
+    """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled)."""
+    root = bundle_root() if rules_dir is None else rules_dir.parent
+    rules_dir = rules_dir or root / "rules"
+    if not rules_dir.is_dir():
+        raise LoadError("rules folder not found", Location(str(rules_dir)), "give a folder holding policy.yaml")
     files = sorted({p for pat in patterns for p in rules_dir.glob(pat)})
     if not files:
         raise LoadError("no rule files found", Location(str(rules_dir)), f"expected {', '.join(patterns)}")

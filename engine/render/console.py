@@ -21,9 +21,12 @@ def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
     )
 
 
-def make_table(console: Console, *headers: str) -> Table:
-    """A table with `headers`; boxed on a terminal, plain columns in a pipe."""
+def make_table(console: Console, *headers: str, wrap: tuple[int, ...] = ()) -> Table:
+    """A table with `headers`; boxed on a terminal, plain columns in a pipe.
+
+    Only the columns listed in `wrap` may wrap; the others keep their width.
+    """
     table = Table(box=box.SIMPLE_HEAD if console.is_terminal else None, pad_edge=False, show_edge=False)
-    for header in headers:
-        table.add_column(header, no_wrap=True)
+    for i, header in enumerate(headers):
+        table.add_column(header, no_wrap=i not in wrap, overflow="fold")
     return table

@@ -10,23 +10,26 @@ from .messages import msg
 
 
 def rule_rows(base: RuleBase, lang: str) -> list[list[str]]:
-    """One row per rule: id, title, effect, source, location, stage; in file order."""
-    rows = []
-    for r in sorted(base.by_id.values(), key=_file_order):
-        rows.append(
-            [r.id, r.rule.title.get(lang), r.rule.then.describe(lang), r.rule.source, str(r.location), str(r.stratum)]
-        )
-    return rows
+    """One row per rule: id, title, source, location; in file order."""
+    return [
+        [r.id, r.rule.title.get(lang), r.rule.source, str(r.location)]
+        for r in sorted(base.by_id.values(), key=file_order)
+    ]
 
 
 def rule_headers(lang: str) -> list[str]:
     """Headers matching rule_rows."""
-    keys = ("col.id", "col.title", "col.effect", "col.source", "col.location", "col.stage")
-    return [msg(k, lang) for k in keys]
+    return [msg(k, lang) for k in ("col.id", "col.title", "col.source", "col.location")]
 
 
-def _file_order(r: CompiledRule) -> tuple[str, int]:
-    return (r.location.file, r.location.line or 0)
+FILE_ORDER = ("third_party", "inclusive", "ai_compute", "cloud", "classification")
+
+
+def file_order(r: CompiledRule) -> tuple[int, str, int]:
+    """Sort key: T, P, A, C files, then classification, then any other file; then line."""
+    stem = r.location.file.rsplit("/", 1)[-1].removesuffix(".yaml")
+    rank = FILE_ORDER.index(stem) if stem in FILE_ORDER else len(FILE_ORDER)
+    return (rank, r.location.file, r.location.line or 0)
 
 
 def condition_lines(node: Node, indent: int = 0) -> list[str]:
