@@ -66,9 +66,15 @@ def read_text(path: Path, display: str) -> str:
 
 def parse(text: str, display: str) -> Document:
     """Parse one YAML document with the safe loader, tracking marks and limiting size and tags."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise LoadError(
+            f"character U+{exc.character:04X} is not allowed in YAML", Location(display, line), "remove control characters"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
@@ -76,7 +82,8 @@ def parse(text: str, display: str) -> Document:
     except yaml.YAMLError as exc:
         raise LoadError(f"malformed YAML: {exc}", Location(display)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     doc = Document(display, None)
     if node is None:
         raise LoadError("the file is empty", Location(display, 1), "expected a YAML mapping")
