@@ -38,6 +38,7 @@ def render_check(console: Console, result: CheckResult, lang: str, explain: str)
         "C",
         msg("col.track", lang),
         msg("col.F", lang),
+        wrap=(1, 2),
     )
     for i, d in enumerate(result.vendors, 1):
         table.add_row(
@@ -68,7 +69,7 @@ def summary_line(result: CheckResult, lang: str) -> str:
         out=counts["out"],
         undetermined=counts["undetermined"],
     )
-    return f"{text}; {msg('check.rules_version', lang)} {result.rules_version[:12]}"
+    return f"{text}{msg('sep', lang)}{msg('check.rules_version', lang)} {result.rules_version[:12]}"
 
 
 def vendor_tree(d: VendorDecision, lang: str, explain: str) -> Tree:

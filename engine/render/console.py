@@ -16,6 +16,7 @@ def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
         no_color=not color,
         color_system="auto" if color else None,
         highlight=False,
+        markup=False,  # vendor text and sources contain [brackets]; never parse them as styles
         emoji=False,
         soft_wrap=False,
     )

@@ -21,6 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✓ met  ◐ partial (counts by share)  ✗ not met  ? undetermined; F = S×R×T×P×A×C, an assessed figure",
     ),
     "check.rules_version": ("规则版本", "rules version"),
+    "sep": ("；", "; "),
     "check.summary": ("{n} 家厂商：{core} 核心，{partial} 部分，{out} 出局，{undetermined} 未判定",
                       "{n} vendors: {core} core, {partial} partial, {out} out, {undetermined} undetermined"),
     "check.criteria": ("四项标准", "Criteria"),
