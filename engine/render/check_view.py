@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.console import Console
+from rich.text import Text
 from rich.tree import Tree
 
 from ..explain.filters import filter_trace
@@ -22,6 +23,9 @@ from .describe import (
     vendor_label,
 )
 from .messages import msg, value_label
+
+
+TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined": "magenta"}
 
 
 def render_check(console: Console, result: CheckResult, lang: str, explain: str) -> None:
@@ -46,7 +50,7 @@ def render_check(console: Console, result: CheckResult, lang: str, explain: str)
             vendor_label(d, lang),
             value_label(d.supplier_type, lang),
             *(criterion_cell(d.criteria[c]) for c in "TPAC"),
-            value_label(d.track, lang),
+            Text(value_label(d.track, lang), style=TRACK_STYLE.get(d.track, "")),
             number(d.supply.F),
         )
     console.print(table)
