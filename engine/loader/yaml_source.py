@@ -116,10 +116,10 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
             raise _bad_tag(node, doc)
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise LoadError("merge keys (<<) are not supported", _where(key_node, doc), "write the keys out")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 raise LoadError("mapping keys must be plain scalars", _where(key_node, doc))
-            if key_node.tag == "tag:yaml.org,2002:str" and key_node.value == "<<":
-                raise LoadError("merge keys (<<) are not supported", _where(key_node, doc), "write the keys out")
             key = loader.construct_object(key_node)
             if key in out:
                 raise LoadError(f"duplicate key {key!r}", _where(key_node, doc), "each key may appear once")
