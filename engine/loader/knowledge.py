@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..errors import LoadError, Location
+from ..model.report import Figures, Policies
 from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
 from .validate import validate
@@ -72,14 +73,25 @@ def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
 
 
 def load_vendors(root: Path | None = None) -> list[LoadedVendor]:
-    """All bundled vendors, sorted by id."""
+    """All bundled vendors, sorted by id; each file must be named after its vendor's id."""
     root = root or bundle_root()
     vendors = [load_vendor_file(p, _display(p, root)) for p in sorted((root / "profiles" / "vendors").glob("*.yaml"))]
     ids: dict[str, str] = {}
     for lv in vendors:
+        stem = Path(lv.doc.file).stem
+        if stem != lv.vendor.id:
+            raise LoadError(f"file is named {stem!r} but holds vendor {lv.vendor.id!r}", lv.doc.locate(("id",)))
         if lv.vendor.id in ids:
             raise LoadError(
                 f"vendor id {lv.vendor.id!r} is also used by {ids[lv.vendor.id]}", lv.doc.locate(("id",))
             )
         ids[lv.vendor.id] = lv.doc.file
     return sorted(vendors, key=lambda lv: lv.vendor.id)
+
+
+def load_report_data(root: Path | None = None) -> tuple[Figures, Policies]:
+    """The report's figures and policies from profiles/report/."""
+    folder = (root or bundle_root()) / "profiles" / "report"
+    figures = validate(Figures, load(folder / "figures.yaml", "profiles/report/figures.yaml"))
+    policies = validate(Policies, load(folder / "policies.yaml", "profiles/report/policies.yaml"))
+    return figures, policies
