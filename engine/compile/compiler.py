@@ -71,7 +71,7 @@ def compile_rules(sourced: list[SourcedRule], policy: Policy, version: str) -> R
             raise RuleError(f"duplicate rule id {item.rule.id!r} (first at {seen[item.rule.id]})", where)
         seen[item.rule.id] = where
         checked.append((item, build(item.rule.when, ("when",), item.locate)))
-    _check_policy(policy, [i.rule for i, _ in checked])
+    _check_policy(policy, [i for i, _ in checked])
     strata = _stratify(checked)
     compiled = [
         CompiledRule(
@@ -142,10 +142,14 @@ def _stratify(checked) -> dict[str, int]:
     return level
 
 
-def _check_policy(policy: Policy, rules: list[Rule]) -> None:
-    for rule in rules:
-        kind = rule.then.kind
+def _check_policy(policy: Policy, sourced: list[SourcedRule]) -> None:
+    for item in sourced:
+        kind = item.rule.then.kind
         if kind in policy.conflicts:
-            value = rule.then.writes()[1]
+            value = item.rule.then.writes()[1]
             if value not in policy.conflicts[kind]:
-                raise RuleError(f"policy.yaml lists no order for {kind} value {value!r}", None)
+                raise RuleError(
+                    f"rule {item.rule.id!r} sets {kind} {value!r}, which policy.yaml does not order",
+                    item.locate(("then",)),
+                    f"add {value!r} to conflicts.{kind} in policy.yaml",
+                )

@@ -24,7 +24,9 @@ def validate(model: type[M], doc: Document) -> M:
 
 def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> LoadError:
     """The first pydantic error as a LoadError with location, key and suggestion."""
-    err = sorted(exc.errors(), key=lambda e: _line(doc, e["loc"]))[0]
+    # An unknown key is usually a misspelt required one: report it (with its suggestion)
+    # before the "missing" error it causes, wherever the two sit.
+    err = sorted(exc.errors(), key=lambda e: (e["type"] != "extra_forbidden", _line(doc, e["loc"])))[0]
     loc = tuple(p for p in err["loc"] if not _is_union_branch(p))
     where = doc.locate(loc)
     key = ".".join(str(p) for p in loc) or "(document)"

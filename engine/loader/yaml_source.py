@@ -12,6 +12,7 @@ from ..errors import LoadError, Location
 
 MAX_BYTES = 1 << 20
 MAX_NODES = 100_000
+MAX_DEPTH = 64
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -81,6 +82,9 @@ def parse(text: str, display: str) -> Document:
         raise LoadError(f"malformed YAML: {exc.problem or exc.context}", where) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"malformed YAML: {exc}", Location(display)) from None
+    except RecursionError:
+        where = Location(display, loader.line + 1, loader.column + 1) if loader else Location(display)
+        raise LoadError("nested too deeply to read", where, f"keep nesting under {MAX_DEPTH} levels") from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -110,6 +114,8 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
             _where(node, doc),
             "remove repeated aliases",
         )
+    if len(path) > MAX_DEPTH:
+        raise LoadError(f"nested deeper than {MAX_DEPTH} levels", _where(node, doc), "flatten the structure")
     doc.marks.setdefault(path, _where(node, doc))
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
@@ -120,7 +126,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
                 raise LoadError("merge keys (<<) are not supported", _where(key_node, doc), "write the keys out")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 raise LoadError("mapping keys must be plain scalars", _where(key_node, doc))
-            key = loader.construct_object(key_node)
+            key = _scalar(key_node, doc, loader)
             if key in out:
                 raise LoadError(f"duplicate key {key!r}", _where(key_node, doc), "each key may appear once")
             doc.marks[path + (key,)] = _where(key_node, doc)
@@ -134,6 +140,10 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
         return node.value
     if node.tag not in _SCALAR_TAGS:
         raise _bad_tag(node, doc)
+    return _scalar(node, doc, loader)
+
+
+def _scalar(node: yaml.Node, doc: Document, loader: yaml.SafeLoader) -> Any:
     try:
         return loader.construct_object(node)
     except (yaml.YAMLError, ValueError) as exc:

@@ -24,6 +24,19 @@ class Condition(Frozen):
     op: Op | None = None
     value: Scalar | Annotated[list[Scalar], Field(min_length=1, max_length=32)] | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_booleans(cls, data: object) -> object:
+        # pydantic would quietly read true as 1; a boolean is never a catalogue value
+        if isinstance(data, dict):
+            value = data.get("value")
+            items = value if isinstance(value, list) else [value]
+            if any(isinstance(v, bool) for v in items):
+                raise ValueError(
+                    f"{data.get('field')}: true/false are not condition values; use the field's own values"
+                )
+        return data
+
     @model_validator(mode="after")
     def _one_shape(self) -> "Condition":
         shapes = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from .common import Frozen, NonEmpty, Provenance, Slug, Text
 from .vocabulary import (
@@ -107,6 +107,26 @@ class Ratings(Frozen):
     D5: Rating
 
 
+class SubCriteria(Frozen):
+    """All twelve sub-criteria; use `status: unknown` for one you cannot judge."""
+
+    T1: SubCriterion
+    T2: SubCriterion
+    T3: SubCriterion
+    P1: SubCriterion
+    P2: SubCriterion
+    P3: SubCriterion
+    P4: SubCriterion
+    P5: SubCriterion
+    A1: SubCriterion
+    A2: SubCriterion
+    C1: SubCriterion
+    C2: SubCriterion
+
+    def __getitem__(self, sub_id: str) -> SubCriterion:
+        return getattr(self, sub_id)
+
+
 class Vendor(Frozen):
     """One vendor in the knowledge base."""
 
@@ -120,23 +140,13 @@ class Vendor(Frozen):
     chips: Chips
     pricing: PricingFacts
     contract: Contract
-    sub: dict[str, SubCriterion]
+    sub: SubCriteria
     shares: Shares
     S: SupplyIndex
     R: Share
     ratings: Ratings
     notes: Annotated[list[Text], Field(max_length=20)] = []
 
-    @field_validator("sub")
-    @classmethod
-    def _all_twelve_sub_criteria(cls, sub: dict[str, SubCriterion]) -> dict[str, SubCriterion]:
-        missing = [s for s in ALL_SUBS if s not in sub]
-        extra = [s for s in sub if s not in ALL_SUBS]
-        if extra:
-            raise ValueError(f"unknown sub-criterion {extra[0]!r}; allowed: {', '.join(ALL_SUBS)}")
-        if missing:
-            raise ValueError(f"missing sub-criteria: {', '.join(missing)} (use status: unknown)")
-        return {s: sub[s] for s in ALL_SUBS}
-
 
 assert tuple(Ratings.model_fields) == DIMENSIONS
+assert tuple(SubCriteria.model_fields) == ALL_SUBS
