@@ -26,8 +26,8 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
     """The first pydantic error as a LoadError with location, key and suggestion."""
     # An unknown key is usually a misspelt required one: report it (with its suggestion)
     # before the "missing" error it causes, wherever the two sit.
-    err = sorted(exc.errors(), key=lambda e: (e["type"] != "extra_forbidden", _line(doc, e["loc"])))[0]
-    loc = tuple(p for p in err["loc"] if not _is_union_branch(p))
+    errors = [(e, _real_path(doc.data, e["loc"])) for e in exc.errors()]
+    err, loc = sorted(errors, key=lambda pair: (pair[0]["type"] != "extra_forbidden", doc.locate(pair[1]).line or 0))[0]
     where = doc.locate(loc)
     key = ".".join(str(p) for p in loc) or "(document)"
     kind = err["type"]
@@ -35,7 +35,7 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         hint = did_you_mean(loc[-1], known) or (allowed(known) if known else None)
-        message = f"unknown key {loc[-1]!r} at {key}"
+        message = f"unknown key {loc[-1]!r} at {key}" if loc else "unknown key"
     elif kind == "missing":
         message = f"missing required key {key}"
     elif kind == "literal_error":
@@ -48,13 +48,26 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
     return LoadError(message, where, hint)
 
 
-def _line(doc: Document, loc: tuple) -> int:
-    return doc.locate(tuple(p for p in loc if not _is_union_branch(p))).line or 0
+def _real_path(data: object, loc: tuple) -> tuple:
+    """The parts of a pydantic error location that are keys or indexes of the document.
 
-
-def _is_union_branch(part: object) -> bool:
-    # pydantic inserts the union member's type name (e.g. 'list[...]', 'function-after[...]') into loc
-    return isinstance(part, str) and ("[" in part or part in {"none", "str", "int", "float", "bool"})
+    pydantic inserts union member names (e.g. 'list[...]', 'int') into locations; those are
+    dropped. The last part is kept even when absent from the data: it names a missing key.
+    """
+    path: list = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif i == len(loc) - 1 and isinstance(node, dict):
+            path.append(part)
+            break
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
 
 
 def _fields_at(model: type[BaseModel], path: tuple) -> list[str]:
