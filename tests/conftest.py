@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +31,15 @@ def bundled_vendors() -> dict[str, Vendor]:
     return {lv.vendor.id: lv.vendor for lv in load_vendors()}
 
 
+@functools.cache
+def _parsed_vendor(vendor_id: str) -> dict:
+    path = bundle_root() / "profiles" / "vendors" / f"{vendor_id}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def raw_vendor(vendor_id: str) -> dict:
     """A bundled vendor's YAML as plain data (a fresh copy each call)."""
-    path = bundle_root() / "profiles" / "vendors" / f"{vendor_id}.yaml"
-    return copy.deepcopy(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return copy.deepcopy(_parsed_vendor(vendor_id))
 
 
 def set_path(data: dict, dotted: str, value) -> None:
