@@ -61,8 +61,13 @@ class SourcedRule:
     locate: object  # Callable[[tuple], Location]
 
 
-def compile_rules(sourced: list[SourcedRule], policy: Policy, version: str) -> RuleBase:
-    """Check rules against the catalogue, stratify them and build durable definitions."""
+def compile_rules(
+    sourced: list[SourcedRule], policy: Policy, version: str, given: frozenset[str] = frozenset()
+) -> RuleBase:
+    """Check rules against the catalogue, stratify them and build durable definitions.
+
+    `given` names derived fields that an earlier rule base provides as inputs.
+    """
     seen: dict[str, Location] = {}
     checked: list[tuple[SourcedRule, Node]] = []
     for item in sourced:
@@ -72,7 +77,7 @@ def compile_rules(sourced: list[SourcedRule], policy: Policy, version: str) -> R
         seen[item.rule.id] = where
         checked.append((item, build(item.rule.when, ("when",), item.locate)))
     _check_policy(policy, [i for i, _ in checked])
-    strata = _stratify(checked)
+    strata = _stratify(checked, given)
     compiled = [
         CompiledRule(
             rule=item.rule,
@@ -107,7 +112,7 @@ def _writers(checked) -> dict[str, list[str]]:
     return writers
 
 
-def _stratify(checked) -> dict[str, int]:
+def _stratify(checked, given: frozenset[str]) -> dict[str, int]:
     """Stratum = 1 + the highest stratum of any rule writing a field this rule reads."""
     writers = _writers(checked)
     reads: dict[str, list[str]] = {}
@@ -115,7 +120,7 @@ def _stratify(checked) -> dict[str, int]:
         fields = []
         for leaf in node.leaves():
             name = leaf.leaf.field
-            if FIELDS[name].derived and name not in writers:
+            if FIELDS[name].derived and name not in writers and name not in given:
                 raise RuleError(
                     f"rule {item.rule.id!r} reads {name!r}, which no rule sets", leaf.location, "add a rule that sets it"
                 )
@@ -132,7 +137,7 @@ def _stratify(checked) -> dict[str, int]:
             cycle = " → ".join(visiting[visiting.index(rid):] + [rid])
             raise RuleError(f"rules depend on each other in a cycle: {cycle}", where[rid])
         visiting.append(rid)
-        deps = [visit(w) for f in reads[rid] if FIELDS[f].derived for w in writers[f]]
+        deps = [visit(w) for f in reads[rid] if FIELDS[f].derived for w in writers.get(f, [])]
         visiting.pop()
         level[rid] = 1 + max(deps, default=0)
         return level[rid]

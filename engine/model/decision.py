@@ -25,6 +25,8 @@ class EffectTrace(Frozen):
     field: str | None = None
     value: str | None = None
     note: Text | None = None
+    points: float | None = None
+    group: str | None = None
 
 
 class TraceEvent(Frozen):

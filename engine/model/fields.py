@@ -8,6 +8,8 @@ from typing import Literal
 from .common import Text
 from .vocabulary import (
     ALL_SUBS,
+    Capability,
+    Industry,
     CRITERIA,
     DIMENSIONS,
     Chip,
@@ -85,7 +87,63 @@ def _catalogue() -> dict[str, FieldSpec]:
         )
     for d in DIMENSIONS:
         specs.append(FieldSpec(f"ratings.{d}", "number", _t(f"{d} 评分", f"{d} rating"), minimum=1, maximum=5))
-    return {s.name: s for s in specs}
+    specs += [
+        FieldSpec("capabilities", "list", _t("能力标记", "capabilities"), values_of(Capability)),
+        FieldSpec("industries", "list", _t("行业方案", "industry solutions"), values_of(Industry)),
+    ]
+    return {s.name: s for s in specs + _profile_specs()}
+
+
+YES_NO = ("yes", "no")
+
+
+def _profile_specs() -> list[FieldSpec]:
+    """Fields about the buyer (profile.*) and about the buyer–vendor pair (match.*)."""
+    from .profile import (  # a late import: profile.py needs nothing from here
+        Budget,
+        ContractPreference,
+        DomesticChips,
+        ExistingCloud,
+        Latency,
+        Level,
+        Segment,
+        Voucher,
+        WorkloadKind,
+    )
+
+    def enum(name: str, zh: str, en: str, literal) -> FieldSpec:
+        values = literal if isinstance(literal, tuple) else values_of(literal)
+        return FieldSpec(name, "enum", _t(zh, en), values)
+
+    return [
+        enum("profile.segment", "客户类型", "buyer segment", Segment),
+        enum("profile.province", "所在地区", "buyer's province", Region),
+        enum("profile.industry", "行业", "industry", Industry),
+        FieldSpec("profile.workloads", "list", _t("工作负载", "workloads"), values_of(WorkloadKind)),
+        enum("profile.bursty", "有峰值需求", "bursty demand", YES_NO),
+        FieldSpec("profile.max_cards", "number", _t("峰值卡数", "peak cards"), minimum=1, maximum=100_000),
+        enum("profile.latency", "时延要求", "latency need", Latency),
+        enum("profile.cuda_code", "依赖 CUDA 代码", "depends on CUDA code", YES_NO),
+        enum("profile.domestic", "国产芯片要求", "domestic chips", DomesticChips),
+        FieldSpec(
+            "profile.domestic_share_target", "number", _t("国产算力占比目标", "domestic share target"),
+            maximum=1, scale=10000,
+        ),
+        enum("profile.budget", "预算", "budget", Budget),
+        enum("profile.contract", "合约偏好", "contract preference", ContractPreference),
+        enum("profile.data_residency", "数据须留在本省", "data residency", YES_NO),
+        enum("profile.cross_border_data", "跨境数据", "cross-border data", YES_NO),
+        enum("profile.self_service", "需要自助开通", "needs self-service", YES_NO),
+        enum("profile.industry_solution", "需要行业方案", "needs industry solutions", YES_NO),
+        enum("profile.maas_api", "需要 MaaS/大模型 API", "needs MaaS / LLM APIs", YES_NO),
+        enum("profile.green_compute", "需要绿色算力", "needs green compute", YES_NO),
+        enum("profile.overseas", "出海", "going overseas", YES_NO),
+        enum("profile.lock_in_aversion", "规避锁定", "lock-in aversion", Level),
+        enum("profile.existing_cloud", "现有云", "existing cloud", ExistingCloud),
+        FieldSpec("profile.vouchers", "list", _t("算力券", "compute vouchers"), values_of(Voucher)),
+        enum("match.local_node", "在客户所在省有节点", "has a node in the buyer's province", YES_NO),
+        enum("match.industry", "有客户行业的方案", "has solutions for the buyer's industry", YES_NO),
+    ]
 
 
 FIELDS: dict[str, FieldSpec] = _catalogue()

@@ -89,6 +89,18 @@ class NoteEffect(Text):
     excludes: bool = False
 
 
+class ExcludeEffect(Text):
+    """Drops the vendor from a ranking; the text is the reason shown to the buyer."""
+
+
+class ScoreEffect(Frozen):
+    """Adds points to a vendor's score; within one group only the strongest effect counts."""
+
+    points: Annotated[float, Field(ge=-2, le=2, allow_inf_nan=False, multiple_of=0.05)]
+    group: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+    reason: Text
+
+
 class Effect(Frozen):
     """Exactly one typed effect."""
 
@@ -97,12 +109,16 @@ class Effect(Frozen):
     track: Track | None = None
     supplier_type: SupplierType | None = None
     note: NoteEffect | None = None
+    exclude: ExcludeEffect | None = None
+    score: ScoreEffect | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Effect":
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("`then` takes exactly one of: verdict, criterion, track, supplier_type, note")
+            raise ValueError(
+                "`then` takes exactly one of: verdict, criterion, track, supplier_type, note, exclude, score"
+            )
         return self
 
     @property
@@ -127,6 +143,10 @@ class Effect(Frozen):
     def describe(self, lang: str) -> str:
         """A short human reading of the effect."""
         write = self.writes()
+        if self.exclude:
+            return f"exclude: {self.exclude.get(lang)}"
+        if self.score:
+            return f"{self.score.points:+g} ({self.score.group}): {self.score.reason.get(lang)}"
         if self.note:
             text = self.note.get(lang)
             return f"{text} → excluded=yes" if write else text

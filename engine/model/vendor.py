@@ -9,6 +9,8 @@ from pydantic import Field
 from .common import Frozen, NonEmpty, Provenance, Slug, Text
 from .vocabulary import (
     ALL_SUBS,
+    Capability,
+    Industry,
     DIMENSIONS,
     Chip,
     CoreBusiness,
@@ -51,6 +53,18 @@ class PricingFacts(Provenance):
     values: Annotated[list[Pricing], Field(max_length=10)] | None = Field(
         description="null when unknown"
     )
+
+
+class CapabilityFact(Provenance):
+    """One capability the advice rules look for."""
+
+    flag: Capability
+
+
+class Industries(Provenance):
+    """Industries the vendor has solutions and cases for."""
+
+    values: Annotated[list[Industry], Field(max_length=15)]
 
 
 class Contract(Provenance):
@@ -145,6 +159,10 @@ class Vendor(Frozen):
     S: SupplyIndex
     R: Share
     ratings: Ratings
+    capabilities: Annotated[list[CapabilityFact], Field(max_length=20)] | None = Field(
+        default=None, description="null when unknown"
+    )
+    industries: Industries | None = Field(default=None, description="null when unknown")
     notes: Annotated[list[Text], Field(max_length=20)] = []
 
 

@@ -24,6 +24,24 @@ Pricing = Literal[
 MinCommitment = Literal["none", "small_prepay", "annual_frame", "unknown"]
 CoreBusiness = Literal["ai_compute_cloud", "general_cloud", "ai_solutions", "unknown"]
 SupplyModel = Literal["aggregated", "mixed", "self_built", "unknown"]
+Capability = Literal[
+    "maas",                           # hosted LLM APIs (Bailian, Qianfan, …)
+    "overseas_nodes",                 # global nodes for firms going abroad
+    "green_power",                    # green data centres / low PUE in the region
+    "full_stack_lock_in",             # own chips + framework optimised first
+    "weak_nvidia_compat",             # NVIDIA/CUDA workloads need migration
+    "qingcloud_upgrade_path",         # QingCloud private-cloud users extend without switching
+    "university_low_cost_scheduling", # low-cost multi-card jobs for universities
+    "aigc_ecosystem",                 # content / AIGC inference ecosystem
+    "enterprise_sla",                 # enterprise SLA, security and operations
+    "local_activity",                 # R1: events, local cases, developer programmes in South China
+    "burst_and_spot",                 # short bursts and spot instances for peaky demand
+]
+Industry = Literal[
+    "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
+    "government", "healthcare", "research", "internet_content", "energy", "agriculture", "logistics",
+    "education", "other",
+]
 SupplierType = Literal["independent", "internet_cloud", "ai_company"]
 Track = Literal["core", "partial", "out"]
 CriterionStatus = Literal["met", "partial", "not_met"]

@@ -61,10 +61,23 @@ def condition_line(c: ConditionTrace, lang: str) -> str:
     return f"{RESULT_SYMBOL[c.result]} {c.field} {c.op}{expected}  ({actual}: {show(c.actual)})"
 
 
+def effect_text(e: TraceEvent, lang: str) -> str:
+    """What the rule does: `field = value`, `+0.5 reason`, `exclude: reason` or the note."""
+    text = e.effect.note.get(lang) if e.effect.note else ""
+    if e.effect.kind == "score":
+        return f"{e.effect.points:+g} [{e.effect.group}] {text}"
+    if e.effect.kind == "exclude":
+        return f"{msg('effect.exclude', lang)}: {text}"
+    if e.effect.field:
+        write = f"{e.effect.field} = {e.effect.value}"
+        return f"{text} → {write}" if text else write
+    return text
+
+
 def event_line(e: TraceEvent, lang: str) -> str:
     """`✓ T1 Supply comes mainly from outside → sub.T1.verdict = met [report:§03 …] file:line`."""
     mark = RESULT_SYMBOL[e.result]
-    effect = f"{e.effect.field} = {e.effect.value}" if e.effect.field else (e.effect.note.get(lang) if e.effect.note else "")
+    effect = effect_text(e, lang)
     extra = ""
     if e.overridden_by:
         extra = f" ({msg('trace.overridden', lang, winner=e.overridden_by)})"

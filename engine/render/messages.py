@@ -50,6 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "criterion.P": ("普惠", "inclusive"),
     "criterion.A": ("智算", "AI compute"),
     "criterion.C": ("云平台", "cloud"),
+    "effect.exclude": ("排除", "exclude"),
     # errors
     "error.prefix": ("zhisuan：错误", "zhisuan: error"),
     "error.internal": ("内部错误：{message}（加 --debug 查看堆栈）", "internal error: {message} (run with --debug for the traceback)"),

@@ -15,7 +15,7 @@ IN_TRACK = ("core", "partial")
 def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
     """The full decision for one vendor."""
     facts, trace = run_rules(base, vendor)
-    notes = [e.effect.note for e in trace if e.fired and e.effect.note is not None]
+    notes = [e.effect.note for e in trace if e.fired and e.effect.kind == "note"]
     return VendorDecision(
         id=vendor.id,
         name=vendor.name,

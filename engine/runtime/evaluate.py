@@ -19,7 +19,12 @@ UNDETERMINED = "undetermined"
 
 def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[TraceEvent]]:
     """Evaluate every stage over the vendor's facts; the final facts and the trace."""
-    facts = vendor_facts(vendor)
+    return run_facts(base, vendor_facts(vendor), vendor.id)
+
+
+def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict[str, Any], list[TraceEvent]]:
+    """Evaluate every stage over `facts` (not modified); the final facts and the trace."""
+    facts = dict(facts)
     events: list[TraceEvent] = []
     for stage in base.stages:
         engine_facts = {FIELDS[k].engine_name: v for k, v in facts.items()}
@@ -33,7 +38,7 @@ def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[Trac
             only_d = sorted(durable_fired - python_fired)
             only_p = sorted(python_fired - durable_fired)
             raise EvaluationError(
-                f"durable_rules and the trace disagree for vendor {vendor.id!r}: "
+                f"durable_rules and the trace disagree for {subject!r}: "
                 f"fired only in durable {only_d}, only in the trace {only_p}"
             )
         fired = [base.by_id[rid] for rid in sorted(python_fired)]
@@ -81,11 +86,23 @@ def _event(rule: CompiledRule, result: str, leaves: list[LeafResult], winners) -
             kind=then.kind,
             field=write[0] if write else None,
             value=write[1] if write else None,
-            note=then.note.model_dump(exclude={"excludes"}) if then.note else None,
+            note=_effect_text(then),
+            points=then.score.points if then.score else None,
+            group=then.score.group if then.score else None,
         ),
         applied=applied,
         overridden_by=overridden,
     )
+
+
+def _effect_text(then) -> dict | None:
+    if then.note:
+        return then.note.model_dump(exclude={"excludes"})
+    if then.exclude:
+        return then.exclude.model_dump()
+    if then.score:
+        return then.score.reason.model_dump()
+    return None
 
 
 def _condition(leaf: LeafResult) -> ConditionTrace:
