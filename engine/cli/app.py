@@ -8,11 +8,11 @@ import traceback
 
 from ..errors import EvaluationError, ZhisuanError
 from ..render.messages import msg
-from . import cmd_check, cmd_rules, cmd_schema
+from . import cmd_check, cmd_rank, cmd_rules, cmd_schema
 from .env import Environment, default_lang
 from .exit_codes import Exit
 
-SUBCOMMANDS = (cmd_check, cmd_rules, cmd_schema)
+SUBCOMMANDS = (cmd_check, cmd_rank, cmd_rules, cmd_schema)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from ..model.profile import Profile
 from ..model.rules import RuleFile
 from ..model.vendor import Vendor
 from ..render.json_out import dumps
 from .exit_codes import Exit
 
-SCHEMAS = {"vendor": Vendor, "rules": RuleFile}
+SCHEMAS = {"vendor": Vendor, "profile": Profile, "rules": RuleFile}
 
 
 def add_parser(sub, ctx) -> None:
     """Register the schema subcommand."""
     t = ctx.t
-    p = sub.add_parser("schema", help=t("print a JSON Schema (vendor, rules)", "输出 JSON Schema（vendor、rules）"))
+    p = sub.add_parser("schema", help=t("print a JSON Schema (vendor, profile, rules)", "输出 JSON Schema（vendor、profile、rules）"))
     p.add_argument("kind", choices=sorted(SCHEMAS))
     p.set_defaults(run=run)
 

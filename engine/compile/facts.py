@@ -84,7 +84,10 @@ def profile_facts(profile: Profile) -> dict[str, Any]:
 
 def pair_facts(profile: Profile, vendor: Vendor) -> dict[str, Any]:
     """match.* facts relating the buyer to one vendor (rules cannot compare two fields)."""
-    raw: dict[str, Any] = {"match.local_node": _yes(any(n.region == profile.location.province for n in vendor.nodes))}
+    raw: dict[str, Any] = {
+        "match.local_node": _yes(any(n.region == profile.location.province for n in vendor.nodes)),
+        "match.existing_cloud": _yes(profile.existing_cloud == vendor.id),
+    }
     if vendor.industries is not None:
         raw["match.industry"] = _yes(profile.industry in vendor.industries.values)
     return _normalised(raw)

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..errors import LoadError, Location
+from ..model.profile import Profile
 from ..model.report import Figures, Policies
+from ..model.weights import WeightsFile
 from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
 from .validate import validate
 from .yaml_source import Document, load, parse, read_text
 
 ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
+ADVICE_RULES = ("advice/*.yaml",)
+SAMPLE_PROFILE = "dongguan-factory-smb"
 
 
 def bundle_root() -> Path:
@@ -41,7 +45,11 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_rule_base(rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> RuleBase:
+def load_rule_base(
+    rules_dir: Path | None = None,
+    patterns: tuple[str, ...] = ELIGIBILITY_RULES,
+    given: frozenset[str] = frozenset(),
+) -> RuleBase:
     """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled)."""
     root = bundle_root() if rules_dir is None else rules_dir.parent
     rules_dir = rules_dir or root / "rules"
@@ -63,7 +71,7 @@ def load_rule_base(rules_dir: Path | None = None, patterns: tuple[str, ...] = EL
         rule_file = validate(RuleFile, doc)
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
-    return compile_rules(sourced, policy, digest.hexdigest())
+    return compile_rules(sourced, policy, digest.hexdigest(), given)
 
 
 def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
@@ -95,3 +103,47 @@ def load_report_data(root: Path | None = None) -> tuple[Figures, Policies]:
     figures = validate(Figures, load(folder / "figures.yaml", "profiles/report/figures.yaml"))
     policies = validate(Policies, load(folder / "policies.yaml", "profiles/report/policies.yaml"))
     return figures, policies
+
+
+@dataclass(frozen=True)
+class AdviceKnowledge:
+    """What `rank` needs: eligibility rules, advice rules, weights, and one version for all."""
+
+    eligibility: RuleBase
+    advice: RuleBase
+    weights: WeightsFile
+    version: str
+
+
+def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
+    """Load the eligibility and advice rule bases and the weights file."""
+    eligibility = load_rule_base(rules_dir)
+    provided = frozenset(r.writes for r in eligibility.by_id.values() if r.writes)
+    advice = load_rule_base(rules_dir, ADVICE_RULES, given=provided)
+    root = bundle_root() if rules_dir is None else rules_dir.parent
+    path = (rules_dir or root / "rules") / "weights.yaml"
+    display = _display(path, root)
+    text = read_text(path, display)
+    weights = validate(WeightsFile, parse(text, display))
+    version = hashlib.sha256(f"{eligibility.version}\0{advice.version}\0{text}".encode()).hexdigest()
+    return AdviceKnowledge(eligibility, advice, weights, version)
+
+
+@dataclass(frozen=True)
+class LoadedProfile:
+    """A validated profile and where it came from."""
+
+    profile: Profile
+    doc: Document
+
+
+def bundled_profiles(root: Path | None = None) -> dict[str, Path]:
+    """Bundled customer profiles by id (file stem)."""
+    folder = (root or bundle_root()) / "profiles" / "customers"
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def load_profile_file(path: Path, display: str | None = None) -> LoadedProfile:
+    """Load and validate one profile YAML file."""
+    doc = load(path, display)
+    return LoadedProfile(validate(Profile, doc), doc)

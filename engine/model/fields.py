@@ -143,6 +143,7 @@ def _profile_specs() -> list[FieldSpec]:
         FieldSpec("profile.vouchers", "list", _t("算力券", "compute vouchers"), values_of(Voucher)),
         enum("match.local_node", "在客户所在省有节点", "has a node in the buyer's province", YES_NO),
         enum("match.industry", "有客户行业的方案", "has solutions for the buyer's industry", YES_NO),
+        enum("match.existing_cloud", "客户已在用该云", "is the buyer's existing cloud", YES_NO),
     ]
 
 

@@ -1,0 +1,135 @@
+"""`zhisuan rank`: vendors ranked for a buyer, with the trace that justifies each place."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from ..errors import LoadError, Location, UsageError
+from ..explain.filters import filter_trace
+from ..loader.knowledge import (
+    SAMPLE_PROFILE,
+    bundle_root,
+    bundled_profiles,
+    load_advice_knowledge,
+    load_profile_file,
+    load_vendor_file,
+    load_vendors,
+)
+from ..loader.suggest import did_you_mean
+from ..render.json_out import dumps
+from ..render.messages import msg
+from ..render.rank_view import rank_markdown, render_rank
+from ..runtime.rank import RankOptions, rank
+from ..scoring.weights import parse_weight
+from .exit_codes import Exit
+from .output import add_output_options, emit, explain_level
+
+
+def add_parser(sub, ctx) -> None:
+    """Register the rank subcommand."""
+    t = ctx.t
+    p = sub.add_parser(
+        "rank",
+        help=t("rank vendors for a customer profile", "按客户画像为厂商排名"),
+        description=t(
+            "Rank the bundled vendors for a buyer. Hard filters drop vendors that cannot serve the buyer "
+            "(each with the rule that dropped it and the smallest change that would bring it back); the rest "
+            "are scored by weighted D1–D5 ratings plus the points of the report's advice rules, and every "
+            "score is broken down term by term. Exit 0 when a vendor is ranked, 1 when all are excluded, "
+            "2 on bad input.",
+            "为客户画像给内置厂商排名。硬性筛选排除无法服务该客户的厂商（给出排除它的规则和使其恢复的最小改动）；"
+            "其余按 D1–D5 加权评分加上报告建议规则的分数排序，每个得分都逐项列出。"
+            "有厂商入榜退出码 0，全部被排除为 1，输入错误为 2。",
+        ),
+        epilog=t(
+            "PROFILE is a YAML file or the id of a bundled profile (profiles/customers/).\n"
+            "examples:\n  zhisuan rank\n  zhisuan rank profiles/customers/dongguan-factory-smb.yaml\n"
+            "  zhisuan rank shenzhen-finance-large --top 3 --explain full\n"
+            "  zhisuan rank my.yaml --weight D3=0.4 --weight D5=0.1 --format json",
+            "PROFILE 为 YAML 文件路径或内置画像 id（profiles/customers/）。\n"
+            "示例：\n  zhisuan rank\n  zhisuan rank profiles/customers/dongguan-factory-smb.yaml\n"
+            "  zhisuan rank shenzhen-finance-large --top 3 --explain full\n"
+            "  zhisuan rank my.yaml --weight D3=0.4 --weight D5=0.1 --format json",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("profile file or bundled id", "画像文件或内置 id"))
+    p.add_argument("--top", type=_positive, default=None, metavar="N", help=t("show the first N only", "只显示前 N 名"))
+    p.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="D=W",
+        help=t("override one dimension's weight, e.g. D3=0.4 (repeatable)", "覆盖某维度权重，如 D3=0.4（可重复）"),
+    )
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("add a vendor file", "加入厂商文件"))
+    p.add_argument("--seed", type=int, default=0, help=t("seed of the stability draws", "稳定性抽样的随机种子"))
+    p.add_argument("--draws", type=_draws, default=1000, help=t("stability draws (0–100000)", "稳定性抽样次数（0–100000）"))
+    add_output_options(p, explain=True, t=t)
+    p.set_defaults(run=run)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _draws(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("must be from 0 to 100000")
+    return value
+
+
+def _profile(arg: str | None, lang: str, env):
+    bundled = bundled_profiles()
+    if arg is None:
+        path = bundled[SAMPLE_PROFILE]
+        display = str(path.relative_to(bundle_root())) if path.is_relative_to(bundle_root()) else str(path)
+        env.stderr.write(msg("rank.sample", lang, id=SAMPLE_PROFILE, path=display) + "\n")
+        return load_profile_file(path, display), f"bundled sample {SAMPLE_PROFILE}"
+    path = Path(arg)
+    if not path.exists() and arg in bundled:
+        return load_profile_file(bundled[arg], f"profiles/customers/{arg}.yaml"), f"bundled {arg}"
+    if not path.exists():
+        raise LoadError(
+            msg("rank.unknown_profile", lang, arg=arg),
+            Location(arg),
+            did_you_mean(arg, bundled) or "give a YAML file or one of: " + ", ".join(bundled),
+        )
+    return load_profile_file(path), str(arg)
+
+
+def run(args: argparse.Namespace, env) -> int:
+    """Rank and print."""
+    overrides = dict(parse_weight(w) for w in args.weight)
+    loaded, source = _profile(args.profile, args.lang, env)
+    kb = load_advice_knowledge(args.rules)
+    vendors = {lv.vendor.id: lv.vendor for lv in load_vendors()}
+    for path in args.file:
+        extra = load_vendor_file(path).vendor
+        vendors[extra.id] = extra
+    result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
+    if args.top:
+        result = result.model_copy(update={"ranking": result.ranking[: args.top]})
+    level = explain_level(args)
+    if args.format == "json":
+        data = result.model_dump(mode="json")
+        for key in ("ranking", "excluded"):
+            for row, item in zip(data[key], getattr(result, key)):
+                row["trace"] = [e.model_dump(mode="json") for e in filter_trace(item.trace, level)]
+        env.stdout.write(dumps(data))
+    elif args.format == "markdown":
+        env.stdout.write(rank_markdown(result, args.lang, level))
+    else:
+        emit(env, lambda console: render_rank(console, result, args.lang, level))
+    if not result.ranking:
+        counts = Counter(r.rule for e in result.excluded for r in e.reasons)
+        rule, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
+        env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
+        return Exit.NEGATIVE
+    return Exit.OK

@@ -1,0 +1,72 @@
+"""How stable the top of a ranking is under random weight changes, and the nearest swap."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from ..model.ranking import Stability, Swap
+from ..model.vocabulary import DIMENSIONS
+
+
+@dataclass(frozen=True)
+class Contender:
+    """What the stability check needs of a ranked vendor."""
+
+    vendor: str
+    ratings: dict[str, int]
+    rule_points: float  # applied advice points (weights do not change them)
+    F: float
+
+
+def _scores(contenders: list[Contender], weights: dict[str, float]) -> list[str]:
+    total = sum(weights.values())
+    scored = [
+        (-(sum(weights[d] * c.ratings[d] for d in DIMENSIONS) / total + c.rule_points), -c.F, c.vendor)
+        for c in contenders
+    ]
+    return [v for *_, v in sorted(scored)]
+
+
+def stability(contenders: list[Contender], weights: dict[str, float], draws: int, spread: float, seed: int) -> Stability:
+    """Share of seeded draws (each weight × U(1−spread, 1+spread)) keeping the top-1 and top-3."""
+    if not contenders:
+        return Stability(draws=draws, spread=spread, seed=seed, top1_same=None, top3_same=None, swap=None)
+    base = _scores(contenders, weights)
+    rng = random.Random(seed)
+    same1 = same3 = 0
+    for _ in range(draws):
+        drawn = {d: w * rng.uniform(1 - spread, 1 + spread) for d, w in weights.items()}
+        if sum(drawn.values()) <= 0:
+            continue
+        order = _scores(contenders, drawn)
+        same1 += order[0] == base[0]
+        same3 += order[:3] == base[:3]
+    by_id = {c.vendor: c for c in contenders}
+    swap = nearest_swap(by_id[base[0]], by_id[base[1]], weights) if len(base) > 1 else None
+    return Stability(
+        draws=draws, spread=spread, seed=seed, top1_same=round(same1 / draws, 4), top3_same=round(same3 / draws, 4), swap=swap
+    )
+
+
+def nearest_swap(first: Contender, second: Contender, weights: dict[str, float]) -> Swap | None:
+    """The smallest change to one weight after which `second` scores at least as high as `first`.
+
+    With W = Σw, N = Σ w_d (r1_d − r2_d) and E = e1 − e2 (rule points), the gap is N/W + E.
+    Changing w_d by x gives (N + x a_d)/(W + x) + E, zero at x = −(N + E W)/(a_d + E).
+    """
+    total = sum(weights.values())
+    numerator = sum(weights[d] * (first.ratings[d] - second.ratings[d]) for d in DIMENSIONS)
+    extra = first.rule_points - second.rule_points
+    best: Swap | None = None
+    for d in DIMENSIONS:
+        slope = (first.ratings[d] - second.ratings[d]) + extra
+        if slope == 0:
+            continue
+        x = -(numerator + extra * total) / slope
+        new = weights[d] + x
+        if new < 0 or total + x <= 0:
+            continue
+        if best is None or abs(x) < abs(best.after - best.before):
+            best = Swap(dimension=d, before=round(weights[d], 4), after=round(new, 4))
+    return best

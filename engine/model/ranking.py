@@ -1,0 +1,119 @@
+"""The result of `rank`: ranked vendors with score breakdowns, exclusions, stability."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import Frozen, Text
+from .decision import TraceEvent
+
+
+class ScoreItem(Frozen):
+    """One term of a score: a weighted dimension or a rule's points."""
+
+    kind: str  # "dimension" or "rule"
+    id: str  # D1…D5 or a rule id
+    points: float
+    applied: bool = True
+    weight: float | None = None
+    rating: int | None = None
+    group: str | None = None
+    source: str | None = None
+    title: Text | None = None
+
+
+class Cost(Frozen):
+    """Where a vendor loses most against the first-ranked vendor."""
+
+    item: str  # D1…D5 or a score group
+    delta: float
+    title: Text | None = None
+
+
+class RankedVendor(Frozen):
+    """One vendor in the ranking."""
+
+    rank: int
+    vendor: str
+    name: Text
+    supplier_type: str
+    track: str
+    score: float
+    F: float | None
+    breakdown: list[ScoreItem]
+    gap_to_first: float
+    costs: list[Cost]
+    trace: list[TraceEvent]
+
+
+class Change(Frozen):
+    """One change to the profile or to the vendor's data."""
+
+    field: str
+    before: Any
+    after: Any
+    who: str  # buyer, vendor or derived
+
+
+class Counterfactual(Frozen):
+    """The smallest change found that brings a dropped vendor back."""
+
+    changes: list[Change]
+    verified: bool
+
+
+class Reason(Frozen):
+    """A filter that dropped a vendor."""
+
+    rule: str
+    title: Text
+    source: str
+    text: Text
+
+
+class ExcludedVendor(Frozen):
+    """A vendor dropped by a hard filter."""
+
+    vendor: str
+    name: Text
+    reasons: list[Reason]
+    counterfactual: Counterfactual | None
+    trace: list[TraceEvent]
+
+
+class WeightUsed(Frozen):
+    """The weight of one dimension and where it came from."""
+
+    value: float
+    origin: str  # segment, profile or command line
+
+
+class Swap(Frozen):
+    """The smallest single-weight change that swaps #1 and #2."""
+
+    dimension: str
+    before: float
+    after: float
+
+
+class Stability(Frozen):
+    """How often the top of the ranking survives random weight changes."""
+
+    draws: int
+    spread: float
+    seed: int
+    top1_same: float | None
+    top3_same: float | None
+    swap: Swap | None
+
+
+class RankResult(Frozen):
+    """`zhisuan rank`."""
+
+    rules_version: str
+    profile: dict[str, Any]
+    profile_source: str
+    weights: dict[str, WeightUsed]
+    ranking: list[RankedVendor]
+    excluded: list[ExcludedVendor]
+    stability: Stability

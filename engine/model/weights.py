@@ -1,0 +1,46 @@
+"""rules/weights.yaml: dimension weights per buyer segment and the score policy."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .common import Frozen, Provenance
+from .profile import Dimension, Segment
+
+Weight = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
+
+
+class SegmentWeights(Provenance):
+    """The weights of D1–D5 for one segment, with why."""
+
+    weights: dict[Dimension, Weight]
+
+    @model_validator(mode="after")
+    def _all_five(self) -> "SegmentWeights":
+        missing = {"D1", "D2", "D3", "D4", "D5"} - set(self.weights)
+        if missing:
+            raise ValueError(f"weights need all of D1–D5; missing {', '.join(sorted(missing))}")
+        if sum(self.weights.values()) <= 0:
+            raise ValueError("weights must not all be zero")
+        return self
+
+
+class WeightsFile(Frozen):
+    """The whole file."""
+
+    segments: dict[Segment, SegmentWeights]
+    score_policy: Literal["strongest_per_group"]
+    tie_break: list[Literal["score", "F", "vendor"]]
+
+    @model_validator(mode="after")
+    def _every_segment(self) -> "WeightsFile":
+        from typing import get_args
+
+        missing = set(get_args(Segment)) - set(self.segments)
+        if missing:
+            raise ValueError(f"weights for every segment are needed; missing {', '.join(sorted(missing))}")
+        if sorted(self.tie_break) != ["F", "score", "vendor"]:
+            raise ValueError("tie_break must list score, F and vendor, each once")
+        return self

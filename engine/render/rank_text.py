@@ -1,0 +1,100 @@
+"""Plain-text pieces of a ranking, shared by the rich view and Markdown."""
+
+from __future__ import annotations
+
+from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
+from ..model.vocabulary import DIMENSIONS
+from .describe import number, show
+from .messages import msg, value_label
+
+
+def title_line(result: RankResult, lang: str) -> str:
+    """`Vendors ranked for <profile name>`."""
+    name = result.profile["name"][lang]
+    return msg("rank.title", lang, name=f"{name} ({result.profile['id']})")
+
+
+def weights_line(result: RankResult, lang: str) -> str:
+    """`Weights: D1 0.2 (segment) · …`."""
+    parts = [
+        f"{d} {number(w.value)} ({msg('rank.origin.' + w.origin, lang)})" for d, w in result.weights.items()
+    ]
+    return f"{msg('rank.weights', lang)}: " + " · ".join(parts)
+
+
+def reasons_cell(r: RankedVendor, lang: str, limit: int = 2) -> str:
+    """The applied rules that helped most, by title."""
+    helped = sorted((i for i in r.breakdown if i.kind == "rule" and i.applied and i.points > 0), key=lambda i: (-i.points, i.id))
+    return "; ".join(i.title.get(lang) for i in helped[:limit])
+
+
+def stability_line(result: RankResult, lang: str) -> str:
+    """One line: how often the top-1 and top-3 survive, and the nearest swap."""
+    s = result.stability
+    pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
+    line = msg("rank.stability", lang, draws=s.draws, pct=round(s.spread * 100), seed=s.seed, top1=pct(s.top1_same), top3=pct(s.top3_same))
+    if s.swap:
+        return line + msg("rank.swap", lang, dim=s.swap.dimension, before=number(s.swap.before), after=number(s.swap.after))
+    return line + (msg("rank.no_swap", lang) if len(result.ranking) > 1 else "")
+
+
+def why_lower_lines(result: RankResult, lang: str) -> list[str]:
+    """For each vendor below #1: its gap and where it loses most."""
+    lines = []
+    for r in result.ranking[1:]:
+        costs = ", ".join(
+            f"{c.item}{' ' + c.title.get(lang) if c.title and c.item not in DIMENSIONS else ''} {c.delta:+g}"
+            for c in r.costs
+        )
+        lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor}): {msg('rank.gap', lang, gap=number(r.gap_to_first))} — {costs}")
+    return lines
+
+
+def excluded_lines(e: ExcludedVendor, lang: str) -> list[str]:
+    """A dropped vendor: each filter, then the change that would bring it back."""
+    lines = [f"{e.name.get(lang)} ({e.vendor})"]
+    lines += [f"  ✗ {r.rule} {r.text.get(lang)} [{r.source}]" for r in e.reasons]
+    cf = e.counterfactual
+    if cf and cf.verified:
+        changes = "; ".join(
+            f"{c.field}: {show(c.before)} → {show(c.after)} ({msg('rank.who.' + c.who, lang)})" for c in cf.changes
+        )
+        lines.append(f"  ↺ {msg('rank.comeback', lang)} {changes}")
+    else:
+        lines.append(f"  ↺ {msg('rank.no_comeback', lang)}")
+    return lines
+
+
+def breakdown_lines(r: RankedVendor, lang: str) -> list[str]:
+    """Every term of the score, summing to it."""
+    lines = []
+    for i in r.breakdown:
+        lines.append(_item_line(i, lang))
+    lines.append(f"= {number(r.score)}")
+    return lines
+
+
+def _item_line(i: ScoreItem, lang: str) -> str:
+    if i.kind == "dimension":
+        return f"{i.points:+.4f}  {i.id} rating {i.rating} × weight {number(i.weight)}"
+    suffix = "" if i.applied else f"  ({msg('rank.not_applied', lang)})"
+    mark = "" if i.applied else "  ·"
+    return f"{i.points:+.4f}{mark}  {i.id} [{i.group}] {i.title.get(lang)} [{i.source}]{suffix}"
+
+
+def row(r: RankedVendor, lang: str) -> list[str]:
+    """One table row."""
+    return [
+        str(r.rank),
+        f"{r.name.get(lang)} ({r.vendor})",
+        value_label(r.supplier_type, lang),
+        number(r.score),
+        number(r.F),
+        reasons_cell(r, lang),
+    ]
+
+
+def headers(lang: str) -> list[str]:
+    """Table headers matching `row`."""
+    keys = ("col.rank", "col.vendor", "col.type", "col.score", "col.F", "col.reasons")
+    return [msg(k, lang) for k in keys]

@@ -1,0 +1,80 @@
+"""`zhisuan rank` as rich output and as Markdown."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.tree import Tree
+
+from ..explain.filters import filter_trace
+from ..model.ranking import RankResult
+from .console import make_table
+from .describe import condition_line, event_line
+from .messages import msg
+from .rank_text import (
+    breakdown_lines,
+    excluded_lines,
+    headers,
+    row,
+    stability_line,
+    title_line,
+    weights_line,
+    why_lower_lines,
+)
+
+
+def render_rank(console: Console, result: RankResult, lang: str, explain: str) -> None:
+    """Table, stability line, why-lower, exclusions, and trees when asked."""
+    console.print(title_line(result, lang))
+    console.print(weights_line(result, lang))
+    table = make_table(console, *headers(lang), wrap=(1, 2, 5))
+    for r in result.ranking:
+        table.add_row(*row(r, lang))
+    console.print(table)
+    console.print(stability_line(result, lang))
+    for heading, lines in _sections(result, lang):
+        console.print(f"\n{heading}")
+        for line in lines:
+            console.print(line)
+    if explain != "off":
+        for r in result.ranking:
+            tree = Tree(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
+            parts = tree.add(msg("rank.breakdown", lang))
+            for line in breakdown_lines(r, lang):
+                parts.add(line)
+            trace = tree.add(f"{msg('check.trace', lang)} ({explain})")
+            for e in filter_trace(r.trace, explain):
+                node = trace.add(event_line(e, lang))
+                for c in e.conditions:
+                    node.add(condition_line(c, lang))
+            console.print(tree)
+
+
+def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
+    sections = []
+    if len(result.ranking) > 1:
+        sections.append((msg("rank.why_lower", lang), why_lower_lines(result, lang)))
+    if result.excluded:
+        lines = [line for e in result.excluded for line in excluded_lines(e, lang)]
+        sections.append((msg("rank.excluded", lang), lines))
+    return sections
+
+
+def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
+    """The ranking as a Markdown document."""
+    head = headers(lang)
+    lines = [f"# {title_line(result, lang)}", "", weights_line(result, lang), ""]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row(r, lang)) + " |" for r in result.ranking]
+    lines += ["", stability_line(result, lang)]
+    for heading, body in _sections(result, lang):
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}" for line in body]
+    if explain != "off":
+        for r in result.ranking:
+            lines += ["", f"## #{r.rank} {r.name.get(lang)} ({r.vendor})", "", f"### {msg('rank.breakdown', lang)}", ""]
+            lines += [f"- {line}" for line in breakdown_lines(r, lang)]
+            lines += ["", f"### {msg('check.trace', lang)} ({explain})", ""]
+            for e in filter_trace(r.trace, explain):
+                lines.append(f"- {event_line(e, lang)}")
+                lines += [f"  - {condition_line(c, lang)}" for c in e.conditions]
+    return "\n".join(lines) + "\n"

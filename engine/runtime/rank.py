@@ -1,0 +1,127 @@
+"""`rank`: filter, score and order vendors for one buyer, and explain the order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compile.facts import pair_facts, profile_facts
+from ..errors import RuleError
+from ..explain.counterfactual import counterfactual
+from ..explain.stability import Contender, stability
+from ..loader.knowledge import AdviceKnowledge
+from ..model.decision import TraceEvent
+from ..model.profile import Profile
+from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem
+from ..model.vendor import Vendor
+from ..scoring.score import breakdown, q, total
+from ..scoring.supply import supply
+from ..scoring.weights import resolve_weights
+from .evaluate import UNDETERMINED, run_facts, run_rules, to_user_units
+
+
+@dataclass(frozen=True)
+class RankOptions:
+    """Knobs of a ranking run."""
+
+    weights: dict[str, float]
+    draws: int = 1000
+    spread: float = 0.2
+    seed: int = 0
+
+
+@dataclass
+class _Scored:
+    vendor: Vendor
+    facts: dict
+    items: list[ScoreItem]
+    score: float
+    F: float | None
+    trace: list[TraceEvent]
+
+
+def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: str, options: RankOptions) -> RankResult:
+    """The full ranking of `vendors` for `profile`."""
+    used = resolve_weights(kb.weights, profile, options.weights)
+    weights = {d: w.value for d, w in used.items()}
+    buyer = profile_facts(profile)
+    scored: list[_Scored] = []
+    excluded: list[ExcludedVendor] = []
+    for vendor in sorted(vendors, key=lambda v: v.id):
+        eligibility, _ = run_rules(kb.eligibility, vendor)
+        facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
+        _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
+        drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
+        if drops:
+            excluded.append(_excluded(kb, vendor, facts, drops, trace))
+            continue
+        if vendor.ratings.D1.value is None or any(getattr(vendor.ratings, d).value is None for d in weights):
+            raise RuleError(f"vendor {vendor.id!r} has no ratings and no advice rule excluded it")
+        items = breakdown(vendor, weights, trace)
+        scored.append(_Scored(vendor, facts, items, total(items), supply(vendor).F, trace))
+    scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
+    ranking = [_ranked(i, s, scored[0]) for i, s in enumerate(scored, 1)]
+    contenders = [
+        Contender(
+            s.vendor.id,
+            {d: getattr(s.vendor.ratings, d).value for d in weights},
+            sum(i.points for i in s.items if i.kind == "rule" and i.applied),
+            s.F or 0,
+        )
+        for s in scored
+    ]
+    return RankResult(
+        rules_version=kb.version,
+        profile=profile.model_dump(mode="json"),
+        profile_source=source,
+        weights=used,
+        ranking=ranking,
+        excluded=excluded,
+        stability=stability(contenders, weights, options.draws, options.spread, options.seed),
+    )
+
+
+def _ranked(rank_no: int, s: _Scored, first: _Scored) -> RankedVendor:
+    return RankedVendor(
+        rank=rank_no,
+        vendor=s.vendor.id,
+        name=s.vendor.name,
+        supplier_type=s.facts.get("supplier_type", UNDETERMINED),
+        track=s.facts.get("track", UNDETERMINED),
+        score=s.score,
+        F=s.F,
+        breakdown=s.items,
+        gap_to_first=float(q(first.score - s.score)),
+        costs=[] if s is first else costs_against(s.items, first.items),
+        trace=s.trace,
+    )
+
+
+def costs_against(items: list[ScoreItem], first: list[ScoreItem], limit: int = 3) -> list[Cost]:
+    """The dimensions and rule groups where a vendor loses most points to the first-ranked one."""
+
+    def by_key(rows: list[ScoreItem]) -> dict[str, tuple[float, ScoreItem]]:
+        out: dict[str, tuple[float, ScoreItem]] = {}
+        for row in rows:
+            if row.applied:
+                key = row.id if row.kind == "dimension" else row.group
+                out[key] = (out.get(key, (0.0, row))[0] + row.points, row)
+        return out
+
+    mine, theirs = by_key(items), by_key(first)
+    deltas = []
+    for key in sorted(set(mine) | set(theirs)):
+        delta = float(q(mine.get(key, (0.0, None))[0] - theirs.get(key, (0.0, None))[0]))
+        if delta < 0:
+            row = (theirs.get(key) or mine.get(key))[1]
+            deltas.append(Cost(item=key, delta=delta, title=row.title))
+    return sorted(deltas, key=lambda c: (c.delta, c.item))[:limit]
+
+
+def _excluded(kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[TraceEvent], trace) -> ExcludedVendor:
+    return ExcludedVendor(
+        vendor=vendor.id,
+        name=vendor.name,
+        reasons=[Reason(rule=e.rule, title=e.title, source=e.source, text=e.effect.note) for e in drops],
+        counterfactual=counterfactual(kb.advice, facts, to_user_units),
+        trace=trace,
+    )

@@ -1,0 +1,38 @@
+"""Which weights apply: the segment's, then the profile's, then the command line's."""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from ..loader.suggest import did_you_mean
+from ..model.profile import Profile
+from ..model.ranking import WeightUsed
+from ..model.vocabulary import DIMENSIONS
+from ..model.weights import WeightsFile
+
+
+def parse_weight(text: str) -> tuple[str, float]:
+    """`D3=0.4` → ("D3", 0.4), or a UsageError saying what is allowed."""
+    name, sep, value = text.partition("=")
+    name = name.strip().upper()
+    if not sep or name not in DIMENSIONS:
+        raise UsageError(
+            f"--weight takes DIMENSION=NUMBER, e.g. D3=0.4, not {text!r}",
+            hint=did_you_mean(name, DIMENSIONS) or "dimensions: " + ", ".join(DIMENSIONS),
+        )
+    try:
+        number = float(value)
+    except ValueError:
+        raise UsageError(f"--weight {name} needs a number, not {value!r}") from None
+    if not 0 <= number <= 10:
+        raise UsageError(f"--weight {name} must be between 0 and 10, not {number:g}")
+    return name, number
+
+
+def resolve_weights(table: WeightsFile, profile: Profile, overrides: dict[str, float]) -> dict[str, WeightUsed]:
+    """The weight of each dimension and its origin."""
+    used = {d: WeightUsed(value=w, origin="segment") for d, w in table.segments[profile.segment].weights.items()}
+    used.update({d: WeightUsed(value=w, origin="profile") for d, w in profile.weights.items()})
+    used.update({d: WeightUsed(value=w, origin="command line") for d, w in overrides.items()})
+    if sum(w.value for w in used.values()) <= 0:
+        raise UsageError("the weights add up to zero; give at least one dimension a positive weight")
+    return {d: used[d] for d in DIMENSIONS}
