@@ -10,7 +10,14 @@ NEGATIVE = {"not_met", "partial", "out", "yes"}
 
 
 def is_failure(event: TraceEvent) -> bool:
-    """A rule that counts against the vendor: a negative effect that fired, or a positive one that did not."""
+    """A rule that counts against the vendor: a negative effect that fired, or a positive one that did not.
+
+    Advice rules count against a vendor only when they fire: an exclusion, or negative points.
+    """
+    if event.effect.kind == "exclude":
+        return event.fired
+    if event.effect.kind == "score":
+        return event.fired and event.effect.points < 0
     value = event.effect.value
     if event.fired:
         return value in NEGATIVE

@@ -148,3 +148,11 @@ def _profile_specs() -> list[FieldSpec]:
 
 
 FIELDS: dict[str, FieldSpec] = _catalogue()
+
+DIMENSION_TITLES: dict[str, Text] = {
+    "D1": _t("供给体量", "supply volume"),
+    "D2": _t("智算云平台能力", "platform capability"),
+    "D3": _t("普惠与开发者生态", "inclusiveness and developer ecosystem"),
+    "D4": _t("商业与效率", "business and efficiency"),
+    "D5": _t("安全合规与可信", "security, compliance and trust"),
+}

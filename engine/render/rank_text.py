@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
-from ..model.vocabulary import DIMENSIONS
 from .describe import number, show
 from .messages import msg, value_label
 
@@ -25,12 +24,14 @@ def weights_line(result: RankResult, lang: str) -> str:
 def reasons_cell(r: RankedVendor, lang: str, limit: int = 2) -> str:
     """The applied rules that helped most, by title."""
     helped = sorted((i for i in r.breakdown if i.kind == "rule" and i.applied and i.points > 0), key=lambda i: (-i.points, i.id))
-    return "; ".join(i.title.get(lang) for i in helped[:limit])
+    return msg("sep", lang).join(i.title.get(lang) for i in helped[:limit])
 
 
 def stability_line(result: RankResult, lang: str) -> str:
-    """One line: how often the top-1 and top-3 survive, and the nearest swap."""
+    """One line: how often the top-1 and top-3 survive, and the nearest swap ('' with no ranking)."""
     s = result.stability
+    if not result.ranking:
+        return ""
     pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
     line = msg("rank.stability", lang, draws=s.draws, pct=round(s.spread * 100), seed=s.seed, top1=pct(s.top1_same), top3=pct(s.top3_same))
     if s.swap:
@@ -42,10 +43,7 @@ def why_lower_lines(result: RankResult, lang: str) -> list[str]:
     """For each vendor below #1: its gap and where it loses most."""
     lines = []
     for r in result.ranking[1:]:
-        costs = ", ".join(
-            f"{c.item}{' ' + c.title.get(lang) if c.title and c.item not in DIMENSIONS else ''} {c.delta:+g}"
-            for c in r.costs
-        )
+        costs = msg("sep", lang).join(f"{c.item} {c.title.get(lang)} {c.delta:+g}" for c in r.costs)
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor}): {msg('rank.gap', lang, gap=number(r.gap_to_first))} — {costs}")
     return lines
 

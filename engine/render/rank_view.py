@@ -26,11 +26,12 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
     """Table, stability line, why-lower, exclusions, and trees when asked."""
     console.print(title_line(result, lang))
     console.print(weights_line(result, lang))
-    table = make_table(console, *headers(lang), wrap=(1, 2, 5))
-    for r in result.ranking:
-        table.add_row(*row(r, lang))
-    console.print(table)
-    console.print(stability_line(result, lang))
+    if result.ranking:
+        table = make_table(console, *headers(lang), wrap=(1, 2, 5))
+        for r in result.ranking:
+            table.add_row(*row(r, lang))
+        console.print(table)
+        console.print(stability_line(result, lang))
     for heading, lines in _sections(result, lang):
         console.print(f"\n{heading}")
         for line in lines:
@@ -42,7 +43,10 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
             for line in breakdown_lines(r, lang):
                 parts.add(line)
             trace = tree.add(f"{msg('check.trace', lang)} ({explain})")
-            for e in filter_trace(r.trace, explain):
+            events = filter_trace(r.trace, explain)
+            if not events:
+                trace.add(msg("check.no_events", lang))
+            for e in events:
                 node = trace.add(event_line(e, lang))
                 for c in e.conditions:
                     node.add(condition_line(c, lang))
@@ -63,9 +67,10 @@ def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
     """The ranking as a Markdown document."""
     head = headers(lang)
     lines = [f"# {title_line(result, lang)}", "", weights_line(result, lang), ""]
-    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row(r, lang)) + " |" for r in result.ranking]
-    lines += ["", stability_line(result, lang)]
+    if result.ranking:
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row(r, lang)) + " |" for r in result.ranking]
+        lines += ["", stability_line(result, lang)]
     for heading, body in _sections(result, lang):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}" for line in body]
@@ -74,7 +79,10 @@ def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
             lines += ["", f"## #{r.rank} {r.name.get(lang)} ({r.vendor})", "", f"### {msg('rank.breakdown', lang)}", ""]
             lines += [f"- {line}" for line in breakdown_lines(r, lang)]
             lines += ["", f"### {msg('check.trace', lang)} ({explain})", ""]
-            for e in filter_trace(r.trace, explain):
+            events = filter_trace(r.trace, explain)
+            if not events:
+                lines.append(msg("check.no_events", lang))
+            for e in events:
                 lines.append(f"- {event_line(e, lang)}")
                 lines += [f"  - {condition_line(c, lang)}" for c in e.conditions]
     return "\n".join(lines) + "\n"

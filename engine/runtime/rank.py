@@ -10,6 +10,7 @@ from ..explain.counterfactual import counterfactual
 from ..explain.stability import Contender, stability
 from ..loader.knowledge import AdviceKnowledge
 from ..model.decision import TraceEvent
+from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
 from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem
 from ..model.vendor import Vendor
@@ -113,7 +114,8 @@ def costs_against(items: list[ScoreItem], first: list[ScoreItem], limit: int = 3
         delta = float(q(mine.get(key, (0.0, None))[0] - theirs.get(key, (0.0, None))[0]))
         if delta < 0:
             row = (theirs.get(key) or mine.get(key))[1]
-            deltas.append(Cost(item=key, delta=delta, title=row.title))
+            title = DIMENSION_TITLES[key] if row.kind == "dimension" else row.title
+            deltas.append(Cost(item=key, delta=delta, title=title))
     return sorted(deltas, key=lambda c: (c.delta, c.item))[:limit]
 
 

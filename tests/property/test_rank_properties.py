@@ -1,0 +1,133 @@
+"""Invariants of `rank`: monotone in ratings, exact breakdowns, order-free, filters only remove."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine.loader.knowledge import bundle_root, load_advice_knowledge
+from engine.model.profile import Profile
+from engine.render.json_out import dumps
+from engine.runtime.rank import RankOptions, rank
+
+from ..conftest import patched_vendor
+from .strategies import condition
+
+VENDORS = ["datacanvas", "coreshub", "alibaba", "huawei", "sensetime", "tencent"]
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+KB = load_advice_knowledge()
+
+
+@st.composite
+def profiles(draw) -> Profile:
+    """Random valid profiles over the whole vocabulary."""
+    flag = st.booleans()
+    return Profile.model_validate(
+        {
+            "id": "generated",
+            "name": {"zh": "生成", "en": "generated"},
+            "segment": draw(st.sampled_from(["individual_developer", "micro", "small", "medium", "large", "government", "university"])),
+            "location": {"province": draw(st.sampled_from(["guangdong", "guangxi", "hainan", "hong_kong", "macau"]))},
+            "industry": draw(st.sampled_from(["manufacturing", "finance", "internet_content", "research", "tourism"])),
+            "workloads": [
+                {"kind": draw(st.sampled_from(["large_training", "fine_tuning", "inference", "rag", "hpc"])),
+                 "cards": draw(st.integers(1, 512)), "bursty": draw(flag)}
+            ],
+            "latency": draw(st.sampled_from(["city_1ms", "province_5ms", "relaxed"])),
+            "chips": {"cuda_code": draw(flag), "domestic": draw(st.sampled_from(["none", "preferred", "required"]))},
+            "commercial": {"budget": draw(st.sampled_from(["low", "medium", "high"]))},
+            "compliance": {"data_residency": draw(flag), "cross_border_data": draw(flag)},
+            "needs": {
+                "self_service": draw(flag), "industry_solution": draw(flag), "maas_api": draw(flag),
+                "green_compute": draw(flag), "overseas": draw(flag),
+                "lock_in_aversion": draw(st.sampled_from(["low", "medium", "high"])),
+            },
+            "existing_cloud": draw(st.sampled_from(["none", "alibaba", "qingcloud_private"])),
+        }
+    )
+
+
+weights = st.dictionaries(st.sampled_from(["D1", "D2", "D3", "D4", "D5"]), st.integers(1, 100).map(lambda n: n / 10))
+
+
+def _rank(profile, vendors, kb=KB, weight_overrides=None):
+    return rank(kb, profile, vendors, "test", RankOptions(weights=weight_overrides or {}, draws=20))
+
+
+def _vendors(bundled, ids=VENDORS):
+    return [bundled[v] for v in ids]
+
+
+@SETTINGS
+@given(profile=profiles(), overrides=weights)
+def test_breakdown_adds_up_exactly_to_the_score(bundled_vendors, profile, overrides):
+    for r in _rank(profile, _vendors(bundled_vendors), weight_overrides=overrides).ranking:
+        assert sum((Decimal(str(i.points)) for i in r.breakdown if i.applied), Decimal(0)) == Decimal(str(r.score))
+
+
+@SETTINGS
+@given(profile=profiles(), vendor_id=st.sampled_from(VENDORS[:5]), dim=st.sampled_from(["D1", "D2", "D3", "D4", "D5"]))
+def test_raising_a_rating_never_lowers_the_score(bundled_vendors, profile, vendor_id, dim):
+    vendor = bundled_vendors[vendor_id]
+    current = getattr(vendor.ratings, dim).value
+    if current == 5:
+        return
+    better = patched_vendor(vendor_id, {f"ratings.{dim}.value": current + 1})
+    before = {r.vendor: r.score for r in _rank(profile, [vendor]).ranking}
+    after = {r.vendor: r.score for r in _rank(profile, [better]).ranking}
+    assert set(before) == set(after)  # ratings never decide a filter
+    if before:
+        assert after[vendor_id] >= before[vendor_id]
+
+
+@SETTINGS
+@given(profile=profiles(), order=st.permutations(VENDORS))
+def test_vendor_order_never_changes_the_json(bundled_vendors, profile, order):
+    reference = dumps(_rank(profile, _vendors(bundled_vendors)).model_dump(mode="json"))
+    assert dumps(_rank(profile, _vendors(bundled_vendors, order)).model_dump(mode="json")) == reference
+
+
+def _copy_rules(tmp_path_factory):
+    target = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(bundle_root() / "rules", target)
+    return target
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(profile=profiles(), seed=st.randoms(use_true_random=False))
+def test_advice_rule_order_never_changes_the_ranking(tmp_path_factory, bundled_vendors, profile, seed):
+    target = _copy_rules(tmp_path_factory)
+    for path in (target / "advice").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        seed.shuffle(data["rules"])
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    shuffled = _rank(profile, _vendors(bundled_vendors), kb=load_advice_knowledge(target))
+    original = _rank(profile, _vendors(bundled_vendors))
+
+    def summary(result):
+        return [(r.vendor, r.score) for r in result.ranking], sorted(
+            (e.vendor, sorted(x.rule for x in e.reasons)) for e in result.excluded
+        )
+
+    assert summary(shuffled) == summary(original)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(profile=profiles(), when=condition())
+def test_adding_a_hard_filter_never_adds_a_vendor(tmp_path_factory, bundled_vendors, profile, when):
+    target = _copy_rules(tmp_path_factory)
+    extra = {
+        "concern": {"zh": "测试", "en": "test"},
+        "rules": [
+            {"id": "generated.filter", "title": {"zh": "生成", "en": "generated"}, "source": "report:§04 test",
+             "when": when, "then": {"exclude": {"zh": "生成", "en": "generated"}}}
+        ],
+    }
+    (target / "advice" / "generated.yaml").write_text(yaml.safe_dump(extra, allow_unicode=True), encoding="utf-8")
+    before = {r.vendor for r in _rank(profile, _vendors(bundled_vendors)).ranking}
+    after = {r.vendor for r in _rank(profile, _vendors(bundled_vendors), kb=load_advice_knowledge(target)).ranking}
+    assert after <= before

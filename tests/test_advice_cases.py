@@ -1,0 +1,66 @@
+"""Runs the ranking case corpus in tests/cases/advice.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engine.loader.knowledge import bundled_profiles, load_advice_knowledge
+from engine.model.profile import Profile
+from engine.runtime.rank import RankOptions, rank
+
+from .conftest import patched_vendor, set_path
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "advice.yaml").read_text(encoding="utf-8"))
+WANT = {"first", "first_type", "top", "ranked", "above", "excluded", "comeback", "fired", "not_fired", "applied"}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_advice_knowledge()
+
+
+def _rank(case, kb, bundled_vendors):
+    data = yaml.safe_load(bundled_profiles()[case["profile"]].read_text(encoding="utf-8"))
+    for dotted, value in case.get("patch", {}).items():
+        set_path(data, dotted, value)
+    vendors = dict(bundled_vendors)
+    for vid, patch in case.get("vendor_patch", {}).items():
+        vendors[vid] = patched_vendor(vid, patch)
+    options = RankOptions(weights=case.get("weights", {}), draws=50)
+    return rank(kb, Profile.model_validate(data), list(vendors.values()), "test", options)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+def test_advice_case(case, kb, bundled_vendors):
+    want = case.get("want")
+    assert want and set(want) <= WANT, "a case needs known expectations"
+    result = _rank(case, kb, bundled_vendors)
+    order = [r.vendor for r in result.ranking]
+    ranked = {r.vendor: r for r in result.ranking}
+    dropped = {e.vendor: e for e in result.excluded}
+    if "first" in want:
+        assert order[0] == want["first"]
+    if "first_type" in want:
+        assert result.ranking[0].supplier_type == want["first_type"], order
+    if "top" in want:
+        assert order[: len(want["top"])] == want["top"]
+    if "ranked" in want:
+        assert order == want["ranked"]
+    for high, low in want.get("above", []):
+        assert order.index(high) < order.index(low), order
+    for vid, rule in want.get("excluded", {}).items():
+        assert rule in [r.rule for r in dropped[vid].reasons], (vid, dropped.get(vid))
+    for vid, field in want.get("comeback", {}).items():
+        cf = dropped[vid].counterfactual
+        assert cf.verified and field in [c.field for c in cf.changes], cf
+    for key, expect_fired in (("fired", True), ("not_fired", False)):
+        for vid, rules in want.get(key, {}).items():
+            events = {e.rule: e for e in (ranked[vid].trace if vid in ranked else dropped[vid].trace)}
+            for rid in rules:
+                assert events[rid].fired is expect_fired, (vid, rid)
+    for vid, rules in want.get("applied", {}).items():
+        applied = {i.id for i in ranked[vid].breakdown if i.kind == "rule" and i.applied}
+        assert set(rules) <= applied
