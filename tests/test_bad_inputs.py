@@ -21,8 +21,9 @@ CORPUS = HERE / "bad_inputs"
 FILES = CORPUS / "files"
 RULES = HERE.parent / "rules"
 GOOD_VENDOR = FILES / "vendor_good.yaml"
+GOOD_PROFILE = FILES / "profile_good.yaml"
 
-KINDS = {"vendor", "rules", "args"}
+KINDS = {"vendor", "rules", "args", "profile"}
 KEYS = {"note", "kind", "file", "replaces", "at", "args", "generate", "line", "where", "contains", "xfail"}
 GENERATORS = {"non_utf8", "over_1mib", "missing_file", "directory", "deep_nesting", "huge_int_key"}
 
@@ -89,6 +90,10 @@ def _build(case: dict, tmp_path: Path) -> tuple[list[str], str | None]:
     kind = case["kind"]
     if kind == "args":
         return [str(a).replace("{tmp}", str(tmp_path)) for a in case["args"]], None
+    if kind == "profile":
+        path = FILES / case["file"]
+        assert path.is_file(), f"missing corpus file {path}"
+        return ["rank", str(path)], str(path)
     if kind == "vendor":
         if case.get("generate"):
             path = tmp_path / case["file"]
@@ -160,7 +165,7 @@ def test_corpus_is_well_formed() -> None:
         else:
             assert (FILES / case["file"]).is_file(), f"{note}: files/{case['file']} does not exist"
             used.add(case["file"])
-    unused = {p.name for p in FILES.glob("*.yaml")} - used - {GOOD_VENDOR.name}
+    unused = {p.name for p in FILES.glob("*.yaml")} - used - {GOOD_VENDOR.name, GOOD_PROFILE.name}
     assert not unused, f"files not used by any case: {sorted(unused)}"
 
 
@@ -178,6 +183,13 @@ def test_good_vendor_file_is_accepted() -> None:
     code, out, err = run(["check", "--file", str(GOOD_VENDOR)])
     assert code in (0, 1) and err == "", err  # in or out of the track, but accepted
     assert "testvendor" in out
+
+
+def test_good_profile_file_is_accepted() -> None:
+    """The base of every profile case is valid, so each case's one defect is what fails it."""
+    code, out, err = run(["rank", str(GOOD_PROFILE)])
+    assert code == 0 and err == "", err
+    assert "good-profile" in out
 
 
 def test_copied_rules_are_accepted(tmp_path: Path) -> None:
