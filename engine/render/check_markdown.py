@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from ..explain.filters import filter_trace
 from ..model.decision import CheckResult
 from .check_view import summary_line
 from .describe import (
-    condition_line,
     criterion_cell,
     criterion_line,
-    event_line,
     headline,
     number,
     sub_line,
     supply_line,
+    trace_markdown,
     vendor_label,
 )
 from .messages import msg, value_label
@@ -42,11 +40,5 @@ def check_markdown(result: CheckResult, lang: str, explain: str) -> str:
                 lines += [f"  - {sub_line(sid, sub, lang)}" for sid, sub in outcome.sub.items()]
             lines.append(f"- {msg('check.supply', lang)}: {supply_line(d.supply, lang)}")
             lines += [f"- {msg('check.notes', lang)}: {n.get(lang)}" for n in d.notes]
-            lines += ["", f"### {msg('check.trace', lang)} ({explain})", ""]
-            events = filter_trace(d.trace, explain)
-            if not events:
-                lines.append(msg("check.no_events", lang))
-            for e in events:
-                lines.append(f"- {event_line(e, lang)}")
-                lines += [f"  - {condition_line(c, lang)}" for c in e.conditions]
+            lines += trace_markdown(d.trace, explain, lang)
     return "\n".join(lines) + "\n"

@@ -8,14 +8,12 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from ..explain.filters import filter_trace
 from ..model.decision import CheckResult, VendorDecision
 from .console import make_table
 from .describe import (
-    condition_line,
+    add_trace,
     criterion_cell,
     criterion_line,
-    event_line,
     headline,
     number,
     sub_line,
@@ -89,12 +87,5 @@ def vendor_tree(d: VendorDecision, lang: str, explain: str) -> Tree:
         notes = tree.add(msg("check.notes", lang))
         for note in d.notes:
             notes.add(note.get(lang))
-    trace = tree.add(f"{msg('check.trace', lang)} ({explain})")
-    events = filter_trace(d.trace, explain)
-    if not events:
-        trace.add(msg("check.no_events", lang))
-    for e in events:
-        node = trace.add(event_line(e, lang))
-        for c in e.conditions:
-            node.add(condition_line(c, lang))
+    add_trace(tree, d.trace, explain, lang)
     return tree

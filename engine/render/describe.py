@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.decision import ConditionTrace, CriterionOutcome, Supply, TraceEvent, VendorDecision
+from ..explain.filters import filter_trace
 from .messages import msg, value_label
 
 SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?", "unknown": "?"}
@@ -101,3 +102,32 @@ def criterion_line(cid: str, outcome: CriterionOutcome, lang: str) -> str:
         f"{cid} {msg('criterion.' + cid, lang)}: {SYMBOL.get(outcome.status, '?')} "
         f"{value_label(outcome.status, lang)}, share {number(outcome.share)} ({src})"
     )
+
+
+def trace_items(events: list[TraceEvent], explain: str, lang: str) -> list[tuple[str, list[str]]]:
+    """(event line, its condition lines) for each event shown at `explain`."""
+    return [(event_line(e, lang), [condition_line(c, lang) for c in e.conditions]) for e in filter_trace(events, explain)]
+
+
+def add_trace(tree, events: list[TraceEvent], explain: str, lang: str) -> None:
+    """Add a 'Rule trace' branch to a rich Tree."""
+    branch = tree.add(f"{msg('check.trace', lang)} ({explain})")
+    items = trace_items(events, explain, lang)
+    if not items:
+        branch.add(msg("check.no_events", lang))
+    for head, conditions in items:
+        node = branch.add(head)
+        for line in conditions:
+            node.add(line)
+
+
+def trace_markdown(events: list[TraceEvent], explain: str, lang: str) -> list[str]:
+    """A '### Rule trace' section as Markdown lines."""
+    lines = ["", f"### {msg('check.trace', lang)} ({explain})", ""]
+    items = trace_items(events, explain, lang)
+    if not items:
+        lines.append(msg("check.no_events", lang))
+    for head, conditions in items:
+        lines.append(f"- {head}")
+        lines += [f"  - {line}" for line in conditions]
+    return lines

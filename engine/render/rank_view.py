@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.console import Console
 from rich.tree import Tree
 
-from ..explain.filters import filter_trace
 from ..model.ranking import RankResult
 from .console import make_table
-from .describe import condition_line, event_line
+from .describe import add_trace, trace_markdown
 from .messages import msg
 from .rank_text import (
     breakdown_lines,
@@ -42,14 +41,7 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
             parts = tree.add(msg("rank.breakdown", lang))
             for line in breakdown_lines(r, lang):
                 parts.add(line)
-            trace = tree.add(f"{msg('check.trace', lang)} ({explain})")
-            events = filter_trace(r.trace, explain)
-            if not events:
-                trace.add(msg("check.no_events", lang))
-            for e in events:
-                node = trace.add(event_line(e, lang))
-                for c in e.conditions:
-                    node.add(condition_line(c, lang))
+            add_trace(tree, r.trace, explain, lang)
             console.print(tree)
 
 
@@ -78,11 +70,5 @@ def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
         for r in result.ranking:
             lines += ["", f"## #{r.rank} {r.name.get(lang)} ({r.vendor})", "", f"### {msg('rank.breakdown', lang)}", ""]
             lines += [f"- {line}" for line in breakdown_lines(r, lang)]
-            lines += ["", f"### {msg('check.trace', lang)} ({explain})", ""]
-            events = filter_trace(r.trace, explain)
-            if not events:
-                lines.append(msg("check.no_events", lang))
-            for e in events:
-                lines.append(f"- {event_line(e, lang)}")
-                lines += [f"  - {condition_line(c, lang)}" for c in e.conditions]
+            lines += trace_markdown(r.trace, explain, lang)
     return "\n".join(lines) + "\n"
