@@ -25,6 +25,7 @@ def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[Trac
 def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict[str, Any], list[TraceEvent]]:
     """Evaluate every stage over `facts` (not modified); the final facts and the trace."""
     facts = dict(facts)
+    set_by: dict[str, str] = {}
     events: list[TraceEvent] = []
     for stage in base.stages:
         engine_facts = {FIELDS[k].engine_name: v for k, v in facts.items()}
@@ -42,17 +43,23 @@ def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict
                 f"fired only in durable {only_d}, only in the trace {only_p}"
             )
         fired = [base.by_id[rid] for rid in sorted(python_fired)]
-        winners = _resolve(fired, facts, base)
+        winners = _resolve(fired, facts, set_by, base)
         for rule in stage.rules:
             result, leaves = explained[rule.id]
             events.append(_event(rule, result, leaves, winners))
-        for field, (value, _) in winners.items():
+        for field, (value, rule_id) in winners.items():
             facts[field] = value
+            set_by[field] = rule_id
     return facts, events
 
 
-def _resolve(fired: list[CompiledRule], facts: dict[str, Any], base: RuleBase) -> dict[str, tuple[str, str]]:
-    """Per written field, the winning (value, rule id) under the declared conflict policy."""
+def _resolve(
+    fired: list[CompiledRule], facts: dict[str, Any], set_by: dict[str, str], base: RuleBase
+) -> dict[str, tuple[str, str]]:
+    """Per written field, the winning (value, rule id) under the declared conflict policy.
+
+    A value set in an earlier stage competes too, under the rule that set it.
+    """
     winners: dict[str, tuple[str, str]] = {}
     for rule in fired:
         write = rule.rule.then.writes()
@@ -60,9 +67,11 @@ def _resolve(fired: list[CompiledRule], facts: dict[str, Any], base: RuleBase) -
             continue
         field, value = write
         order = base.policy.conflicts.get(rule.rule.then.kind, [value])
-        current = winners.get(field) or ((facts[field], "(earlier stage)") if field in facts else None)
+        current = winners.get(field) or ((facts[field], set_by[field]) if field in set_by else None)
         if current is None or order.index(value) < order.index(current[0]):
             winners[field] = (value, rule.id)
+        else:
+            winners[field] = current
     return winners
 
 
