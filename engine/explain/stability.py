@@ -44,9 +44,8 @@ def stability(contenders: list[Contender], weights: dict[str, float], draws: int
         same3 += order[:3] == base[:3]
     by_id = {c.vendor: c for c in contenders}
     swap = nearest_swap(by_id[base[0]], by_id[base[1]], weights) if len(base) > 1 else None
-    return Stability(
-        draws=draws, spread=spread, seed=seed, top1_same=round(same1 / draws, 4), top3_same=round(same3 / draws, 4), swap=swap
-    )
+    share = (lambda n: round(n / draws, 4)) if draws else (lambda n: None)
+    return Stability(draws=draws, spread=spread, seed=seed, top1_same=share(same1), top3_same=share(same3), swap=swap)
 
 
 def nearest_swap(first: Contender, second: Contender, weights: dict[str, float]) -> Swap | None:

@@ -43,3 +43,9 @@ def test_stability_is_reproducible_with_a_seed():
     w = {d: 1.0 for d in DIMS}
     assert stability(contenders, w, 200, 0.2, 7) == stability(contenders, w, 200, 0.2, 7)
     assert stability(contenders, w, 200, 0.2, 7).top1_same == 1.0
+
+
+def test_zero_draws_reports_no_shares_but_still_the_swap():
+    contenders = [Contender("a", {d: 4 for d in DIMS}, 0, 0), Contender("b", {d: 3 for d in DIMS}, 0.5, 0)]
+    result = stability(contenders, {d: 1.0 for d in DIMS}, 0, 0.2, 0)
+    assert result.top1_same is None and result.top3_same is None
