@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
-from ..errors import LoadError, Location
+from ..errors import LoadError, Location, RuleError
 from ..model.profile import Profile
 from ..model.report import Figures, Policies
 from ..model.weights import WeightsFile
@@ -114,6 +114,10 @@ class AdviceKnowledge:
     weights: WeightsFile
     version: str
 
+    def all_rules(self) -> dict:
+        """Every rule of both bases by id."""
+        return {**self.eligibility.by_id, **self.advice.by_id}
+
 
 def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     """Load the eligibility and advice rule bases and the weights file."""
@@ -126,6 +130,12 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     text = read_text(path, display)
     weights = validate(WeightsFile, parse(text, display))
     version = hashlib.sha256(f"{eligibility.version}\0{advice.version}\0{text}".encode()).hexdigest()
+    for rule_id, rule in advice.by_id.items():
+        if rule_id in eligibility.by_id:
+            raise RuleError(
+                f"rule id {rule_id!r} is used by an eligibility rule too ({eligibility.by_id[rule_id].location})",
+                rule.location,
+            )
     return AdviceKnowledge(eligibility, advice, weights, version)
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from ..compile.compiler import CompiledRule, RuleBase
+from ..compile.compiler import CompiledRule
 from ..compile.tree import Node
 from ..runtime.evaluate import to_user_units
 from .describe import show
 from .messages import msg
 
 
-def rule_rows(base: RuleBase, lang: str) -> list[list[str]]:
+def rule_rows(rules: dict[str, CompiledRule], lang: str) -> list[list[str]]:
     """One row per rule: id, title, source, location; in file order."""
     return [
         [r.id, r.rule.title.get(lang), r.rule.source, str(r.location)]
-        for r in sorted(base.by_id.values(), key=file_order)
+        for r in sorted(rules.values(), key=file_order)
     ]
 
 
@@ -22,7 +22,9 @@ def rule_headers(lang: str) -> list[str]:
     return [msg(k, lang) for k in ("col.id", "col.title", "col.source", "col.location")]
 
 
-FILE_ORDER = ("third_party", "inclusive", "ai_compute", "cloud", "classification")
+FILE_ORDER = (
+    "third_party", "inclusive", "ai_compute", "cloud", "classification", "filters", "segments", "regional", "vendors"
+)
 
 
 def file_order(r: CompiledRule) -> tuple[int, str, int]:
