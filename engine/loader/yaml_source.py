@@ -24,6 +24,8 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 Path_ = tuple[Any, ...]
+# libyaml's parser is ~10× faster and keeps the same marks; fall back to the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -69,7 +71,7 @@ def parse(text: str, display: str) -> Document:
     """Parse one YAML document with the safe loader, tracking marks and limiting size and tags."""
     loader = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -79,11 +81,15 @@ def parse(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-        raise LoadError(f"malformed YAML: {exc.problem or exc.context}", where) from None
+        lines = text.splitlines()
+        tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
+        hint = "indent with spaces: YAML does not allow tabs" if tabbed else None
+        raise LoadError(f"malformed YAML: {exc.problem or exc.context}", where, hint) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"malformed YAML: {exc}", Location(display)) from None
     except RecursionError:
-        where = Location(display, loader.line + 1, loader.column + 1) if loader else Location(display)
+        line = getattr(loader, "line", None)
+        where = Location(display, line + 1, getattr(loader, "column", 0) + 1) if line is not None else Location(display)
         raise LoadError("nested too deeply to read", where, f"keep nesting under {MAX_DEPTH} levels") from None
     finally:
         if loader is not None:

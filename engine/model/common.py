@@ -55,4 +55,3 @@ class Provenance(Frozen):
         return self.source == ASSESSMENT
 
 
-Lang = Literal["zh", "en"]

@@ -52,3 +52,19 @@ def test_unsafe_or_broken_yaml_is_a_load_error(text, fragment):
 def test_did_you_mean_finds_near_misses_only():
     assert did_you_mean("stauts", ["status", "source"]) == "did you mean 'status'?"
     assert did_you_mean("zzz", ["status", "source"]) is None
+
+
+@pytest.mark.parametrize("loader", ["SafeLoader", "CSafeLoader"])
+def test_both_parsers_give_the_same_marks_and_errors(monkeypatch, loader):
+    import yaml
+
+    from engine.loader import yaml_source
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"{loader} not available")
+    monkeypatch.setattr(yaml_source, "_Loader", getattr(yaml, loader))
+    doc = parse(TEXT, "f.yaml")
+    assert doc.locate(("nested", "list", 1, "k")).line == 6
+    with pytest.raises(LoadError) as info:
+        parse("a:\n\tb: 1\n", "f.yaml")
+    assert info.value.location.line == 2 and "tabs" in info.value.hint
