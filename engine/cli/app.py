@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import traceback
 
@@ -85,7 +86,11 @@ def raw_main(argv: list[str], env: Environment) -> int:
     lang = lang if lang in ("zh", "en") else "en"
     debug = "--debug" in argv
     try:
-        args = build_parser(lang).parse_args(argv)
+        try:
+            with contextlib.redirect_stdout(env.stdout):  # --help goes to the injected stream
+                args = build_parser(lang).parse_args(argv)
+        except SystemExit as done:  # --help: argparse has printed and wants to stop
+            return int(done.code or 0)
         return int(args.run(args, env))
     except _UsageExit as exc:
         env.stderr.write(f"{exc}\n")

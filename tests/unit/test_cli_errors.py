@@ -1,0 +1,53 @@
+"""The CLI's one error boundary: every failure is one line and an exit code."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.cli import cmd_check
+from engine.errors import EvaluationError
+
+from ..conftest import run_cli
+
+
+@pytest.mark.parametrize(
+    "raised, code, fragment",
+    [
+        (RuntimeError("boom"), 3, "internal error: RuntimeError: boom"),
+        (EvaluationError("engines disagree"), 3, "evaluation_error: engines disagree"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+def test_unexpected_failures_are_one_line_with_their_exit_code(monkeypatch, raised, code, fragment):
+    def fail(args, env):
+        raise raised
+
+    monkeypatch.setattr(cmd_check, "run", fail)
+    result = run_cli("check", "--lang", "en")
+    assert result.code == code
+    assert fragment in result.err and result.err.count("\n") == 1
+    assert "Traceback" not in result.err and result.out == ""
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch):
+    def fail(args, env):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cmd_check, "run", fail)
+    result = run_cli("check", "--debug", "--lang", "en")
+    assert result.code == 3 and "Traceback" in result.err
+
+
+def test_messages_follow_the_language(monkeypatch):
+    def fail(args, env):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cmd_check, "run", fail)
+    assert run_cli("check", "--lang", "zh").err == "已中断\n"
+
+
+def test_help_text_follows_the_language():
+    zh = run_cli("check", "--help", "--lang", "zh")
+    assert "判定厂商" in zh.out or "按报告的四项标准" in zh.out
+    en = run_cli("check", "--help", "--lang", "en")
+    assert "Evaluate vendors against the four criteria" in en.out
