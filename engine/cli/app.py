@@ -10,6 +10,7 @@ import traceback
 from ..errors import EvaluationError, ZhisuanError
 from ..render.messages import msg
 from . import cmd_check, cmd_rank, cmd_rules, cmd_schema
+from .argparse_zh import speaking
 from .env import Environment, default_lang
 from .exit_codes import Exit
 
@@ -20,7 +21,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit 2 instead of printing usage."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageExit(f"{self.prog}: {message} (see --help)")
+        raise _UsageExit(f"{self.prog}: {message}")
 
 
 class _UsageExit(Exception):
@@ -87,13 +88,13 @@ def raw_main(argv: list[str], env: Environment) -> int:
     debug = "--debug" in argv
     try:
         try:
-            with contextlib.redirect_stdout(env.stdout):  # --help goes to the injected stream
+            with contextlib.redirect_stdout(env.stdout), speaking(lang):  # --help to the injected stream
                 args = build_parser(lang).parse_args(argv)
         except SystemExit as done:  # --help: argparse has printed and wants to stop
             return int(done.code or 0)
         return int(args.run(args, env))
     except _UsageExit as exc:
-        env.stderr.write(f"{exc}\n")
+        env.stderr.write(f"{exc} ({msg('hint.see_help', lang)})\n")
         return Exit.BAD_INPUT
     except EvaluationError as exc:
         _report(env, exc, debug)

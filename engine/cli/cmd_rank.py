@@ -23,6 +23,7 @@ from ..render.messages import msg
 from ..render.rank_view import rank_markdown, render_rank
 from ..runtime.rank import RankOptions, rank
 from ..scoring.weights import parse_weight
+from .argparse_zh import words
 from .exit_codes import Exit
 from .output import add_output_options, emit, explain_level
 
@@ -74,14 +75,14 @@ def add_parser(sub, ctx) -> None:
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(words("must be 1 or more"))
     return value
 
 
 def _draws(text: str) -> int:
     value = int(text)
     if not 0 <= value <= 100_000:
-        raise argparse.ArgumentTypeError("must be from 0 to 100000")
+        raise argparse.ArgumentTypeError(words("must be from 0 to 100000"))
     return value
 
 

@@ -91,6 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.interrupted": ("已中断", "interrupted"),
     "error.unknown_vendor": ("未知厂商 {id!r}", "unknown vendor {id!r}"),
     "error.unknown_rule": ("未知规则 {id!r}", "unknown rule {id!r}"),
+    "hint.see_help": ("见 --help", "see --help"),
     "hint.rules_list": ("用 `zhisuan rules list` 查看全部规则", "see `zhisuan rules list` for every rule"),
     "hint.vendor_ids": ("可用：{ids}", "available: {ids}"),
 }

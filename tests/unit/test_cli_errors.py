@@ -51,3 +51,11 @@ def test_help_text_follows_the_language():
     assert "判定厂商" in zh.out or "按报告的四项标准" in zh.out
     en = run_cli("check", "--help", "--lang", "en")
     assert "Evaluate vendors against the four criteria" in en.out
+
+
+def test_argparse_speaks_chinese_under_lang_zh():
+    zh = run_cli("rank", "--top", "0", "--lang", "zh")
+    assert zh.code == 2 and zh.err == "zhisuan rank: 参数 --top：必须不小于 1 (见 --help)\n"
+    en = run_cli("rank", "--top", "0", "--lang", "en")
+    assert en.err == "zhisuan rank: argument --top: must be 1 or more (see --help)\n"
+    assert "用法：" in run_cli("rank", "--help", "--lang", "zh").out
