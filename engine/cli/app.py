@@ -53,6 +53,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
             "zhisuan: decision support for the South China third-party inclusive AI compute cloud market.",
             "zhisuan 智算：华南第三方普惠智算云市场的决策支持工具。",
         ),
+        epilog=t(
+            "Run `zhisuan COMMAND --help` for each command.\n"
+            "exit codes: 0 positive answer, 1 negative answer (vendor out or undetermined, every vendor "
+            "excluded), 2 bad input or usage, 3 internal error, 130 interrupted.",
+            "各命令的用法见 `zhisuan COMMAND --help`。\n"
+            "退出码：0 肯定的结果，1 否定的结果（厂商出局或未判定、所有厂商被排除），2 输入或用法错误，"
+            "3 内部错误，130 被中断。",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ctx = Context(t, common)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
