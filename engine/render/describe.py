@@ -100,7 +100,7 @@ def criterion_line(cid: str, outcome: CriterionOutcome, lang: str) -> str:
     src = msg("check.assessment", lang) if outcome.share_source == "assessment" else outcome.share_source
     return (
         f"{cid} {msg('criterion.' + cid, lang)}: {SYMBOL.get(outcome.status, '?')} "
-        f"{value_label(outcome.status, lang)}, share {number(outcome.share)} ({src})"
+        f"{value_label(outcome.status, lang)}, {msg('label.share', lang)} {number(outcome.share)} ({src})"
     )
 
 

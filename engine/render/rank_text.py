@@ -74,7 +74,8 @@ def breakdown_lines(r: RankedVendor, lang: str) -> list[str]:
 
 def _item_line(i: ScoreItem, lang: str) -> str:
     if i.kind == "dimension":
-        return f"{i.points:+.4f}  {i.id} rating {i.rating} × weight {number(i.weight)}"
+        rating, weight = msg("label.rating", lang), msg("label.weight", lang)
+        return f"{i.points:+.4f}  {i.id} {rating} {i.rating} × {weight} {number(i.weight)}"
     suffix = "" if i.applied else f"  ({msg('rank.not_applied', lang)})"
     mark = "" if i.applied else "  ·"
     return f"{i.points:+.4f}{mark}  {i.id} [{i.group}] {i.title.get(lang)} [{i.source}]{suffix}"
