@@ -7,13 +7,13 @@ against the baseline measured in the same run, so numbers compare across machine
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import timed  # noqa: E402
 from engine.compile.facts import vendor_facts  # noqa: E402
 from engine.compile.truth import evaluate  # noqa: E402
 from engine.loader.knowledge import load_rule_base, load_vendors  # noqa: E402
@@ -25,16 +25,6 @@ def python_only(base, vendor) -> None:
     facts = vendor_facts(vendor)
     for rule in base.ordered():
         evaluate(rule.condition, facts, [])
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` calls."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:

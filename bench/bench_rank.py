@@ -7,26 +7,16 @@ against `check` measured in the same run.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import timed  # noqa: E402
 from engine.loader.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors  # noqa: E402
 from engine.runtime.check import check  # noqa: E402
 from engine.runtime.rank import RankOptions, rank  # noqa: E402
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of `repeat` calls."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main() -> None:
