@@ -131,3 +131,25 @@ def test_adding_a_hard_filter_never_adds_a_vendor(tmp_path_factory, bundled_vend
     before = {r.vendor for r in _rank(profile, _vendors(bundled_vendors)).ranking}
     after = {r.vendor for r in _rank(profile, _vendors(bundled_vendors), kb=load_advice_knowledge(target)).ranking}
     assert after <= before
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_a_verified_counterfactual_really_lifts_every_filter_in_durable_rules(bundled_vendors, profile):
+    from engine.compile.facts import pair_facts, profile_facts
+    from engine.compile.leaves import scale_number
+    from engine.model.fields import FIELDS
+    from engine.runtime.evaluate import run_facts, run_rules
+
+    result = _rank(profile, _vendors(bundled_vendors))
+    for dropped in result.excluded:
+        cf = dropped.counterfactual
+        if cf is None or not cf.verified:
+            continue
+        vendor = bundled_vendors[dropped.vendor]
+        facts = {**run_rules(KB.eligibility, vendor)[0], **profile_facts(profile), **pair_facts(profile, vendor)}
+        for change in cf.changes:
+            spec = FIELDS[change.field]
+            facts[change.field] = scale_number(spec, change.after) if spec.kind == "number" else change.after
+        _, trace = run_facts(KB.advice, facts, "counterfactual")
+        assert not [e.rule for e in trace if e.fired and e.effect.kind == "exclude"], (dropped.vendor, cf)
