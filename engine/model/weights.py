@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -36,8 +36,6 @@ class WeightsFile(Frozen):
 
     @model_validator(mode="after")
     def _every_segment(self) -> "WeightsFile":
-        from typing import get_args
-
         missing = set(get_args(Segment)) - set(self.segments)
         if missing:
             raise ValueError(f"weights for every segment are needed; missing {', '.join(sorted(missing))}")
