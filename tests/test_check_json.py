@@ -78,3 +78,20 @@ def test_schema_is_json_schema_for_the_vendor_file():
     schema = json.loads(run_cli("schema", "vendor").out)
     assert schema["additionalProperties"] is False
     assert {"id", "sub", "shares"} <= set(schema["required"])
+
+
+def test_two_different_files_with_one_id_are_refused_at_the_second(tmp_path):
+    from .conftest import raw_vendor
+
+    import yaml
+
+    first, second = raw_vendor("coreshub"), raw_vendor("coreshub")
+    second["shares"]["T"]["value"] = 0.5
+    paths = []
+    for name, data in (("a.yaml", first), ("b.yaml", second)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("check", "--file", str(paths[0]), "--file", str(paths[1]), "--lang", "en")
+    assert result.code == 2
+    assert f"{paths[1]}:1:" in result.err and "two different vendors share the id 'coreshub'" in result.err
+    assert run_cli("check", "--file", str(paths[0]), "--file", str(paths[0])).code == 0  # same file twice is fine

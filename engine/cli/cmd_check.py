@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..explain.filters import filter_trace
 from ..loader.knowledge import load_rule_base, load_vendor_file, load_vendors
 from ..loader.suggest import did_you_mean
 from ..render.check_markdown import check_markdown
@@ -15,7 +14,7 @@ from ..render.json_out import dumps
 from ..render.messages import msg
 from ..runtime.check import all_in_track, check
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level
+from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
 def add_parser(sub, ctx) -> None:
@@ -55,7 +54,8 @@ def add_parser(sub, ctx) -> None:
 def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
     base = load_rule_base(args.rules)
-    vendors = [load_vendor_file(path).vendor for path in args.file]
+    from_files = [load_vendor_file(path) for path in args.file]
+    vendors = [lv.vendor for lv in from_files]
     if args.vendors or not args.file:
         bundled = {lv.vendor.id: lv.vendor for lv in load_vendors()}
         for vid in args.vendors:
@@ -68,15 +68,14 @@ def run(args: argparse.Namespace, env) -> int:
     seen: dict[str, object] = {}
     for v in vendors:
         if v.id in seen and seen[v.id] != v:
-            raise UsageError(f"two different vendors share the id {v.id!r}")
+            where = next((lv.doc.locate(("id",)) for lv in reversed(from_files) if lv.vendor.id == v.id), None)
+            raise UsageError(msg("error.duplicate_vendor", args.lang, id=v.id), where, msg("hint.rename_id", args.lang))
         seen[v.id] = v
     result = check(base, list(seen.values()))
     level = explain_level(args)
     if args.format == "json":
-        data = result.model_dump(mode="json")
-        for vendor, decision in zip(data["vendors"], result.vendors):
-            vendor["trace"] = [e.model_dump(mode="json") for e in filter_trace(decision.trace, level)]
-        env.stdout.write(dumps(data))
+        shown = result.model_copy(update={"vendors": with_filtered_traces(result.vendors, level)})
+        env.stdout.write(dumps(shown.model_dump(mode="json")))
     elif args.format == "markdown":
         env.stdout.write(check_markdown(result, args.lang, level))
     else:

@@ -7,7 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError
-from ..explain.filters import filter_trace
 from ..loader.knowledge import (
     SAMPLE_PROFILE,
     bundle_root,
@@ -25,7 +24,7 @@ from ..runtime.rank import RankOptions, rank
 from ..scoring.weights import parse_weight
 from .argparse_zh import words
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level
+from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
 def add_parser(sub, ctx) -> None:
@@ -119,11 +118,10 @@ def run(args: argparse.Namespace, env) -> int:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})
     level = explain_level(args)
     if args.format == "json":
-        data = result.model_dump(mode="json")
-        for key in ("ranking", "excluded"):
-            for row, item in zip(data[key], getattr(result, key)):
-                row["trace"] = [e.model_dump(mode="json") for e in filter_trace(item.trace, level)]
-        env.stdout.write(dumps(data))
+        shown = result.model_copy(
+            update={key: with_filtered_traces(getattr(result, key), level) for key in ("ranking", "excluded")}
+        )
+        env.stdout.write(dumps(shown.model_dump(mode="json")))
     elif args.format == "markdown":
         env.stdout.write(rank_markdown(result, args.lang, level))
     else:

@@ -6,7 +6,7 @@ import argparse
 import io
 from pathlib import Path
 
-from ..explain.filters import EXPLAIN_LEVELS
+from ..explain.filters import EXPLAIN_LEVELS, filter_trace
 from ..render.console import make_console
 from .env import Environment
 
@@ -55,3 +55,8 @@ def emit(env: Environment, draw) -> None:
     buffer = io.StringIO()
     draw(make_console(buffer, False, False, env.width))
     env.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def with_filtered_traces(items: list, level: str) -> list:
+    """Copies of decisions whose `trace` keeps only what `level` shows."""
+    return [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in items]

@@ -96,6 +96,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.weight": ("权重", "weight"),
     "hint.see_help": ("见 --help", "see --help"),
     "hint.rules_list": ("用 `zhisuan rules list` 查看全部规则", "see `zhisuan rules list` for every rule"),
+    "error.duplicate_vendor": ("两个不同的厂商使用同一 id {id!r}", "two different vendors share the id {id!r}"),
+    "hint.rename_id": ("请改用未被占用的 id", "give this vendor an id of its own"),
     "hint.vendor_ids": ("可用：{ids}", "available: {ids}"),
 }
 

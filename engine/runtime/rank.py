@@ -56,7 +56,10 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
             excluded.append(_excluded(kb, vendor, facts, drops, trace))
             continue
         if vendor.ratings.D1.value is None or any(getattr(vendor.ratings, d).value is None for d in weights):
-            raise RuleError(f"vendor {vendor.id!r} has no ratings and no advice rule excluded it")
+            raise RuleError(
+                f"vendor {vendor.id!r} has no ratings and no advice rule excluded it",
+                hint="keep a filter such as filter.unrated in rules/advice/filters.yaml",
+            )
         items = breakdown(vendor, weights, trace)
         scored.append(_Scored(vendor, facts, items, total(items), supply(vendor).F, trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
