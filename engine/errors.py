@@ -55,6 +55,17 @@ class EvaluationError(ZhisuanError):
     code = "evaluation_error"
 
 
+class EngineUnavailableError(ZhisuanError):
+    """durable_rules is missing or cannot be imported (an installation problem, not bad input)."""
+
+    code = "engine_unavailable"
+
+    def __init__(self, message: str, missing: bool, rebuild: str):
+        super().__init__(message)
+        self.missing = missing
+        self.rebuild = rebuild
+
+
 class UsageError(ZhisuanError):
     """The command line asked for something that does not exist."""
 

@@ -19,10 +19,16 @@ def test_readme_opens_with_exactly_the_two_setup_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
     assert len(block) == 2
-    assert block[0].endswith("pip install . && zhisuan check")
-    assert block[1].endswith("pip install '.[test]' && python -m pytest")
-    ci = Path(ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -q '.[test]' && python -m pytest" in ci
+    prefix = "python3 -m venv .venv && . .venv/bin/activate && CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject "
+    assert block[0] == prefix + "pip install --no-cache-dir . && zhisuan check"
+    assert block[1] == prefix + "pip install --no-cache-dir '.[test]' && python -m pytest"
+
+
+def test_ci_runs_the_readme_test_command_itself_on_two_pythons():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "README.md" in ci and 'eval "$TEST_CMD"' in ci
+    assert "pip install" not in ci  # no second copy of the command to drift from the README
+    assert "find_python 3.11" in ci and "find_python 3.13" in ci
 
 
 def test_every_sub_criterion_has_a_rule_with_a_report_source():

@@ -7,7 +7,7 @@ import contextlib
 import sys
 import traceback
 
-from ..errors import EvaluationError, ZhisuanError
+from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError
 from ..render.messages import msg
 from . import cmd_check, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
@@ -105,6 +105,12 @@ def raw_main(argv: list[str], env: Environment) -> int:
     except _UsageExit as exc:
         env.stderr.write(f"{exc} ({msg('hint.see_help', lang)})\n")
         return Exit.BAD_INPUT
+    except EngineUnavailableError as exc:
+        if debug:
+            traceback.print_exc(file=env.stderr)
+        key = "error.engine_missing" if exc.missing else "error.engine_broken"
+        env.stderr.write("zhisuan: " + msg(key, lang, reason=exc.message, command=exc.rebuild) + "\n")
+        return Exit.INTERNAL
     except EvaluationError as exc:
         _report(env, exc, debug)
         return Exit.INTERNAL

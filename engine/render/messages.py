@@ -88,6 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # errors
     "error.prefix": ("zhisuan：错误", "zhisuan: error"),
     "error.internal": ("内部错误：{message}（加 --debug 查看堆栈）", "internal error: {message} (run with --debug for the traceback)"),
+    "error.engine_missing": ("规则引擎 durable_rules 未安装（{reason}）；安装命令：{command}",
+                             "the rule engine durable_rules is not installed ({reason}); install it with: {command}"),
+    "error.engine_broken": ("规则引擎 durable_rules 无法导入（{reason}）；重新构建：{command}",
+                            "the rule engine durable_rules cannot be imported ({reason}); rebuild it with: {command}"),
     "error.interrupted": ("已中断", "interrupted"),
     "error.unknown_vendor": ("未知厂商 {id!r}", "unknown vendor {id!r}"),
     "error.unknown_rule": ("未知规则 {id!r}", "unknown rule {id!r}"),

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 from copy import deepcopy
 from typing import Any
 
 from ..compile.durable_form import LIST_SENTINEL, MARKER
-from ..errors import EvaluationError
+from ..errors import EngineUnavailableError, EvaluationError
 
 CATCH_ALL = "zs_catch_all"
+# Kept equal to pyproject.toml's pin by a test. CPPFLAGS, not CFLAGS: durable's setup.py
+# overwrites CFLAGS; the define maps the call Python 3.13 removed to the one it stood for.
+DURABLE_REQUIREMENT = "durable-rules==2.0.28"
+BUILD_DEFINE = "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject"
 _CATCH_ALL_RULE = {"all": [{"m": {"$ex": {MARKER: 1}}}], "pri": 1000}
 
 
@@ -70,13 +75,24 @@ def _quiet_host():
     rules and run every action synchronously inside assert_fact, so the dispatcher would
     only race our calls. Imported lazily: importing durable costs ~20 ms.
     """
-    from durable.engine import Host
+    try:
+        from durable.engine import Host
+    except ImportError as exc:  # missing, or built on 3.13 without the PyEval_CallObject define
+        missing = isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("durable")
+        raise EngineUnavailableError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                                     missing=missing, rebuild=rebuild_command()) from exc
 
     class QuietHost(Host):
         def _run(self) -> None:
             pass
 
     return QuietHost()
+
+
+def rebuild_command() -> str:
+    """The shell command that (re)builds durable_rules for this interpreter, never from pip's cache."""
+    return (f"{BUILD_DEFINE} {sys.executable} -m pip install --force-reinstall --no-cache-dir "
+            f"--no-deps {DURABLE_REQUIREMENT}")
 
 
 _ENGINE: DurableEngine | None = None
