@@ -49,27 +49,93 @@ def _sorted(values: list[str] | None) -> list[str] | None:
     return None if values is None else sorted(set(values))
 
 
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
+def _yes(flag: bool | None) -> str | None:
+    return None if flag is None else ("yes" if flag else "no")
+
+
+def _any_true(flags: list[bool | None]) -> bool | None:
+    """True if one is true; unknown if none is true and one is unknown; else False."""
+    if any(f is True for f in flags):
+        return True
+    return None if any(f is None for f in flags) else False
+
+
+# Every buyer input (a path in the profile) and the facts rules read it through. A path
+# with no facts is carried for the reader only; `unread_inputs` lists what no rule reads.
+PROFILE_INPUTS: dict[str, tuple[str, ...]] = {
+    "segment": ("profile.segment",),
+    "location.province": ("profile.province", "match.local_node"),
+    "location.city": (),
+    "industry": ("profile.industry", "match.industry"),
+    "workloads.kind": ("profile.workloads",),
+    "workloads.cards": ("profile.cards_min", "profile.cards_max"),
+    "workloads.bursty": ("profile.bursty",),
+    "latency": ("profile.latency",),
+    "chips.cuda_code": ("profile.cuda_code",),
+    "chips.domestic": ("profile.domestic",),
+    "chips.domestic_share_target": ("profile.domestic_share_target",),
+    "commercial.budget": ("profile.budget",),
+    "commercial.contract": ("profile.contract",),
+    "commercial.free_trial": ("profile.free_trial",),
+    "compliance.data_residency": ("profile.data_residency",),
+    "compliance.cross_border_data": ("profile.cross_border_data",),
+    "compliance.regimes": ("profile.regimes",),
+    "compliance.certifications": (),
+    "needs.self_service": ("profile.self_service",),
+    "needs.industry_solution": ("profile.industry_solution",),
+    "needs.maas_api": ("profile.maas_api",),
+    "needs.green_compute": ("profile.green_compute",),
+    "needs.overseas": ("profile.overseas",),
+    "needs.lock_in_aversion": ("profile.lock_in_aversion",),
+    "existing_cloud": ("profile.existing_cloud", "match.existing_cloud"),
+    "vouchers": ("profile.vouchers",),
+}
+
+
+def unread_inputs(reads: set[str] | frozenset[str]) -> list[str]:
+    """Profile paths that no rule reads, given the fields the rules read."""
+    return [path for path, facts in PROFILE_INPUTS.items() if not set(facts) & set(reads)]
+
+
+def unknown_inputs(profile: Profile) -> list[str]:
+    """Profile paths the buyer left unknown (in PROFILE_INPUTS order)."""
+    data = profile.model_dump()
+    unknown = []
+    for path in PROFILE_INPUTS:
+        head, _, leaf = path.partition(".")
+        if head == "workloads":
+            missing = data["workloads"] is None or any(w[leaf] is None for w in data["workloads"])
+        else:
+            value = data[head] if not leaf else data[head][leaf]
+            missing = value is None
+        if missing:
+            unknown.append(path)
+    return unknown
 
 
 def profile_facts(profile: Profile) -> dict[str, Any]:
-    """The profile.* facts rules may read about the buyer."""
+    """The profile.* facts rules may read about the buyer (unknown inputs give no fact)."""
+    workloads = profile.workloads
+    sized = [w.cards for w in workloads or [] if w.cards is not None]
     raw: dict[str, Any] = {
         "profile.segment": profile.segment,
         "profile.province": profile.location.province,
         "profile.industry": profile.industry,
-        "profile.workloads": sorted({w.kind for w in profile.workloads}),
-        "profile.bursty": _yes(any(w.bursty for w in profile.workloads)),
-        "profile.max_cards": max(w.cards for w in profile.workloads),
+        "profile.workloads": None if workloads is None else sorted({w.kind for w in workloads}),
+        "profile.bursty": None if workloads is None else _yes(_any_true([w.bursty for w in workloads])),
+        # The largest workload needs at least cards_min; cards_max is known only if every size is.
+        "profile.cards_min": max((c.min for c in sized), default=None),
+        "profile.cards_max": max(c.max for c in sized) if workloads and len(sized) == len(workloads) else None,
         "profile.latency": profile.latency,
         "profile.cuda_code": _yes(profile.chips.cuda_code),
         "profile.domestic": profile.chips.domestic,
         "profile.domestic_share_target": profile.chips.domestic_share_target,
         "profile.budget": profile.commercial.budget,
         "profile.contract": profile.commercial.contract,
+        "profile.free_trial": _yes(profile.commercial.free_trial),
         "profile.data_residency": _yes(profile.compliance.data_residency),
         "profile.cross_border_data": _yes(profile.compliance.cross_border_data),
+        "profile.regimes": None if profile.compliance.regimes is None else sorted(set(profile.compliance.regimes)),
         "profile.self_service": _yes(profile.needs.self_service),
         "profile.industry_solution": _yes(profile.needs.industry_solution),
         "profile.maas_api": _yes(profile.needs.maas_api),
@@ -77,7 +143,7 @@ def profile_facts(profile: Profile) -> dict[str, Any]:
         "profile.overseas": _yes(profile.needs.overseas),
         "profile.lock_in_aversion": profile.needs.lock_in_aversion,
         "profile.existing_cloud": profile.existing_cloud,
-        "profile.vouchers": sorted(set(profile.vouchers)),
+        "profile.vouchers": None if profile.vouchers is None else sorted(set(profile.vouchers)),
     }
     return _normalised(raw)
 
@@ -86,8 +152,8 @@ def pair_facts(profile: Profile, vendor: Vendor) -> dict[str, Any]:
     """match.* facts relating the buyer to one vendor (rules cannot compare two fields)."""
     raw: dict[str, Any] = {
         "match.local_node": _yes(any(n.region == profile.location.province for n in vendor.nodes)),
-        "match.existing_cloud": _yes(profile.existing_cloud == vendor.id),
+        "match.existing_cloud": None if profile.existing_cloud is None else _yes(profile.existing_cloud == vendor.id),
     }
-    if vendor.industries is not None:
+    if vendor.industries is not None and profile.industry is not None:
         raw["match.industry"] = _yes(profile.industry in vendor.industries.values)
     return _normalised(raw)

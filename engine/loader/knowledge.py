@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
@@ -154,6 +155,17 @@ def bundled_profiles(root: Path | None = None) -> dict[str, Path]:
 
 
 def load_profile_file(path: Path, display: str | None = None) -> LoadedProfile:
-    """Load and validate one profile YAML file."""
+    """Load and validate one profile YAML file; `id` and `name` default from the file name."""
     doc = load(path, display)
+    if isinstance(doc.data, dict):
+        defaults = {"id": profile_id_from(path), "name": {"zh": path.stem, "en": path.stem}}
+        doc = replace(doc, data={**{k: v for k, v in defaults.items() if k not in doc.data}, **doc.data})
     return LoadedProfile(validate(Profile, doc), doc)
+
+
+def profile_id_from(path: Path) -> str:
+    """A valid profile id made from a file name: lower case, other characters as '-'."""
+    slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_")
+    if not slug[:1].isalpha():
+        slug = f"p-{slug}" if slug else "buyer"
+    return slug[:40].rstrip("-_")

@@ -1,10 +1,14 @@
-"""A buyer's profile: who they are, what they run, and what they need from a vendor."""
+"""A buyer's profile (v2): who they are, what they run, and what they need from a vendor.
 
-from __future__ import annotations
+Only `segment` and `location.province` are required: a buyer always knows those. Every other
+field may be left out or written as `unknown`; both mean "not known" (None here), which rules
+treat as not evaluated and the output shows as unknown, never as a silent default.
+"""
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema, model_validator
 
 from .common import Frozen, NonEmpty, Slug, Text
 from .vocabulary import Industry, Region
@@ -20,76 +24,156 @@ ExistingCloud = Literal[
 ]
 Level = Literal["low", "medium", "high"]
 Voucher = Literal["zhuhai", "nanning"]
+Regime = Literal["financial", "government", "medical"]
 Dimension = Literal["D1", "D2", "D3", "D4", "D5"]
+
+UNKNOWN = "unknown"
+MAX_CARDS = 100_000
+
+
+def _unknown_is_none(value: Any) -> Any:
+    return None if value == UNKNOWN else value
+
+
+def _also_unknown(schema: dict[str, Any]) -> None:
+    """JSON Schema: `unknown` is accepted wherever a value may be unknown."""
+    schema.setdefault("anyOf", []).append({"const": UNKNOWN})
+
+
+def Maybe(kind: Any, description: str = "") -> Any:  # noqa: N802 - reads as a type
+    """`kind`, or not known: the key left out or written `unknown`."""
+    described = f"{description} (or `unknown`)" if description else "or `unknown`"
+    field = Field(default=None, description=described, json_schema_extra=_also_unknown)
+    return Annotated[kind | None, BeforeValidator(_unknown_is_none), field]
+
+
+class CardRange(Frozen):
+    """How many accelerator cards a workload needs at peak: one number, or a min–max range."""
+
+    min: int
+    max: int
+
+    @model_validator(mode="after")
+    def _ordered_and_in_range(self) -> "CardRange":
+        if not 1 <= self.min <= self.max <= MAX_CARDS:
+            raise ValueError(f"cards must be 1 to {MAX_CARDS}, the smaller number first")
+        return self
+
+    def label(self) -> str:
+        """`4` or `4-16`."""
+        return str(self.min) if self.min == self.max else f"{self.min}-{self.max}"
+
+
+_RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
+
+
+def _card_range(value: Any) -> Any:
+    if value is None or value == UNKNOWN or isinstance(value, dict):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"min": value, "max": value}
+    if isinstance(value, str) and _RANGE.match(value):
+        low, high = (int(g) for g in _RANGE.match(value).groups())
+        return {"min": low, "max": high}
+    raise ValueError("expected a card count such as 8, a range such as 4-16, or unknown")
+
+
+_CARDS_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1, "maximum": MAX_CARDS},
+        {"type": "string", "pattern": _RANGE.pattern},
+        {"type": "object", "properties": {"min": {"type": "integer"}, "max": {"type": "integer"}},
+         "required": ["min", "max"], "additionalProperties": False},
+        {"const": UNKNOWN},
+        {"type": "null"},
+    ]
+}
+Cards = Annotated[
+    CardRange | None, BeforeValidator(_unknown_is_none), BeforeValidator(_card_range), WithJsonSchema(_CARDS_SCHEMA)
+]
 
 
 class Location_(Frozen):
     """Where the buyer's compute must serve."""
 
-    province: Region = Field(description="guangdong, guangxi, hainan, hong_kong or macau")
-    city: NonEmpty | None = Field(default=None, description="e.g. Shenzhen, Dongguan; optional")
+    province: Region = Field(description="guangdong, guangxi, hainan, hong_kong or macau (required)")
+    city: NonEmpty | None = Field(default=None, description="e.g. Shenzhen, Dongguan, Nanning, Zhuhai; optional")
 
 
 class Workload(Frozen):
     """One kind of AI work with its size."""
 
     kind: WorkloadKind
-    cards: Annotated[int, Field(ge=1, le=100_000, description="accelerator cards needed at peak")]
-    bursty: bool = Field(default=False, description="demand comes in peaks (launches, campaigns, deadlines)")
+    cards: Cards = Field(default=None, description="accelerator cards needed at peak: 8, 4-16, or unknown")
+    bursty: Maybe(StrictBool, "demand comes in peaks (launches, campaigns, deadlines)")
 
 
 class Chips(Frozen):
     """Chip constraints."""
 
-    cuda_code: bool = Field(default=False, description="existing code depends on NVIDIA CUDA")
-    domestic: DomesticChips = Field(default="none", description="whether domestic chips are wanted")
-    domestic_share_target: Annotated[float, Field(ge=0, le=1)] | None = Field(
-        default=None, description="a target share of domestic compute, e.g. 0.7"
-    )
+    cuda_code: Maybe(StrictBool, "existing code depends on NVIDIA CUDA")
+    domestic: Maybe(DomesticChips, "whether domestic chips are wanted: none, preferred, required")
+    domestic_share_target: Maybe(Annotated[float, Field(ge=0, le=1)], "a target share of domestic compute, e.g. 0.7")
 
 
 class Commercial(Frozen):
     """Money and contract."""
 
-    budget: Budget = "medium"
-    contract: ContractPreference = Field(default="pay_as_you_go", description="how the buyer prefers to commit")
+    budget: Maybe(Budget, "low, medium or high")
+    contract: Maybe(ContractPreference, "how the buyer prefers to commit: pay_as_you_go, small_prepay, annual")
+    free_trial: Maybe(StrictBool, "wants a free trial or an easy proof of concept before paying")
 
 
 class Compliance(Frozen):
-    """Data and certification needs."""
+    """Data and regulatory needs."""
 
-    data_residency: bool = Field(default=False, description="data must stay in the buyer's province")
-    cross_border_data: bool = Field(default=False, description="data flows across the border (ASEAN, overseas)")
-    certifications: Annotated[list[NonEmpty], Field(max_length=10)] = []
+    data_residency: Maybe(StrictBool, "data must stay in the buyer's province")
+    cross_border_data: Maybe(StrictBool, "data flows across the border (ASEAN, overseas)")
+    regimes: Maybe(
+        Annotated[list[Regime], Field(max_length=3)],
+        "regulated compliance the buyer is under: financial, government, medical ([] for none)",
+    )
+    certifications: Maybe(Annotated[list[NonEmpty], Field(max_length=10)], "free text, e.g. MLPS level 3")
 
 
 class Needs(Frozen):
     """What the buyer needs beyond raw compute."""
 
-    self_service: bool = Field(default=False, description="must buy online without a sales process")
-    industry_solution: bool = False
-    maas_api: bool = Field(default=False, description="wants hosted LLM APIs (MaaS)")
-    green_compute: bool = Field(default=False, description="green power / low PUE required")
-    overseas: bool = Field(default=False, description="expanding abroad; needs global nodes")
-    lock_in_aversion: Level = "medium"
+    self_service: Maybe(StrictBool, "must buy online without a sales process")
+    industry_solution: Maybe(StrictBool, "needs an industry solution, not just compute")
+    maas_api: Maybe(StrictBool, "wants hosted LLM APIs (MaaS)")
+    green_compute: Maybe(StrictBool, "green power / low PUE required")
+    overseas: Maybe(StrictBool, "expanding abroad; needs global nodes")
+    lock_in_aversion: Maybe(Level, "how much the buyer wants to avoid lock-in: low, medium, high")
+
+
+DEFAULT_NAME = Text(zh="客户", en="buyer")
 
 
 class Profile(Frozen):
-    """A customer profile for `zhisuan rank`."""
+    """A customer profile for `zhisuan rank` (v2: every field but segment and province optional)."""
 
-    id: Slug
-    name: Text
+    id: Slug = Field(default="buyer", description="defaults to the file name")
+    name: Text = Field(default=DEFAULT_NAME, description="defaults to the file name")
     segment: Segment
     location: Location_
-    industry: Industry
-    workloads: Annotated[list[Workload], Field(min_length=1, max_length=10)]
-    latency: Latency = "relaxed"
+    industry: Maybe(Industry, "the buyer's industry")
+    workloads: Maybe(Annotated[list[Workload], Field(min_length=1, max_length=10)], "kinds of AI work, with sizes")
+    latency: Maybe(Latency, "city_1ms, province_5ms or relaxed")
     chips: Chips = Chips()
     commercial: Commercial = Commercial()
     compliance: Compliance = Compliance()
     needs: Needs = Needs()
-    existing_cloud: ExistingCloud = "none"
-    vouchers: Annotated[list[Voucher], Field(max_length=2)] = []
+    existing_cloud: Maybe(ExistingCloud, "the cloud the buyer already runs on")
+    vouchers: Maybe(Annotated[list[Voucher], Field(max_length=2)], "compute vouchers the buyer holds or applies for")
     weights: dict[Dimension, Annotated[float, Field(ge=0, le=10)]] = Field(
         default_factory=dict, description="override the segment's weights for D1–D5"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sections_may_be_unknown(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            sections = ("chips", "commercial", "compliance", "needs")
+            return {k: ({} if k in sections and (v is None or v == UNKNOWN) else v) for k, v in data.items()}
+        return data

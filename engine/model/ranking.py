@@ -113,6 +113,8 @@ class RankResult(Frozen):
     rules_version: str
     profile: dict[str, Any]
     profile_source: str
+    unknown_inputs: list[str]  # profile paths the buyer left unknown
+    unused_inputs: list[str]  # profile paths no rule reads
     weights: dict[str, WeightUsed]
     ranking: list[RankedVendor]
     excluded: list[ExcludedVendor]

@@ -21,6 +21,16 @@ def weights_line(result: RankResult, lang: str) -> str:
     return f"{msg('rank.weights', lang)}: " + " · ".join(parts)
 
 
+def inputs_lines(result: RankResult, lang: str) -> list[str]:
+    """What the buyer left unknown, and which inputs no rule reads ([] when neither)."""
+    lines = []
+    if result.unknown_inputs:
+        lines.append(msg("rank.unknown_inputs", lang, fields=", ".join(result.unknown_inputs)))
+    if result.unused_inputs:
+        lines.append(msg("rank.unused_inputs", lang, fields=", ".join(result.unused_inputs)))
+    return lines
+
+
 def reasons_cell(r: RankedVendor, lang: str, limit: int = 2) -> str:
     """The applied rules that helped most, by title."""
     helped = sorted((i for i in r.breakdown if i.kind == "rule" and i.applied and i.points > 0), key=lambda i: (-i.points, i.id))

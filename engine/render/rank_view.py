@@ -13,6 +13,7 @@ from .rank_text import (
     breakdown_lines,
     excluded_lines,
     headers,
+    inputs_lines,
     row,
     stability_line,
     title_line,
@@ -47,6 +48,8 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
 
 def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
     sections = []
+    if inputs_lines(result, lang):
+        sections.append((msg("rank.inputs", lang), inputs_lines(result, lang)))
     if len(result.ranking) > 1:
         sections.append((msg("rank.why_lower", lang), why_lower_lines(result, lang)))
     if result.excluded:

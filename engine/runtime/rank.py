@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compile.facts import pair_facts, profile_facts
+from ..compile.facts import pair_facts, profile_facts, unknown_inputs, unread_inputs
 from ..errors import RuleError
 from ..explain.counterfactual import counterfactual
 from ..explain.stability import Contender, stability
@@ -77,6 +77,8 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         rules_version=kb.version,
         profile=profile.model_dump(mode="json"),
         profile_source=source,
+        unknown_inputs=unknown_inputs(profile),
+        unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
         weights=used,
         ranking=ranking,
         excluded=excluded,
