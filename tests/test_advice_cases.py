@@ -11,10 +11,13 @@ from engine.loader.knowledge import bundled_profiles, load_advice_knowledge
 from engine.model.profile import Profile
 from engine.runtime.rank import RankOptions, rank
 
-from .conftest import patched_vendor, set_path
+from .conftest import ROOT, patched_vendor, set_path
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "advice.yaml").read_text(encoding="utf-8"))
-WANT = {"first", "first_type", "top", "ranked", "above", "excluded", "comeback", "fired", "not_fired", "applied"}
+WANT = {
+    "first", "first_type", "top", "top_set", "ranked", "includes", "above", "excluded", "not_excluded", "comeback",
+    "fired", "not_fired", "applied", "penalised", "unassessed", "context", "unknown", "unused",
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,22 +40,27 @@ def _rank(case, kb, bundled_vendors):
 def test_advice_case(case, kb, bundled_vendors):
     want = case.get("want")
     assert want and set(want) <= WANT, "a case needs known expectations"
+    assert ("quote" in case and "section" in case) or "why" in case, "say where the expectation comes from"
     result = _rank(case, kb, bundled_vendors)
     order = [r.vendor for r in result.ranking]
     ranked = {r.vendor: r for r in result.ranking}
     dropped = {e.vendor: e for e in result.excluded}
     if "first" in want:
-        assert order[0] == want["first"]
+        assert order[0] == want["first"], order
     if "first_type" in want:
         assert result.ranking[0].supplier_type == want["first_type"], order
     if "top" in want:
-        assert order[: len(want["top"])] == want["top"]
+        assert order[: len(want["top"])] == want["top"], order
+    if "top_set" in want:
+        assert set(order[: len(want["top_set"])]) == set(want["top_set"]), order
     if "ranked" in want:
         assert order == want["ranked"]
+    assert set(want.get("includes", [])) <= set(order), order
     for high, low in want.get("above", []):
         assert order.index(high) < order.index(low), order
     for vid, rule in want.get("excluded", {}).items():
         assert rule in [r.rule for r in dropped[vid].reasons], (vid, dropped.get(vid))
+    assert not set(want.get("not_excluded", [])) & set(dropped), sorted(dropped)
     for vid, field in want.get("comeback", {}).items():
         cf = dropped[vid].counterfactual
         assert cf.verified and field in [c.field for c in cf.changes], cf
@@ -61,6 +69,24 @@ def test_advice_case(case, kb, bundled_vendors):
             events = {e.rule: e for e in (ranked[vid].trace if vid in ranked else dropped[vid].trace)}
             for rid in rules:
                 assert events[rid].fired is expect_fired, (vid, rid)
-    for vid, rules in want.get("applied", {}).items():
-        applied = {i.id for i in ranked[vid].breakdown if i.kind == "rule" and i.applied}
-        assert set(rules) <= applied
+    for key, sign in (("applied", 1), ("penalised", -1)):
+        for vid, rules in want.get(key, {}).items():
+            applied = {i.id: i.points for i in ranked[vid].breakdown if i.kind == "rule" and i.applied}
+            for rid in rules:
+                assert rid in applied and applied[rid] * sign > 0, (vid, rid, applied)
+    if "unassessed" in want:
+        assert [u.vendor for u in result.unassessed] == want["unassessed"]
+    assert set(want.get("context", [])) <= {c.id for c in result.context}
+    assert set(want.get("unknown", [])) <= set(result.unknown_inputs)
+    assert set(want.get("unused", [])) <= set(result.unused_inputs)
+
+
+REPORT = ROOT.parent / "shared" / "seed" / "000_288ae94b6c45528b.txt"
+
+
+@pytest.mark.skipif(not REPORT.exists(), reason="the report text is not beside this checkout")
+def test_every_quoted_case_quotes_the_report_verbatim():
+    text = REPORT.read_text(encoding="utf-8")
+    for case in CASES:
+        for fragment in case.get("quote", "").split("…"):
+            assert fragment.strip() in text, (case["note"], fragment)

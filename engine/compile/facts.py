@@ -7,7 +7,7 @@ from typing import Any
 from ..model.fields import FIELDS
 from ..model.profile import Profile
 from ..model.vendor import Vendor
-from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
+from ..model.vocabulary import ALL_SUBS, CITY_NAMES, CRITERIA, DIMENSIONS, City, values_of
 from .leaves import scale_number
 
 
@@ -18,6 +18,7 @@ def vendor_facts(vendor: Vendor) -> dict[str, Any]:
         "business.supply_model": vendor.business.supply_model,
         "contract.min_commitment": vendor.contract.min_commitment,
         "chips": _sorted(vendor.chips.values),
+        "chips.source": "assessment" if vendor.chips.is_assessment else "report",
         "pricing": _sorted(vendor.pricing.values),
         "regions": sorted({n.region for n in vendor.nodes}),
         "S": vendor.S.value,
@@ -32,6 +33,13 @@ def vendor_facts(vendor: Vendor) -> dict[str, Any]:
     raw["capabilities"] = None if vendor.capabilities is None else sorted({c.flag for c in vendor.capabilities})
     raw["industries"] = None if vendor.industries is None else sorted(set(vendor.industries.values))
     return _normalised(raw)
+
+
+def missing_vendor_facts(vendor: Vendor) -> list[str]:
+    """The vendor input fields that have no value (what an assessment would have to supply)."""
+    facts = vendor_facts(vendor)
+    return [name for name, spec in FIELDS.items()
+            if not spec.derived and not name.startswith(("profile.", "match.")) and name not in facts]
 
 
 def _normalised(raw: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +73,7 @@ def _any_true(flags: list[bool | None]) -> bool | None:
 PROFILE_INPUTS: dict[str, tuple[str, ...]] = {
     "segment": ("profile.segment",),
     "location.province": ("profile.province", "match.local_node"),
-    "location.city": (),
+    "location.city": ("profile.city",),
     "industry": ("profile.industry", "match.industry"),
     "workloads.kind": ("profile.workloads",),
     "workloads.cards": ("profile.cards_min", "profile.cards_max"),
@@ -79,7 +87,7 @@ PROFILE_INPUTS: dict[str, tuple[str, ...]] = {
     "commercial.free_trial": ("profile.free_trial",),
     "compliance.data_residency": ("profile.data_residency",),
     "compliance.cross_border_data": ("profile.cross_border_data",),
-    "compliance.regimes": ("profile.regimes",),
+    "compliance.regimes": ("profile.regimes", "profile.regulated"),
     "compliance.certifications": (),
     "needs.self_service": ("profile.self_service",),
     "needs.industry_solution": ("profile.industry_solution",),
@@ -113,13 +121,22 @@ def unknown_inputs(profile: Profile) -> list[str]:
     return unknown
 
 
+def city_key(city: str | None) -> str | None:
+    """A city as the rules know it: one the report names (English or Chinese), else `other`."""
+    if city is None:
+        return None
+    name = city.strip().removesuffix("市").strip()
+    return CITY_NAMES.get(name) or (name.lower() if name.lower() in values_of(City) else "other")
+
+
 def profile_facts(profile: Profile) -> dict[str, Any]:
     """The profile.* facts rules may read about the buyer (unknown inputs give no fact)."""
-    workloads = profile.workloads
+    workloads, regimes = profile.workloads, profile.compliance.regimes
     sized = [w.cards for w in workloads or [] if w.cards is not None]
     raw: dict[str, Any] = {
         "profile.segment": profile.segment,
         "profile.province": profile.location.province,
+        "profile.city": city_key(profile.location.city),
         "profile.industry": profile.industry,
         "profile.workloads": None if workloads is None else sorted({w.kind for w in workloads}),
         "profile.bursty": None if workloads is None else _yes(_any_true([w.bursty for w in workloads])),
@@ -135,7 +152,8 @@ def profile_facts(profile: Profile) -> dict[str, Any]:
         "profile.free_trial": _yes(profile.commercial.free_trial),
         "profile.data_residency": _yes(profile.compliance.data_residency),
         "profile.cross_border_data": _yes(profile.compliance.cross_border_data),
-        "profile.regimes": None if profile.compliance.regimes is None else sorted(set(profile.compliance.regimes)),
+        "profile.regimes": None if regimes is None else sorted(set(regimes)),
+        "profile.regulated": None if regimes is None else _yes(bool(regimes)),
         "profile.self_service": _yes(profile.needs.self_service),
         "profile.industry_solution": _yes(profile.needs.industry_solution),
         "profile.maas_api": _yes(profile.needs.maas_api),

@@ -114,6 +114,8 @@ class AdviceKnowledge:
     advice: RuleBase
     weights: WeightsFile
     version: str
+    figures: Figures
+    policies: Policies
 
     def all_rules(self) -> dict:
         """Every rule of both bases by id."""
@@ -137,7 +139,8 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
                 f"rule id {rule_id!r} is used by an eligibility rule too ({eligibility.by_id[rule_id].location})",
                 rule.location,
             )
-    return AdviceKnowledge(eligibility, advice, weights, version)
+    figures, policies = load_report_data()  # the report's own data, whichever rules are used
+    return AdviceKnowledge(eligibility, advice, weights, version, figures, policies)
 
 
 @dataclass(frozen=True)

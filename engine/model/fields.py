@@ -15,6 +15,8 @@ from .vocabulary import (
     Chip,
     CoreBusiness,
     CriterionStatus,
+    City,
+    Provenance_,
     MinCommitment,
     Pricing,
     Region,
@@ -60,6 +62,7 @@ def _catalogue() -> dict[str, FieldSpec]:
         FieldSpec("business.core", "enum", _t("主营业务", "core business"), _known(CoreBusiness)),
         FieldSpec("business.supply_model", "enum", _t("供给模式", "supply model"), _known(SupplyModel)),
         FieldSpec("chips", "list", _t("支持的芯片", "chips supported"), values_of(Chip)),
+        FieldSpec("chips.source", "enum", _t("芯片资料来源", "where the chip list comes from"), values_of(Provenance_)),
         FieldSpec("pricing", "list", _t("计费方式", "pricing options"), values_of(Pricing)),
         FieldSpec("regions", "list", _t("华南节点地区", "South China regions with nodes"), values_of(Region)),
         FieldSpec(
@@ -119,6 +122,7 @@ def _profile_specs() -> list[FieldSpec]:
     return [
         enum("profile.segment", "客户类型", "buyer segment", Segment),
         enum("profile.province", "所在地区", "buyer's province", Region),
+        enum("profile.city", "所在城市", "buyer's city", City),
         enum("profile.industry", "行业", "industry", Industry),
         FieldSpec("profile.workloads", "list", _t("工作负载", "workloads"), values_of(WorkloadKind)),
         enum("profile.bursty", "有峰值需求", "bursty demand", YES_NO),
@@ -135,6 +139,7 @@ def _profile_specs() -> list[FieldSpec]:
         enum("profile.contract", "合约偏好", "contract preference", ContractPreference),
         enum("profile.free_trial", "需要免费试用或 PoC", "wants a free trial or PoC", YES_NO),
         FieldSpec("profile.regimes", "list", _t("受监管的合规要求", "regulated compliance"), values_of(Regime)),
+        enum("profile.regulated", "受行业监管", "under a regulated compliance regime", YES_NO),
         enum("profile.data_residency", "数据须留在本省", "data residency", YES_NO),
         enum("profile.cross_border_data", "跨境数据", "cross-border data", YES_NO),
         enum("profile.self_service", "需要自助开通", "needs self-service", YES_NO),

@@ -6,6 +6,7 @@ from typing import Any
 
 from .common import Frozen, Text
 from .decision import TraceEvent
+from .vendor import Risk
 
 
 class ScoreItem(Frozen):
@@ -30,6 +31,18 @@ class Cost(Frozen):
     title: Text | None = None
 
 
+class ContextItem(Frozen):
+    """Something the report says that applies to this buyer: a policy, a figure or a context rule."""
+
+    kind: str  # policy, figure or rule
+    id: str
+    title: Text
+    text: Text | None = None  # a policy's summary or a rule's note
+    value: float | None = None  # a figure's number
+    unit: str | None = None
+    source: str
+
+
 class RankedVendor(Frozen):
     """One vendor in the ranking."""
 
@@ -43,6 +56,7 @@ class RankedVendor(Frozen):
     breakdown: list[ScoreItem]
     gap_to_first: float
     costs: list[Cost]
+    risks: list[Risk]
     trace: list[TraceEvent]
 
 
@@ -81,6 +95,14 @@ class ExcludedVendor(Frozen):
     trace: list[TraceEvent]
 
 
+class UnassessedVendor(Frozen):
+    """A vendor the report names but does not assess: listed apart, with the data it would need."""
+
+    vendor: str
+    name: Text
+    missing: list[str]  # vendor fields with no value
+
+
 class WeightUsed(Frozen):
     """The weight of one dimension and where it came from."""
 
@@ -115,7 +137,9 @@ class RankResult(Frozen):
     profile_source: str
     unknown_inputs: list[str]  # profile paths the buyer left unknown
     unused_inputs: list[str]  # profile paths no rule reads
+    context: list[ContextItem]
     weights: dict[str, WeightUsed]
     ranking: list[RankedVendor]
     excluded: list[ExcludedVendor]
+    unassessed: list[UnassessedVendor]
     stability: Stability

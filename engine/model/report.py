@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from .common import Frozen, NonEmpty, Provenance, Slug, Text
-from .vocabulary import Region
+from .vocabulary import City, Region
 
 
 class Figure(Provenance):
@@ -17,6 +17,8 @@ class Figure(Provenance):
     title: Text
     value: Annotated[float, Field(allow_inf_nan=False)]
     unit: NonEmpty
+    region: Region | None = Field(default=None, description="the province it is about; none for national figures")
+    city: City | None = Field(default=None, description="the city it is about, if one")
 
 
 class Policy(Provenance):
@@ -25,6 +27,7 @@ class Policy(Provenance):
     id: Slug
     region: Region
     name: Text
+    city: City | None = Field(default=None, description="the city that issued it; none for a province-wide policy")
     issued: Annotated[str, Field(pattern=r"^\d{4}(-\d{2})?$")]
     summary: Text
 

@@ -141,6 +141,12 @@ class SubCriteria(Frozen):
         return getattr(self, sub_id)
 
 
+class Risk(Text):
+    """A challenge the report names for this vendor (§04), in the report's words."""
+
+    source: Annotated[str, Field(pattern=r"^report:§0[1-5] \S.*$", description="`report:§04 <where>`")]
+
+
 class Vendor(Frozen):
     """One vendor in the knowledge base."""
 
@@ -164,6 +170,7 @@ class Vendor(Frozen):
     )
     industries: Industries | None = Field(default=None, description="null when unknown")
     notes: Annotated[list[Text], Field(max_length=20)] = []
+    risks: Annotated[list[Risk], Field(max_length=10, description="the report's challenges (§04)")] = []
 
 
 assert tuple(Ratings.model_fields) == DIMENSIONS

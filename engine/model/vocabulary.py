@@ -36,12 +36,20 @@ Capability = Literal[
     "enterprise_sla",                 # enterprise SLA, security and operations
     "local_activity",                 # R1: events, local cases, developer programmes in South China
     "burst_and_spot",                 # short bursts and spot instances for peaky demand
+    "very_large_clusters",            # super-node clusters for very large training (CloudMatrix)
+    "price_performance",              # the report credits its price-performance or pricing
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
     "government", "healthcare", "research", "internet_content", "energy", "agriculture", "logistics",
     "education", "other",
 ]
+# Cities the report's policies and latency circles name; any other city is `other`.
+City = Literal["guangzhou", "shenzhen", "dongguan", "zhuhai", "shaoguan", "nanning", "other"]
+CITY_NAMES: dict[str, str] = {
+    "广州": "guangzhou", "深圳": "shenzhen", "东莞": "dongguan", "珠海": "zhuhai", "韶关": "shaoguan", "南宁": "nanning",
+}
+Provenance_ = Literal["report", "assessment"]
 SupplierType = Literal["independent", "internet_cloud", "ai_company"]
 Track = Literal["core", "partial", "out"]
 CriterionStatus = Literal["met", "partial", "not_met"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
 from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
 from .describe import number, show
 from .messages import msg, value_label
@@ -29,6 +30,54 @@ def inputs_lines(result: RankResult, lang: str) -> list[str]:
     if result.unused_inputs:
         lines.append(msg("rank.unused_inputs", lang, fields=", ".join(result.unused_inputs)))
     return lines
+
+
+def context_lines(result: RankResult, lang: str) -> list[str]:
+    """The report's policies, figures and context notes that apply to this buyer."""
+    lines = []
+    for c in result.context:
+        if c.kind == "figure":
+            body = f"{number(c.value)} {c.unit}"
+        else:
+            body = c.text.get(lang)
+        lines.append(f"{c.title.get(lang)}: {body} [{c.source}]")
+    return lines
+
+
+def risk_lines(result: RankResult, lang: str) -> list[str]:
+    """Each ranked vendor's risks as the report's challenges name them."""
+    lines = []
+    for r in result.ranking:
+        if r.risks:
+            lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
+            lines += [f"  ! {risk.get(lang)} [{risk.source}]" for risk in r.risks]
+    return lines
+
+
+_FIELD_GROUPS = (
+    ("shares.T/P/A/C", tuple(f"shares.{c}" for c in CRITERIA)),
+    ("sub.T1…C2.status", tuple(f"sub.{s}.status" for s in ALL_SUBS)),
+    ("ratings.D1–D5", tuple(f"ratings.{d}" for d in DIMENSIONS)),
+)
+
+
+def compact_fields(fields: list[str]) -> list[str]:
+    """Field names with complete families (every share, sub-criterion or rating) written once."""
+    out = list(fields)
+    for label, members in _FIELD_GROUPS:
+        if set(members) <= set(out):
+            at = out.index(members[0])
+            out = [f for f in out if f not in members]
+            out.insert(at, label)
+    return out
+
+
+def unassessed_lines(result: RankResult, lang: str) -> list[str]:
+    """Vendors the report names but does not assess, with the data they would need."""
+    return [
+        f"{u.name.get(lang)} ({u.vendor}): {msg('rank.needs_data', lang, fields=', '.join(compact_fields(u.missing)))}"
+        for u in result.unassessed
+    ]
 
 
 def reasons_cell(r: RankedVendor, lang: str, limit: int = 2) -> str:

@@ -11,12 +11,15 @@ from .describe import add_trace, trace_markdown
 from .messages import msg
 from .rank_text import (
     breakdown_lines,
+    context_lines,
     excluded_lines,
     headers,
     inputs_lines,
+    risk_lines,
     row,
     stability_line,
     title_line,
+    unassessed_lines,
     weights_line,
     why_lower_lines,
 )
@@ -52,9 +55,15 @@ def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
         sections.append((msg("rank.inputs", lang), inputs_lines(result, lang)))
     if len(result.ranking) > 1:
         sections.append((msg("rank.why_lower", lang), why_lower_lines(result, lang)))
+    if risk_lines(result, lang):
+        sections.append((msg("rank.risks", lang), risk_lines(result, lang)))
     if result.excluded:
         lines = [line for e in result.excluded for line in excluded_lines(e, lang)]
         sections.append((msg("rank.excluded", lang), lines))
+    if result.unassessed:
+        sections.append((msg("rank.unassessed", lang), unassessed_lines(result, lang)))
+    if result.context:
+        sections.append((msg("rank.context", lang), context_lines(result, lang)))
     return sections
 
 

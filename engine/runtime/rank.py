@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compile.facts import pair_facts, profile_facts, unknown_inputs, unread_inputs
+from ..compile.facts import missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
 from ..errors import RuleError
+from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.stability import Contender, stability
 from ..loader.knowledge import AdviceKnowledge
 from ..model.decision import TraceEvent
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
-from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem
+from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem, UnassessedVendor
 from ..model.vendor import Vendor
 from ..scoring.score import breakdown, q, total
 from ..scoring.supply import supply
@@ -47,7 +48,12 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
     buyer = profile_facts(profile)
     scored: list[_Scored] = []
     excluded: list[ExcludedVendor] = []
+    unassessed: list[UnassessedVendor] = []
     for vendor in sorted(vendors, key=lambda v: v.id):
+        missing = missing_vendor_facts(vendor)
+        if not vendor.assessed_in_report and missing:
+            unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=missing))
+            continue
         eligibility, _ = run_rules(kb.eligibility, vendor)
         facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
         _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
@@ -79,9 +85,11 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         profile_source=source,
         unknown_inputs=unknown_inputs(profile),
         unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
+        context=report_context(profile, kb.figures, kb.policies, [s.trace for s in scored]),
         weights=used,
         ranking=ranking,
         excluded=excluded,
+        unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
     )
 
@@ -98,6 +106,7 @@ def _ranked(rank_no: int, s: _Scored, first: _Scored) -> RankedVendor:
         breakdown=s.items,
         gap_to_first=float(q(first.score - s.score)),
         costs=[] if s is first else costs_against(s.items, first.items),
+        risks=s.vendor.risks,
         trace=s.trace,
     )
 

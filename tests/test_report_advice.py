@@ -1,0 +1,74 @@
+"""The report's selection advice holds for every bundled buyer profile (report §04 selection advice)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from engine.compile.facts import PROFILE_INPUTS
+from engine.loader.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file
+from engine.runtime.rank import RankOptions, rank
+
+from .conftest import run_cli
+
+PROFILES = sorted(bundled_profiles())
+INDEPENDENTS = {"datacanvas", "coreshub"}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_advice_knowledge()
+
+
+def _ranking(kb, bundled_vendors, profile_id):
+    profile = load_profile_file(bundled_profiles()[profile_id]).profile
+    return profile, rank(kb, profile, list(bundled_vendors.values()), profile_id, RankOptions(weights={}, draws=0))
+
+
+def _advice_1_buyer(profile) -> bool:
+    """"对于中小微企业客户" (and developers, §03); a medium firm only without industry or regulated needs."""
+    if profile.segment in ("individual_developer", "micro", "small"):
+        return True
+    return profile.segment == "medium" and profile.needs.industry_solution is False and profile.compliance.regimes == []
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_no_bundled_profile_ranks_zero_vendors(kb, bundled_vendors, profile_id):
+    _, result = _ranking(kb, bundled_vendors, profile_id)
+    assert result.ranking
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_small_micro_and_plain_medium_buyers_get_the_independents_as_their_top_two(kb, bundled_vendors, profile_id):
+    # §04 selection advice 1: "九章云极、基石智算为代表的独立智算云的有供给效规模、性价比与模式适配度最高";
+    # a buyer going overseas or building AIGC content may see the big cloud the report ties to that
+    # need (Alibaba's global nodes, §04 Alibaba strengths 3; Volcano's content ecosystem, §03) take one place.
+    profile, result = _ranking(kb, bundled_vendors, profile_id)
+    if not _advice_1_buyer(profile):
+        pytest.skip(f"{profile_id} is not a buyer advice 1 speaks to")
+    top_two = {r.vendor for r in result.ranking[:2]}
+    allowed = set()
+    if profile.needs.overseas:
+        allowed.add("alibaba")
+    if profile.industry == "internet_content":
+        allowed.add("volcano")
+    assert top_two == INDEPENDENTS or (len(top_two & INDEPENDENTS) == 1 and top_two - INDEPENDENTS <= allowed), top_two
+
+
+def test_advice_1_covers_most_bundled_buyers():
+    """The parametrised test above must not pass by skipping: most bundled buyers are advice-1 buyers."""
+    advice_1 = [p for p in PROFILES if _advice_1_buyer(load_profile_file(bundled_profiles()[p]).profile)]
+    assert len(advice_1) >= 8, advice_1
+
+
+def test_a_profile_with_only_segment_and_province_ranks_and_shows_the_rest_as_unknown(tmp_path):
+    path = tmp_path / "minimal.yaml"
+    path.write_text("segment: small\nlocation: {province: guangxi}\n", encoding="utf-8")
+    table = run_cli("rank", str(path), "--lang", "en", "--draws", "0")
+    assert table.code == 0, table.err
+    assert "Vendors ranked for minimal (minimal)" in table.out and "unknown (rules that read them" in table.out
+    doc = json.loads(run_cli("rank", str(path), "--format", "json", "--draws", "0").out)
+    assert doc["ranking"]
+    assert doc["unknown_inputs"] == [p for p in PROFILE_INPUTS if p not in ("segment", "location.province")]
+    assert doc["profile"]["industry"] is None and doc["profile"]["needs"]["overseas"] is None
