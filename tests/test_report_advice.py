@@ -72,3 +72,26 @@ def test_a_profile_with_only_segment_and_province_ranks_and_shows_the_rest_as_un
     assert doc["ranking"]
     assert doc["unknown_inputs"] == [p for p in PROFILE_INPUTS if p not in ("segment", "location.province")]
     assert doc["profile"]["industry"] is None and doc["profile"]["needs"]["overseas"] is None
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_every_score_term_and_filter_reason_says_where_its_fact_comes_from(profile_id):
+    doc = json.loads(run_cli("rank", profile_id, "--format", "json", "--draws", "0").out)
+    items = [i for r in doc["ranking"] for i in r["breakdown"]]
+    reasons = [x for e in doc["excluded"] for x in e["reasons"]]
+    for entry in items + reasons:
+        assert entry["source"] == "assessment" or entry["source"].startswith("report:§"), entry
+    for item in items:
+        if item["kind"] == "rule":
+            assert item["rule_source"].startswith("report:§"), item
+
+
+def test_an_assessed_flag_is_marked_as_an_assessment_not_with_the_rules_section():
+    # Volcano's MaaS flag is our assessment (the report does not list MaaS for Volcano); the rule
+    # vendor.maas encodes §04 Alibaba strengths 1. The fact's provenance is what the score rests on.
+    doc = json.loads(run_cli("rank", "sanya-tourism-medium", "--format", "json", "--draws", "0").out)
+    items = {(r["vendor"], i["id"]): i for r in doc["ranking"] for i in r["breakdown"]}
+    assert items[("volcano", "vendor.maas")]["source"] == "assessment"
+    assert items[("volcano", "vendor.maas")]["rule_source"] == "report:§04 Alibaba strengths 1"
+    assert items[("alibaba", "vendor.maas")]["source"].startswith("report:§04 Alibaba")
+    assert all(items[(v, "D1")]["source"] == "assessment" for v in ("alibaba", "datacanvas"))

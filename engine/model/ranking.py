@@ -19,7 +19,8 @@ class ScoreItem(Frozen):
     weight: float | None = None
     rating: int | None = None
     group: str | None = None
-    source: str | None = None
+    source: str  # where the vendor fact behind it comes from: `report:§…` or `assessment`
+    rule_source: str | None = None  # the report section the rule itself encodes
     title: Text | None = None
 
 
@@ -53,6 +54,7 @@ class RankedVendor(Frozen):
     track: str
     score: float
     F: float | None
+    F_source: str  # `assessment` when any of S, R, T, P, A, C is ours
     breakdown: list[ScoreItem]
     gap_to_first: float
     costs: list[Cost]
@@ -81,7 +83,8 @@ class Reason(Frozen):
 
     rule: str
     title: Text
-    source: str
+    source: str  # where the vendor fact behind the exclusion comes from: `report:§…` or `assessment`
+    rule_source: str  # the report section the filter itself encodes
     text: Text
 
 
@@ -108,6 +111,7 @@ class WeightUsed(Frozen):
 
     value: float
     origin: str  # segment, profile or command line
+    source: str  # `assessment` for the segment's weights (our reading of the advice), `buyer` otherwise
 
 
 class Swap(Frozen):

@@ -70,6 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank.swap": ("；使第 1、2 名互换的最小单项权重变化：{dim} {before} → {after}",
                   "; smallest single weight change that swaps #1 and #2: {dim} {before} → {after}"),
     "rank.no_swap": ("；没有单项权重变化能使第 1、2 名互换", "; no single weight change swaps #1 and #2"),
+    "rank.legend": ("† 依据的是我们的评估，不是报告给出的数字或事实；D1–D5 评分均为评估值",
+                    "† rests on our assessment, not on a figure or fact the report states; every D1–D5 rating is an assessment"),
     "rank.inputs": ("客户信息", "Buyer inputs"),
     "rank.unknown_inputs": ("未知（读取它们的规则未作判定，不按默认值猜测）：{fields}",
                             "unknown (rules that read them were not evaluated; nothing is guessed): {fields}"),

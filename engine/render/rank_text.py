@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
+from ..model.common import ASSESSMENT
 from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
+from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
 from .describe import number, show
 from .messages import msg, value_label
 
@@ -17,7 +18,8 @@ def title_line(result: RankResult, lang: str) -> str:
 def weights_line(result: RankResult, lang: str) -> str:
     """`Weights: D1 0.2 (segment) · …`."""
     parts = [
-        f"{d} {number(w.value)} ({msg('rank.origin.' + w.origin, lang)})" for d, w in result.weights.items()
+        f"{d} {number(w.value)}{assessed_mark(w.source)} ({msg('rank.origin.' + w.origin, lang)})"
+        for d, w in result.weights.items()
     ]
     return f"{msg('rank.weights', lang)}: " + " · ".join(parts)
 
@@ -83,7 +85,12 @@ def unassessed_lines(result: RankResult, lang: str) -> list[str]:
 def reasons_cell(r: RankedVendor, lang: str, limit: int = 2) -> str:
     """The applied rules that helped most, by title."""
     helped = sorted((i for i in r.breakdown if i.kind == "rule" and i.applied and i.points > 0), key=lambda i: (-i.points, i.id))
-    return msg("sep", lang).join(i.title.get(lang) for i in helped[:limit])
+    return msg("sep", lang).join(i.title.get(lang) + assessed_mark(i.source) for i in helped[:limit])
+
+
+def assessed_mark(source: str) -> str:
+    """`†` after anything that rests on our assessment rather than a figure or fact of the report."""
+    return "†" if source == ASSESSMENT else ""
 
 
 def stability_line(result: RankResult, lang: str) -> str:
@@ -110,7 +117,7 @@ def why_lower_lines(result: RankResult, lang: str) -> list[str]:
 def excluded_lines(e: ExcludedVendor, lang: str) -> list[str]:
     """A dropped vendor: each filter, then the change that would bring it back."""
     lines = [f"{e.name.get(lang)} ({e.vendor})"]
-    lines += [f"  ✗ {r.rule} {r.text.get(lang)} [{r.source}]" for r in e.reasons]
+    lines += [f"  ✗ {r.rule} {r.text.get(lang)}{assessed_mark(r.source)} [{r.rule_source}]" for r in e.reasons]
     cf = e.counterfactual
     if cf and cf.verified:
         changes = "; ".join(
@@ -134,10 +141,10 @@ def breakdown_lines(r: RankedVendor, lang: str) -> list[str]:
 def _item_line(i: ScoreItem, lang: str) -> str:
     if i.kind == "dimension":
         rating, weight = msg("label.rating", lang), msg("label.weight", lang)
-        return f"{i.points:+.4f}  {i.id} {rating} {i.rating} × {weight} {number(i.weight)}"
+        return f"{i.points:+.4f}  {i.id} {rating} {i.rating}{assessed_mark(i.source)} × {weight} {number(i.weight)}"
     suffix = "" if i.applied else f"  ({msg('rank.not_applied', lang)})"
     mark = "" if i.applied else "  ·"
-    return f"{i.points:+.4f}{mark}  {i.id} [{i.group}] {i.title.get(lang)} [{i.source}]{suffix}"
+    return f"{i.points:+.4f}{mark}  {i.id} [{i.group}] {i.title.get(lang)}{assessed_mark(i.source)} [{i.rule_source}]{suffix}"
 
 
 def row(r: RankedVendor, lang: str) -> list[str]:
@@ -147,7 +154,7 @@ def row(r: RankedVendor, lang: str) -> list[str]:
         f"{r.name.get(lang)} ({r.vendor})",
         value_label(r.supplier_type, lang),
         number(r.score),
-        number(r.F),
+        number(r.F) + assessed_mark(r.F_source),
         reasons_cell(r, lang),
     ]
 

@@ -34,6 +34,7 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
         for r in result.ranking:
             table.add_row(*row(r, lang))
         console.print(table)
+        console.print(msg("rank.legend", lang))
         console.print(stability_line(result, lang))
     for heading, lines in _sections(result, lang):
         console.print(f"\n{heading}")
@@ -74,7 +75,7 @@ def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
     if result.ranking:
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row(r, lang)) + " |" for r in result.ranking]
-        lines += ["", stability_line(result, lang)]
+        lines += ["", msg("rank.legend", lang), "", stability_line(result, lang)]
     for heading, body in _sections(result, lang):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {line}" if not line.startswith("  ") else f"  - {line.strip()}" for line in body]

@@ -8,8 +8,10 @@ from ..compile.facts import missing_vendor_facts, pair_facts, profile_facts, unk
 from ..errors import RuleError
 from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
+from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.stability import Contender, stability
 from ..loader.knowledge import AdviceKnowledge
+from ..model.common import ASSESSMENT
 from ..model.decision import TraceEvent
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
@@ -38,6 +40,7 @@ class _Scored:
     items: list[ScoreItem]
     score: float
     F: float | None
+    F_source: str
     trace: list[TraceEvent]
 
 
@@ -57,17 +60,22 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         eligibility, _ = run_rules(kb.eligibility, vendor)
         facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
         _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
+        sources = fact_sources(vendor, profile.location.province)
+        provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}
         drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
         if drops:
-            excluded.append(_excluded(kb, vendor, facts, drops, trace))
+            excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance))
             continue
         if vendor.ratings.D1.value is None or any(getattr(vendor.ratings, d).value is None for d in weights):
             raise RuleError(
                 f"vendor {vendor.id!r} has no ratings and no advice rule excluded it",
                 hint="keep a filter such as filter.unrated in rules/advice/filters.yaml",
             )
-        items = breakdown(vendor, weights, trace)
-        scored.append(_Scored(vendor, facts, items, total(items), supply(vendor).F, trace))
+        items = breakdown(vendor, weights, trace, provenance)
+        terms = supply(vendor)
+        term_sources = {step.source for step in terms.steps}
+        F_source = ASSESSMENT if ASSESSMENT in term_sources else "; ".join(sorted(term_sources))
+        scored.append(_Scored(vendor, facts, items, total(items), terms.F, F_source, trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
     ranking = [_ranked(i, s, scored[0]) for i, s in enumerate(scored, 1)]
     contenders = [
@@ -103,6 +111,7 @@ def _ranked(rank_no: int, s: _Scored, first: _Scored) -> RankedVendor:
         track=s.facts.get("track", UNDETERMINED),
         score=s.score,
         F=s.F,
+        F_source=s.F_source,
         breakdown=s.items,
         gap_to_first=float(q(first.score - s.score)),
         costs=[] if s is first else costs_against(s.items, first.items),
@@ -133,11 +142,16 @@ def costs_against(items: list[ScoreItem], first: list[ScoreItem], limit: int = 3
     return sorted(deltas, key=lambda c: (c.delta, c.item))[:limit]
 
 
-def _excluded(kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[TraceEvent], trace) -> ExcludedVendor:
+def _excluded(
+    kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[TraceEvent], trace, provenance: dict[str, str]
+) -> ExcludedVendor:
     return ExcludedVendor(
         vendor=vendor.id,
         name=vendor.name,
-        reasons=[Reason(rule=e.rule, title=e.title, source=e.source, text=e.effect.note) for e in drops],
+        reasons=[
+            Reason(rule=e.rule, title=e.title, source=provenance[e.rule], rule_source=e.source, text=e.effect.note)
+            for e in drops
+        ],
         counterfactual=counterfactual(kb.advice, facts, to_user_units),
         trace=trace,
     )

@@ -27,14 +27,22 @@ def strongest_per_group(events: list[TraceEvent]) -> set[str]:
     return {e.rule for e in best.values()}
 
 
-def breakdown(vendor: Vendor, weights: dict[str, float], events: list[TraceEvent]) -> list[ScoreItem]:
-    """The score's terms: one per dimension, one per fired score rule (applied or not)."""
+def breakdown(
+    vendor: Vendor, weights: dict[str, float], events: list[TraceEvent], provenance: dict[str, str]
+) -> list[ScoreItem]:
+    """The score's terms: one per dimension, one per fired score rule (applied or not).
+
+    `provenance` gives, per fired rule id, where the vendor facts it relied on come from.
+    """
     total = Decimal(str(sum(weights.values())))
     items = []
     for d in DIMENSIONS:
         rating = getattr(vendor.ratings, d).value
         points = q(Decimal(str(weights[d])) / total * rating)
-        items.append(ScoreItem(kind="dimension", id=d, points=float(points), weight=weights[d], rating=rating))
+        source = getattr(vendor.ratings, d).source
+        items.append(
+            ScoreItem(kind="dimension", id=d, points=float(points), weight=weights[d], rating=rating, source=source)
+        )
     counted = strongest_per_group(events)
     for e in events:
         if e.fired and e.effect.kind == "score":
@@ -45,7 +53,8 @@ def breakdown(vendor: Vendor, weights: dict[str, float], events: list[TraceEvent
                     points=float(q(e.effect.points)),
                     applied=e.rule in counted,
                     group=e.effect.group,
-                    source=e.source,
+                    source=provenance[e.rule],
+                    rule_source=e.source,
                     title=e.title,
                 )
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..loader.suggest import did_you_mean
+from ..model.common import ASSESSMENT
 from ..model.profile import Profile
 from ..model.ranking import WeightUsed
 from ..model.vocabulary import DIMENSIONS
@@ -30,9 +31,10 @@ def parse_weight(text: str) -> tuple[str, float]:
 
 def resolve_weights(table: WeightsFile, profile: Profile, overrides: dict[str, float]) -> dict[str, WeightUsed]:
     """The weight of each dimension and its origin."""
-    used = {d: WeightUsed(value=w, origin="segment") for d, w in table.segments[profile.segment].weights.items()}
-    used.update({d: WeightUsed(value=w, origin="profile") for d, w in profile.weights.items()})
-    used.update({d: WeightUsed(value=w, origin="command line") for d, w in overrides.items()})
+    segment = table.segments[profile.segment].weights.items()
+    used = {d: WeightUsed(value=w, origin="segment", source=ASSESSMENT) for d, w in segment}
+    used.update({d: WeightUsed(value=w, origin="profile", source="buyer") for d, w in profile.weights.items()})
+    used.update({d: WeightUsed(value=w, origin="command line", source="buyer") for d, w in overrides.items()})
     if sum(w.value for w in used.values()) <= 0:
         raise UsageError("the weights add up to zero; give at least one dimension a positive weight")
     return {d: used[d] for d in DIMENSIONS}

@@ -1,0 +1,70 @@
+"""Where the vendor facts behind a fired rule come from: a report section, or `assessment`."""
+
+from __future__ import annotations
+
+from ..model.common import ASSESSMENT
+from ..model.decision import TraceEvent
+from ..model.vendor import Vendor
+from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
+
+
+def fact_sources(vendor: Vendor, province: str) -> dict[str, str]:
+    """The provenance of every vendor fact a rule may read (capabilities per flag: `capabilities:<flag>`)."""
+    shares = [getattr(vendor.shares, c) for c in CRITERIA]
+    derived_from_shares = ASSESSMENT if any(s.is_assessment for s in shares) else shares[0].source
+    local = [n for n in vendor.nodes if n.region == province]
+    sources = {
+        "business.core": vendor.business.source,
+        "business.supply_model": vendor.business.source,
+        "chips": vendor.chips.source,
+        "chips.source": vendor.chips.source,
+        "pricing": vendor.pricing.source,
+        "contract.min_commitment": vendor.contract.source,
+        "regions": _weakest([n.source for n in vendor.nodes]) if vendor.nodes else ASSESSMENT,
+        "match.local_node": _strongest([n.source for n in local]) if local else _weakest([n.source for n in vendor.nodes] or [ASSESSMENT]),
+        "S": vendor.S.source,
+        "R": vendor.R.source,
+        "track": derived_from_shares,
+        "supplier_type": vendor.declared_type_source or ASSESSMENT,
+        "industries": vendor.industries.source if vendor.industries else ASSESSMENT,
+        "match.industry": vendor.industries.source if vendor.industries else ASSESSMENT,
+    }
+    for c in CRITERIA:
+        sources[f"shares.{c}"] = getattr(vendor.shares, c).source
+        sources[f"criteria.{c}.status"] = derived_from_shares
+    for s in ALL_SUBS:
+        sources[f"sub.{s}.status"] = sources[f"sub.{s}.verdict"] = vendor.sub[s].source
+    for d in DIMENSIONS:
+        sources[f"ratings.{d}"] = getattr(vendor.ratings, d).source
+    for cap in vendor.capabilities or []:
+        sources[f"capabilities:{cap.flag}"] = cap.source
+    return sources
+
+
+def rule_provenance(event: TraceEvent, sources: dict[str, str]) -> str:
+    """`assessment` if a vendor fact the fired rule relied on is ours; else the report sections of those facts.
+
+    A rule that reads no vendor fact rests on the buyer's input and the report section it encodes.
+    """
+    relied = set()
+    for c in event.conditions:
+        if c.result != "true" or c.field.startswith("profile.") or c.field == "match.existing_cloud":
+            continue
+        if c.field == "capabilities":
+            # A present flag has its own source; an absent one is no evidence either way.
+            key = f"capabilities:{c.expected}"
+            relied.add(sources.get(key, ASSESSMENT) if c.op == "contains" and c.actual is not None else ASSESSMENT)
+        else:
+            relied.add(sources.get(c.field, ASSESSMENT))
+    if not relied:
+        return event.source
+    return ASSESSMENT if ASSESSMENT in relied else "; ".join(sorted(relied))
+
+
+def _weakest(sources: list[str]) -> str:
+    return ASSESSMENT if ASSESSMENT in sources else sorted(sources)[0]
+
+
+def _strongest(sources: list[str]) -> str:
+    reported = sorted(s for s in sources if s != ASSESSMENT)
+    return reported[0] if reported else ASSESSMENT
