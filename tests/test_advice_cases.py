@@ -16,7 +16,7 @@ from .conftest import ROOT, patched_vendor, set_path
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "advice.yaml").read_text(encoding="utf-8"))
 WANT = {
     "first", "first_type", "top", "top_set", "ranked", "includes", "above", "excluded", "not_excluded", "comeback",
-    "fired", "not_fired", "applied", "penalised", "unassessed", "context", "unknown", "unused",
+    "fired", "not_fired", "applied", "penalised", "unassessed", "context", "no_context", "unknown", "unused", "risks",
 }
 
 
@@ -77,6 +77,9 @@ def test_advice_case(case, kb, bundled_vendors):
     if "unassessed" in want:
         assert [u.vendor for u in result.unassessed] == want["unassessed"]
     assert set(want.get("context", [])) <= {c.id for c in result.context}
+    assert not set(want.get("no_context", [])) & {c.id for c in result.context}
+    for vid in want.get("risks", []):
+        assert ranked[vid].risks and all(r.source.startswith("report:§04") for r in ranked[vid].risks), vid
     assert set(want.get("unknown", [])) <= set(result.unknown_inputs)
     assert set(want.get("unused", [])) <= set(result.unused_inputs)
 

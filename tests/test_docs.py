@@ -15,6 +15,16 @@ def test_methodology_table_matches_rules_list():
     assert text.split(MARKER, 1)[1] == run_cli("rules", "list", "--format", "markdown", "--lang", "en").out
 
 
+ADVICE_BEGIN = "<!-- generated: zhisuan rules advice --format markdown --lang en -->\n"
+ADVICE_END = "<!-- end of generated advice table -->\n"
+
+
+def test_methodology_advice_table_matches_rules_advice():
+    text = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    shown = text.split(ADVICE_BEGIN, 1)[1].split(ADVICE_END, 1)[0]
+    assert shown == run_cli("rules", "advice", "--format", "markdown", "--lang", "en").out
+
+
 def test_readme_opens_with_exactly_the_two_setup_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = text.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()

@@ -1,22 +1,31 @@
-"""`zhisuan rules list|show`: what each rule says and where it comes from."""
+"""`zhisuan rules list|show|advice`: what each rule says, where it comes from, and the report's advice it encodes."""
 
 from __future__ import annotations
 
 import argparse
 
 from ..errors import UsageError
-from ..loader.knowledge import load_advice_knowledge
+from ..loader.knowledge import load_advice_knowledge, load_conformance
 from ..loader.suggest import did_you_mean
 from ..render.console import make_table
 from ..render.json_out import dumps
+from ..render.markdown import markdown_table
 from ..render.messages import msg
-from ..render.rules_view import rule_detail, rule_headers, rule_json, rule_rows, file_order
+from ..render.rules_view import (
+    advice_headers,
+    advice_rows,
+    file_order,
+    rule_detail,
+    rule_headers,
+    rule_json,
+    rule_rows,
+)
 from .exit_codes import Exit
 from .output import add_output_options, emit
 
 
 def add_parser(sub, ctx) -> None:
-    """Register `rules list` and `rules show`."""
+    """Register `rules list`, `rules show` and `rules advice`."""
     t = ctx.t
     p = sub.add_parser(
         "rules",
@@ -27,7 +36,7 @@ def add_parser(sub, ctx) -> None:
             "赛道判定规则（check）与选型建议规则（rank），各附报告出处及所在文件行号。",
         ),
     )
-    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show}")
+    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice}")
     lp = inner.add_parser("list", help=t("every rule with its source and file:line", "全部规则及其来源和位置"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
@@ -35,6 +44,20 @@ def add_parser(sub, ctx) -> None:
     sp.add_argument("rule_id", metavar="RULE")
     add_output_options(sp, explain=False, t=t)
     sp.set_defaults(run=run_show)
+    ap = inner.add_parser(
+        "advice",
+        help=t("every piece of the report's buying advice and the rules that encode it",
+               "报告中每一条选型建议及编码它的规则"),
+        description=t(
+            "The advice conformance table (rules/conformance.yaml): each statement of the report that advises "
+            "a buyer, with its section and how zhisuan encodes it (rule ids, report context, vendor risks) or "
+            "why it does not.",
+            "建议对照表（rules/conformance.yaml）：报告中每条面向客户的建议，附章节，以及 zhisuan 如何编码"
+            "（规则 id、报告背景、厂商风险）或不编码的原因。",
+        ),
+    )
+    add_output_options(ap, explain=False, t=t)
+    ap.set_defaults(run=run_advice)
 
 
 def run_list(args: argparse.Namespace, env) -> int:
@@ -47,9 +70,7 @@ def run_list(args: argparse.Namespace, env) -> int:
         return Exit.OK
     headers, rows = rule_headers(args.lang), rule_rows(rules, args.lang)
     if args.format == "markdown":
-        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
-        env.stdout.write("\n".join(lines) + "\n")
+        env.stdout.write("\n".join(markdown_table(headers, rows)) + "\n")
         return Exit.OK
 
     def draw(console) -> None:
@@ -76,4 +97,30 @@ def run_show(args: argparse.Namespace, env) -> int:
         env.stdout.write("```\n" + rule_detail(rule, args.lang) + "```\n")
     else:
         env.stdout.write(rule_detail(rule, args.lang))
+    return Exit.OK
+
+
+def run_advice(args: argparse.Namespace, env) -> int:
+    """Print the advice conformance table."""
+    kb = load_advice_knowledge(args.rules)
+    table = load_conformance(kb, args.rules)
+    if args.format == "json":
+        env.stdout.write(dumps({"rules_version": kb.version, **table.model_dump(mode="json")}))
+        return Exit.OK
+    encoded = sum(1 for item in table.advice if item.not_encoded is None)
+    summary = msg("advice.summary", args.lang, n=len(table.advice), encoded=encoded, not_encoded=len(table.advice) - encoded)
+    if args.format == "markdown":
+        rows = advice_rows(table, args.lang, quotes=True)
+        env.stdout.write("\n".join(markdown_table(advice_headers(args.lang, True), rows) + ["", summary]) + "\n")
+        return Exit.OK
+
+    def draw(console) -> None:
+        advice, section, how = advice_headers(args.lang, False)
+        grid = make_table(console, f"{advice} / {section}", how, wrap=(1,))
+        for item_id, where, encoding in advice_rows(table, args.lang, quotes=False):
+            grid.add_row(f"{item_id}\n{where}", encoding)
+        console.print(grid)
+        console.print(summary)
+
+    emit(env, draw)
     return Exit.OK

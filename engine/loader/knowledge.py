@@ -9,11 +9,13 @@ from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..errors import LoadError, Location, RuleError
+from ..model.conformance import Conformance
 from ..model.profile import Profile
 from ..model.report import Figures, Policies
 from ..model.weights import WeightsFile
 from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
+from .suggest import did_you_mean
 from .validate import validate
 from .yaml_source import Document, load, parse, read_text
 
@@ -172,3 +174,26 @@ def profile_id_from(path: Path) -> str:
     if not slug[:1].isalpha():
         slug = f"p-{slug}" if slug else "buyer"
     return slug[:40].rstrip("-_")
+
+
+def load_conformance(kb: AdviceKnowledge, rules_dir: Path | None = None) -> Conformance:
+    """rules/conformance.yaml, with every rule, figure, policy and vendor id it names checked."""
+    root = bundle_root() if rules_dir is None else rules_dir.parent
+    path = (rules_dir or root / "rules") / "conformance.yaml"
+    doc = load(path, _display(path, root))
+    table = validate(Conformance, doc)
+    known = {
+        "encoded_by": set(kb.all_rules()),
+        "context": {f.id for f in kb.figures.figures} | {p.id for p in kb.policies.policies},
+        "risks": {lv.vendor.id for lv in load_vendors() if lv.vendor.risks},
+    }
+    for i, item in enumerate(table.advice):
+        for key, ids in known.items():
+            for j, name in enumerate(getattr(item, key)):
+                if name not in ids:
+                    raise RuleError(
+                        f"{item.id}: {key} names {name!r}, which does not exist",
+                        doc.locate(("advice", i, key, j)),
+                        did_you_mean(name, ids),
+                    )
+    return table

@@ -38,6 +38,7 @@ Capability = Literal[
     "burst_and_spot",                 # short bursts and spot instances for peaky demand
     "very_large_clusters",            # super-node clusters for very large training (CloudMatrix)
     "price_performance",              # the report credits its price-performance or pricing
+    "customer_dc_hosting",            # hosts and manages the customer's own servers (CloudDC)
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",

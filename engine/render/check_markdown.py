@@ -14,23 +14,21 @@ from .describe import (
     trace_markdown,
     vendor_label,
 )
+from .markdown import markdown_table
 from .messages import msg, value_label
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def check_markdown(result: CheckResult, lang: str, explain: str) -> str:
     """The check result as a Markdown document."""
     head = [msg(k, lang) for k in ("col.rank", "col.vendor", "col.type")] + list("TPAC")
     head += [msg("col.track", lang), msg("col.F", lang)]
-    lines = [f"# {msg('check.title', lang)}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for i, d in enumerate(result.vendors, 1):
         row = [str(i), vendor_label(d, lang), value_label(d.supplier_type, lang)]
         row += [criterion_cell(d.criteria[c]) for c in "TPAC"]
         row += [value_label(d.track, lang), number(d.supply.F)]
-        lines.append("| " + " | ".join(_cell(x) for x in row) + " |")
+        rows.append(row)
+    lines = [f"# {msg('check.title', lang)}", ""] + markdown_table(head, rows)
     lines += ["", msg("check.legend", lang), "", summary_line(result, lang)]
     if explain != "off":
         for d in result.vendors:

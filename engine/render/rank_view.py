@@ -8,6 +8,7 @@ from rich.tree import Tree
 from ..model.ranking import RankResult
 from .console import make_table
 from .describe import add_trace, trace_markdown
+from .markdown import markdown_table
 from .messages import msg
 from .rank_text import (
     breakdown_lines,
@@ -73,8 +74,7 @@ def rank_markdown(result: RankResult, lang: str, explain: str) -> str:
     head = headers(lang)
     lines = [f"# {title_line(result, lang)}", "", weights_line(result, lang), ""]
     if result.ranking:
-        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row(r, lang)) + " |" for r in result.ranking]
+        lines += markdown_table(head, [row(r, lang) for r in result.ranking])
         lines += ["", msg("rank.legend", lang), "", stability_line(result, lang)]
     for heading, body in _sections(result, lang):
         lines += ["", f"## {heading}", ""]

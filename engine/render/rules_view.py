@@ -6,6 +6,7 @@ from ..compile.compiler import CompiledRule
 from ..compile.tree import Node
 from ..runtime.evaluate import to_user_units
 from .describe import show
+from ..model.conformance import Conformance
 from .messages import msg
 
 
@@ -68,3 +69,23 @@ def rule_json(r: CompiledRule) -> dict:
     data = r.rule.model_dump(mode="json", by_alias=True, exclude_none=True)
     data.update(location=str(r.location), stage=r.stratum)
     return data
+
+
+def advice_headers(lang: str, quotes: bool) -> list[str]:
+    """Headers of the advice conformance table."""
+    keys = ("col.advice", "col.section") + (("col.quote",) if quotes else ()) + ("col.encoding",)
+    return [msg(k, lang) for k in keys]
+
+
+def advice_rows(table: Conformance, lang: str, quotes: bool) -> list[list[str]]:
+    """One row per advice item: id, section, (quote,) and how it is encoded or why not."""
+    rows = []
+    for item in table.advice:
+        parts = [
+            msg(f"advice.{key}", lang, ids=", ".join(getattr(item, key)))
+            for key in ("encoded_by", "context", "risks")
+            if getattr(item, key)
+        ]
+        how = msg("sep", lang).join(parts) if parts else msg("advice.not_encoded", lang, why=item.not_encoded)
+        rows.append([item.id, item.section] + ([item.quote] if quotes else []) + [how])
+    return rows
