@@ -45,3 +45,22 @@ def test_report_figures_come_from_report_sections():
     assert all(not f.is_assessment for f in figures.figures)
     assert len(policies.policies) == 9
     assert {p.region for p in policies.policies} == {"guangdong", "guangxi", "hainan"}
+
+
+def test_every_assessed_vendors_recorded_statuses_agree_with_what_the_rules_decide():
+    """Where facts decide a sub-criterion, the recorded status must say the same (or the file contradicts itself)."""
+    from engine.loader.knowledge import load_rule_base, load_vendors
+    from engine.runtime.check import decide
+
+    base = load_rule_base()
+    for lv in load_vendors():
+        if not lv.vendor.assessed_in_report:
+            continue
+        decision = decide(base, lv.vendor)
+        disagree = {
+            sid: (sub.status, sub.recorded)
+            for outcome in decision.criteria.values()
+            for sid, sub in outcome.sub.items()
+            if sub.status != sub.recorded
+        }
+        assert disagree == {}, (lv.vendor.id, disagree)

@@ -17,6 +17,7 @@ def vendor_facts(vendor: Vendor) -> dict[str, Any]:
         "business.core": vendor.business.core,
         "business.supply_model": vendor.business.supply_model,
         "contract.min_commitment": vendor.contract.min_commitment,
+        "activation": None if vendor.activation is None else vendor.activation.value,
         "chips": _sorted(vendor.chips.values),
         "chips.source": "assessment" if vendor.chips.is_assessment else "report",
         "pricing": _sorted(vendor.pricing.values),

@@ -8,6 +8,7 @@ from typing import Literal
 from .common import Text
 from .vocabulary import (
     ALL_SUBS,
+    Activation,
     Capability,
     Industry,
     CRITERIA,
@@ -64,6 +65,7 @@ def _catalogue() -> dict[str, FieldSpec]:
         FieldSpec("chips", "list", _t("支持的芯片", "chips supported"), values_of(Chip)),
         FieldSpec("chips.source", "enum", _t("芯片资料来源", "where the chip list comes from"), values_of(Provenance_)),
         FieldSpec("pricing", "list", _t("计费方式", "pricing options"), values_of(Pricing)),
+        FieldSpec("activation", "enum", _t("开通方式", "how a buyer starts"), _known(Activation)),
         FieldSpec("regions", "list", _t("华南节点地区", "South China regions with nodes"), values_of(Region)),
         FieldSpec(
             "contract.min_commitment", "enum", _t("最低承诺", "minimum commitment"), _known(MinCommitment)

@@ -9,6 +9,7 @@ from pydantic import Field
 from .common import Frozen, NonEmpty, Provenance, Slug, Text
 from .vocabulary import (
     ALL_SUBS,
+    Activation,
     Capability,
     Industry,
     DIMENSIONS,
@@ -65,6 +66,12 @@ class Industries(Provenance):
     """Industries the vendor has solutions and cases for."""
 
     values: Annotated[list[Industry], Field(max_length=15)]
+
+
+class ActivationFact(Provenance):
+    """How a buyer starts using the service (P2): self-service online, or through a sales order or tender."""
+
+    value: Activation
 
 
 class Contract(Provenance):
@@ -159,6 +166,7 @@ class Vendor(Frozen):
     nodes: Annotated[list[Node], Field(max_length=50)]
     chips: Chips
     pricing: PricingFacts
+    activation: ActivationFact | None = Field(default=None, description="null when unknown")
     contract: Contract
     sub: SubCriteria
     shares: Shares

@@ -19,8 +19,10 @@ Region = Literal["guangdong", "guangxi", "hainan", "hong_kong", "macau"]
 NodeKind = Literal["own", "partner", "scheduled", "access"]
 Chip = Literal["nvidia", "ascend", "cambricon", "kunlun", "hygon", "other_domestic"]
 Pricing = Literal[
-    "pay_as_you_go", "compute_pack", "spot", "burst", "free_quota", "monthly", "annual", "per_card"
+    "pay_as_you_go", "compute_pack", "spot", "burst", "free_quota", "monthly", "annual", "per_card",
+    "starter_pack", "free_trial",
 ]
+Activation = Literal["self_service", "sales_order", "unknown"]
 MinCommitment = Literal["none", "small_prepay", "annual_frame", "unknown"]
 CoreBusiness = Literal["ai_compute_cloud", "general_cloud", "ai_solutions", "unknown"]
 SupplyModel = Literal["aggregated", "mixed", "self_built", "unknown"]
@@ -39,6 +41,9 @@ Capability = Literal[
     "very_large_clusters",            # super-node clusters for very large training (CloudMatrix)
     "price_performance",              # the report credits its price-performance or pricing
     "customer_dc_hosting",            # hosts and manages the customer's own servers (CloudDC)
+    "unified_scheduling",             # A1: heterogeneous chips pooled by one scheduling platform
+    "ai_paas",                        # A2: an AI PaaS or AI OS with model development and inference tools
+    "elastic_scaling",                # C1: public-cloud elastic scaling
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
