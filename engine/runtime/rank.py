@@ -11,14 +11,13 @@ from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.stability import Contender, stability
 from ..loader.knowledge import AdviceKnowledge
-from ..model.common import ASSESSMENT
 from ..model.decision import TraceEvent
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
 from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem, UnassessedVendor
 from ..model.vendor import Vendor
 from ..scoring.score import breakdown, q, total
-from ..scoring.supply import supply
+from ..scoring.supply import supply, supply_source
 from ..scoring.weights import resolve_weights
 from .evaluate import UNDETERMINED, run_facts, run_rules, to_user_units
 
@@ -73,9 +72,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
             )
         items = breakdown(vendor, weights, trace, provenance)
         terms = supply(vendor)
-        term_sources = {step.source for step in terms.steps}
-        F_source = ASSESSMENT if ASSESSMENT in term_sources else "; ".join(sorted(term_sources))
-        scored.append(_Scored(vendor, facts, items, total(items), terms.F, F_source, trace))
+        scored.append(_Scored(vendor, facts, items, total(items), terms.F, supply_source(terms), trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
     ranking = [_ranked(i, s, scored[0]) for i, s in enumerate(scored, 1)]
     contenders = [
@@ -93,7 +90,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         profile_source=source,
         unknown_inputs=unknown_inputs(profile),
         unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
-        context=report_context(profile, kb.figures, kb.policies, [s.trace for s in scored]),
+        context=report_context(profile, kb.figures, kb.policies, [s.trace for s in scored] + [e.trace for e in excluded]),
         weights=used,
         ranking=ranking,
         excluded=excluded,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model.common import ASSESSMENT
 from ..model.decision import Supply, SupplyStep
 from ..model.vendor import Vendor
 
@@ -19,3 +20,9 @@ def supply(vendor: Vendor) -> Supply:
         steps.append(SupplyStep(term=name, value=value, running=running, source=fact.source))
     s_south = steps[1].running
     return Supply(S=vendor.S.value, R=vendor.R.value, S_south=s_south, F=steps[-1].running, steps=steps)
+
+
+def supply_source(terms: Supply) -> str:
+    """`assessment` when any of S, R, T, P, A, C is ours; else the report sections of the terms."""
+    sources = {step.source for step in terms.steps}
+    return ASSESSMENT if ASSESSMENT in sources else "; ".join(sorted(sources))
