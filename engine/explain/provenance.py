@@ -8,10 +8,12 @@ from ..model.vendor import Vendor
 from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
 
 
-def fact_sources(vendor: Vendor, province: str) -> dict[str, str]:
-    """The provenance of every vendor fact a rule may read (capabilities per flag: `capabilities:<flag>`)."""
-    shares = [getattr(vendor.shares, c) for c in CRITERIA]
-    derived_from_shares = ASSESSMENT if any(s.is_assessment for s in shares) else shares[0].source
+def fact_sources(vendor: Vendor, province: str, eligibility: list[TraceEvent]) -> dict[str, str]:
+    """The provenance of every vendor fact a rule may read (capabilities per flag: `capabilities:<flag>`).
+
+    A derived field (a verdict, a criterion, the track, the type) takes the provenance of the
+    facts that the eligibility rule which set it relied on, in the order the rules ran.
+    """
     local = [n for n in vendor.nodes if n.region == province]
     sources = {
         "business.core": vendor.business.source,
@@ -25,20 +27,20 @@ def fact_sources(vendor: Vendor, province: str) -> dict[str, str]:
         "match.local_node": _strongest([n.source for n in local]) if local else _weakest([n.source for n in vendor.nodes] or [ASSESSMENT]),
         "S": vendor.S.source,
         "R": vendor.R.source,
-        "track": derived_from_shares,
-        "supplier_type": vendor.declared_type_source or ASSESSMENT,
         "industries": vendor.industries.source if vendor.industries else ASSESSMENT,
         "match.industry": vendor.industries.source if vendor.industries else ASSESSMENT,
     }
     for c in CRITERIA:
         sources[f"shares.{c}"] = getattr(vendor.shares, c).source
-        sources[f"criteria.{c}.status"] = derived_from_shares
     for s in ALL_SUBS:
-        sources[f"sub.{s}.status"] = sources[f"sub.{s}.verdict"] = vendor.sub[s].source
+        sources[f"sub.{s}.status"] = vendor.sub[s].source
     for d in DIMENSIONS:
         sources[f"ratings.{d}"] = getattr(vendor.ratings, d).source
     for cap in vendor.capabilities or []:
         sources[f"capabilities:{cap.flag}"] = cap.source
+    for event in eligibility:
+        if event.fired and event.applied and event.effect.field:
+            sources[event.effect.field] = rule_provenance(event, sources)
     return sources
 
 

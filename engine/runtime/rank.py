@@ -56,10 +56,10 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         if not vendor.assessed_in_report and missing:
             unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=missing))
             continue
-        eligibility, _ = run_rules(kb.eligibility, vendor)
+        eligibility, checked = run_rules(kb.eligibility, vendor)
         facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
         _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
-        sources = fact_sources(vendor, profile.location.province)
+        sources = fact_sources(vendor, profile.location.province, checked)
         provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}
         drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
         if drops:
