@@ -103,3 +103,18 @@ def test_an_assessed_flag_is_marked_as_an_assessment_not_with_the_rules_section(
     assert items[("volcano", "vendor.maas")]["rule_source"] == "report:§04 Alibaba strengths 1"
     assert items[("alibaba", "vendor.maas")]["source"].startswith("report:§04 Alibaba")
     assert all(items[(v, "D1")]["source"] == "assessment" for v in ("alibaba", "datacanvas"))
+
+
+@pytest.mark.parametrize("city, noticed", [("深川", True), ("Qionghai", True), ("珠海市", False), ("shenzhen", False)])
+def test_a_city_the_report_does_not_name_is_said_not_silently_dropped(tmp_path, city, noticed):
+    path = tmp_path / "buyer.yaml"
+    path.write_text(f"segment: micro\nlocation: {{province: guangdong, city: {city}}}\n", encoding="utf-8")
+    out = run_cli("rank", str(path), "--lang", "en", "--draws", "0").out
+    assert (f"city {city!r} is not one the report's policies name" in out) is noticed
+
+
+def test_a_vendor_without_a_section_in_the_report_says_so_under_risks():
+    out = run_cli("rank", "dongguan-factory-smb", "--lang", "en", "--draws", "0").out
+    risks = out.split("Risks (the report's §04 challenges)", 1)[1]
+    volcano = risks.split("Volcano Engine (volcano)", 1)[1].splitlines()[1]
+    assert volcano.strip() == "the report names no challenges for this vendor (no §04 section)"

@@ -116,9 +116,10 @@ def run_advice(args: argparse.Namespace, env) -> int:
 
     def draw(console) -> None:
         advice, section, how = advice_headers(args.lang, False)
-        grid = make_table(console, f"{advice} / {section}", how, wrap=(1,))
-        for item_id, where, encoding in advice_rows(table, args.lang, quotes=False):
-            grid.add_row(f"{item_id}\n{where}", encoding)
+        grid = make_table(console, advice, how, wrap=(0, 1))
+        for item, (item_id, where, encoding) in zip(table.advice, advice_rows(table, args.lang, quotes=False)):
+            said = item.quote if args.lang == "zh" else item.advice
+            grid.add_row(f"{said}\n{where} · {item_id}", encoding)
         console.print(grid)
         console.print(summary)
 

@@ -43,6 +43,9 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = did_you_mean(err.get("input"), choices) or f"allowed: {expected}"
         message = f"{key}: {err.get('input')!r} is not allowed"
+    elif kind == "bool_type":
+        message = f"{key}: {err.get('input')!r} is not a yes/no answer"
+        hint = "write true or false (a buyer profile also takes unknown)"
     elif kind == "value_error":  # our own validators' words, without pydantic's "Value error, "
         message = f"{key}: {err['ctx']['error']}"
     else:

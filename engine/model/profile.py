@@ -74,6 +74,8 @@ def _card_range(value: Any) -> Any:
         return {"min": value, "max": value}
     if isinstance(value, str) and _RANGE.match(value):
         low, high = (int(g) for g in _RANGE.match(value).groups())
+        if low > high:
+            raise ValueError(f"{value!r}: write the smaller number first, e.g. {high}-{low}")
         return {"min": low, "max": high}
     raise ValueError("expected a card count such as 8, a range such as 4-16, or unknown")
 

@@ -139,6 +139,7 @@ class RankResult(Frozen):
     rules_version: str
     profile: dict[str, Any]
     profile_source: str
+    city: str | None  # the buyer's city as the rules know it: one the report names, `other`, or unknown
     unknown_inputs: list[str]  # profile paths the buyer left unknown
     unused_inputs: list[str]  # profile paths no rule reads
     context: list[ContextItem]

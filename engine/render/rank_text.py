@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..model.common import ASSESSMENT
 from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
-from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
+from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
+
+KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
 from .describe import number, show
 from .messages import msg, value_label
 
@@ -25,8 +27,11 @@ def weights_line(result: RankResult, lang: str) -> str:
 
 
 def inputs_lines(result: RankResult, lang: str) -> list[str]:
-    """What the buyer left unknown, and which inputs no rule reads ([] when neither)."""
+    """What the buyer left unknown, which inputs no rule reads, and a city the report does not name."""
     lines = []
+    city = result.profile["location"]["city"]
+    if city is not None and result.city == "other":
+        lines.append(msg("rank.city_other", lang, city=city, known=", ".join(KNOWN_CITIES)))
     if result.unknown_inputs:
         lines.append(msg("rank.unknown_inputs", lang, fields=", ".join(result.unknown_inputs)))
     if result.unused_inputs:
@@ -50,9 +55,8 @@ def risk_lines(result: RankResult, lang: str) -> list[str]:
     """Each ranked vendor's risks as the report's challenges name them."""
     lines = []
     for r in result.ranking:
-        if r.risks:
-            lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
-            lines += [f"  ! {risk.get(lang)} [{risk.source}]" for risk in r.risks]
+        lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
+        lines += [f"  ! {risk.get(lang)} [{risk.source}]" for risk in r.risks] or [f"  {msg('rank.no_risks', lang)}"]
     return lines
 
 

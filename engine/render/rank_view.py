@@ -57,7 +57,7 @@ def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
         sections.append((msg("rank.inputs", lang), inputs_lines(result, lang)))
     if len(result.ranking) > 1:
         sections.append((msg("rank.why_lower", lang), why_lower_lines(result, lang)))
-    if risk_lines(result, lang):
+    if result.ranking:
         sections.append((msg("rank.risks", lang), risk_lines(result, lang)))
     if result.excluded:
         lines = [line for e in result.excluded for line in excluded_lines(e, lang)]

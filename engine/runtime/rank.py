@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compile.facts import missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
+from ..compile.facts import city_key, missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
 from ..errors import RuleError
 from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
@@ -88,6 +88,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         rules_version=kb.version,
         profile=profile.model_dump(mode="json"),
         profile_source=source,
+        city=city_key(profile.location.city),
         unknown_inputs=unknown_inputs(profile),
         unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
         context=report_context(profile, kb.figures, kb.policies, [s.trace for s in scored] + [e.trace for e in excluded]),
