@@ -26,10 +26,10 @@ def table(kb):
 
 
 def _case_mentions(case: dict) -> set[str]:
-    """Every rule, context or vendor-risk id a case's expectations name."""
+    """Every rule, context or vendor-risk id a case expects to act (not_fired does not count)."""
     want = case["want"]
     names: set[str] = set(want.get("context", [])) | {f"risks:{v}" for v in want.get("risks", [])}
-    for key in ("fired", "not_fired", "applied", "penalised"):
+    for key in ("fired", "applied", "penalised"):
         names |= {rule for rules in want.get(key, {}).values() for rule in rules}
     names |= set(want.get("excluded", {}).values())
     return names

@@ -21,9 +21,10 @@ def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> Non
         default=None,
         metavar="DIR",
         help=t(
-            "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml) "
-            "instead of the bundled ones",
-            "使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml）代替内置规则",
+            "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml, advice/*.yaml, "
+            "weights.yaml, conformance.yaml) instead of the bundled ones",
+            "使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml、advice/*.yaml、"
+            "weights.yaml、conformance.yaml）代替内置规则",
         ),
     )
     parser.add_argument("--format", choices=FORMATS, default="table", help=t("output format", "输出格式"))

@@ -22,6 +22,7 @@ def vendor_facts(vendor: Vendor) -> dict[str, Any]:
         "chips.source": "assessment" if vendor.chips.is_assessment else "report",
         "pricing": _sorted(vendor.pricing.values),
         "regions": sorted({n.region for n in vendor.nodes}),
+        "nodes.source": "report" if vendor.nodes and not any(n.is_assessment for n in vendor.nodes) else "assessment",
         "S": vendor.S.value,
         "R": vendor.R.value,
     }

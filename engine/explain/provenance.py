@@ -23,6 +23,7 @@ def fact_sources(vendor: Vendor, province: str, eligibility: list[TraceEvent]) -
         "pricing": vendor.pricing.source,
         "contract.min_commitment": vendor.contract.source,
         "activation": vendor.activation.source if vendor.activation else ASSESSMENT,
+        "nodes.source": _weakest([n.source for n in vendor.nodes]) if vendor.nodes else ASSESSMENT,
         "regions": _weakest([n.source for n in vendor.nodes]) if vendor.nodes else ASSESSMENT,
         "match.local_node": _strongest([n.source for n in local]) if local else _weakest([n.source for n in vendor.nodes] or [ASSESSMENT]),
         "S": vendor.S.source,

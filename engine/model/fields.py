@@ -67,6 +67,7 @@ def _catalogue() -> dict[str, FieldSpec]:
         FieldSpec("pricing", "list", _t("计费方式", "pricing options"), values_of(Pricing)),
         FieldSpec("activation", "enum", _t("开通方式", "how a buyer starts"), _known(Activation)),
         FieldSpec("regions", "list", _t("华南节点地区", "South China regions with nodes"), values_of(Region)),
+        FieldSpec("nodes.source", "enum", _t("节点资料来源", "where the node list comes from"), values_of(Provenance_)),
         FieldSpec(
             "contract.min_commitment", "enum", _t("最低承诺", "minimum commitment"), _known(MinCommitment)
         ),

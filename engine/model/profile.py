@@ -99,7 +99,7 @@ class Location_(Frozen):
     """Where the buyer's compute must serve."""
 
     province: Region = Field(description="guangdong, guangxi, hainan, hong_kong or macau (required)")
-    city: NonEmpty | None = Field(default=None, description="e.g. Shenzhen, Dongguan, Nanning, Zhuhai; optional")
+    city: Maybe(NonEmpty, "e.g. Shenzhen, 深圳, Dongguan, Nanning, Zhuhai; the report's policies name six cities")
 
 
 class Workload(Frozen):

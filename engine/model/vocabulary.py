@@ -44,6 +44,7 @@ Capability = Literal[
     "unified_scheduling",             # A1: heterogeneous chips pooled by one scheduling platform
     "ai_paas",                        # A2: an AI PaaS or AI OS with model development and inference tools
     "elastic_scaling",                # C1: public-cloud elastic scaling
+    "industry_solutions",             # the report credits it with industry-level solutions (R2)
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
