@@ -56,10 +56,12 @@ def nearest_swap(first: Contender, second: Contender, weights: dict[str, float])
     """
     total = sum(weights.values())
     numerator = sum(weights[d] * (first.ratings[d] - second.ratings[d]) for d in DIMENSIONS)
-    extra = first.rule_points - second.rule_points
+    # Rule points are multiples of 0.05: round away float noise, or a slope that is truly zero
+    # (1.9 − 0.9 − 1) becomes 1e-16 and yields a "swap" at an astronomically large weight.
+    extra = round(first.rule_points - second.rule_points, 6)
     best: Swap | None = None
     for d in DIMENSIONS:
-        slope = (first.ratings[d] - second.ratings[d]) + extra
+        slope = round((first.ratings[d] - second.ratings[d]) + extra, 6)
         if slope == 0:
             continue
         x = -(numerator + extra * total) / slope

@@ -49,3 +49,11 @@ def test_zero_draws_reports_no_shares_but_still_the_swap():
     contenders = [Contender("a", {d: 4 for d in DIMS}, 0, 0), Contender("b", {d: 3 for d in DIMS}, 0.5, 0)]
     result = stability(contenders, {d: 1.0 for d in DIMS}, 0, 0.2, 0)
     assert result.top1_same is None and result.top3_same is None
+
+
+def test_a_slope_that_is_zero_but_for_float_noise_gives_no_swap():
+    # 1.9 − 0.9 is 0.9999999999999999 in floats; with D5 rated 1 against 2 the D5 slope is zero,
+    # and the two scores only meet at an infinite D5 weight: there is no swap.
+    first = Contender("a", {d: 1 for d in DIMS}, 1.9, 0)
+    second = Contender("b", {**{d: 1 for d in DIMS}, "D5": 2}, 0.9, 0)
+    assert nearest_swap(first, second, {d: 0.1 for d in DIMS}) is None
