@@ -118,3 +118,22 @@ def test_a_vendor_without_a_section_in_the_report_says_so_under_risks():
     risks = out.split("Risks (the report's §04 challenges)", 1)[1]
     volcano = risks.split("Volcano Engine (volcano)", 1)[1].splitlines()[1]
     assert volcano.strip() == "the report names no challenges for this vendor (no §04 section)"
+
+
+def test_a_medium_buyer_who_has_not_said_its_needs_is_told_which_answers_decide_the_advice(tmp_path):
+    # "中小微" (advice 1) or "中型以上企业，对行业级解决方案由更高要求" (advice 2): for a medium firm it
+    # turns on its industry-solution and compliance needs; unknown, neither is guessed, and rank says so.
+    path = tmp_path / "medium.yaml"
+    path.write_text("segment: medium\nlocation: {province: guangxi}\n", encoding="utf-8")
+    doc = json.loads(run_cli("rank", str(path), "--format", "json", "--draws", "0").out)
+    waiting = {u["rule"]: u["waits_on"] for u in doc["undecided"]}
+    assert waiting["segment.smb_independent"] == ["compliance.regimes", "needs.industry_solution"]
+    assert waiting["segment.enterprise_big_cloud"] == ["compliance.regimes", "needs.industry_solution"]
+    answered = tmp_path / "answered.yaml"
+    answered.write_text(
+        "segment: medium\nlocation: {province: guangxi}\nneeds: {industry_solution: false}\ncompliance: {regimes: []}\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(run_cli("rank", str(answered), "--format", "json", "--draws", "0").out)
+    assert "segment.smb_independent" not in {u["rule"] for u in doc["undecided"]}
+    assert {r["vendor"] for r in doc["ranking"][:2]} == INDEPENDENTS

@@ -98,6 +98,13 @@ class ExcludedVendor(Frozen):
     trace: list[TraceEvent]
 
 
+class Undecided(Frozen):
+    """An advice rule the buyer's unknown answers leave undecided for at least one vendor."""
+
+    rule: str
+    waits_on: list[str]  # profile paths whose answers would decide it
+
+
 class UnassessedVendor(Frozen):
     """A vendor the report names but does not assess: listed apart, with the data it would need."""
 
@@ -142,6 +149,7 @@ class RankResult(Frozen):
     city: str | None  # the buyer's city as the rules know it: one the report names, `other`, or unknown
     unknown_inputs: list[str]  # profile paths the buyer left unknown
     unused_inputs: list[str]  # profile paths no rule reads
+    undecided: list[Undecided]  # rules waiting on unknown buyer inputs
     context: list[ContextItem]
     weights: dict[str, WeightUsed]
     ranking: list[RankedVendor]

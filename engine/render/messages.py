@@ -83,6 +83,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank.context": ("与该客户相关的报告内容", "What the report says for this buyer"),
     "rank.unassessed": ("报告点名但未评估的厂商（不参与排名）", "Named by the report but not assessed (not ranked)"),
     "rank.needs_data": ("需要这些资料才能评估：{fields}", "would need data for: {fields}"),
+    "rank.undecided": ("回答这些问题可判定更多规则（括号内为规则数，详见 JSON 的 undecided）：{answers}",
+                       "answers that would decide more rules (rules waiting on each; JSON `undecided` lists them): {answers}"),
     "rank.why_lower": ("为何排名靠后", "Why lower"),
     "rank.gap": ("落后第 1 名 {gap}", "{gap} behind #1"),
     "rank.excluded": ("被排除的厂商", "Excluded"),

@@ -36,6 +36,13 @@ def inputs_lines(result: RankResult, lang: str) -> list[str]:
         lines.append(msg("rank.unknown_inputs", lang, fields=", ".join(result.unknown_inputs)))
     if result.unused_inputs:
         lines.append(msg("rank.unused_inputs", lang, fields=", ".join(result.unused_inputs)))
+    if result.undecided:
+        counts: dict[str, int] = {}
+        for u in result.undecided:
+            for path in u.waits_on:
+                counts[path] = counts.get(path, 0) + 1
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines.append(msg("rank.undecided", lang, answers=", ".join(f"{p} ({n})" for p, n in ordered)))
     return lines
 
 

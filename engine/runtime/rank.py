@@ -9,6 +9,7 @@ from ..errors import RuleError
 from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
+from ..explain.undecided import undecided_rules
 from ..explain.stability import Contender, stability
 from ..loader.knowledge import AdviceKnowledge
 from ..model.decision import TraceEvent
@@ -74,6 +75,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         terms = supply(vendor)
         scored.append(_Scored(vendor, facts, items, total(items), terms.F, supply_source(terms), trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
+    traces = [s.trace for s in scored] + [e.trace for e in excluded]
     ranking = [_ranked(i, s, scored[0]) for i, s in enumerate(scored, 1)]
     contenders = [
         Contender(
@@ -91,7 +93,8 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         city=city_key(profile.location.city),
         unknown_inputs=unknown_inputs(profile),
         unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
-        context=report_context(profile, kb.figures, kb.policies, [s.trace for s in scored] + [e.trace for e in excluded]),
+        undecided=undecided_rules(traces, set(buyer)),
+        context=report_context(profile, kb.figures, kb.policies, traces),
         weights=used,
         ranking=ranking,
         excluded=excluded,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.compile.facts import PROFILE_INPUTS, profile_facts
+from engine.compile.facts import PROFILE_INPUTS, profile_facts, unknown_inputs
 from engine.loader.knowledge import load_advice_knowledge
 from engine.model.profile import Profile
 from engine.runtime.rank import RankOptions, rank
@@ -76,6 +76,9 @@ def test_no_condition_on_an_unknown_buyer_input_is_ever_decided(bundled_vendors,
             for c in event.conditions:
                 if c.field in unknown:
                     assert c.result not in ("true", "false"), (event.rule, c)
+    unknown_paths = set(unknown_inputs(profile))
+    for u in result.undecided:
+        assert u.waits_on and set(u.waits_on) <= unknown_paths, u
 
 
 @SETTINGS
