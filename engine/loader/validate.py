@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import LoadError
 from .suggest import allowed, did_you_mean
-from .yaml_source import Document
+from .yaml_source import Document, short
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,15 +42,31 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = did_you_mean(err.get("input"), choices) or f"allowed: {expected}"
-        message = f"{key}: {err.get('input')!r} is not allowed"
+        message = f"{key}: {short(err.get('input'))} is not allowed"
     elif kind == "bool_type":
-        message = f"{key}: {err.get('input')!r} is not a yes/no answer"
+        message = f"{key}: {short(err.get('input'))} is not a yes/no answer"
         hint = "write true or false (a buyer profile also takes unknown)"
+    elif kind in _EXPECTED and not loc:
+        found = type(err.get("input")).__name__.replace("str", "text")
+        message = f"the file must be {_EXPECTED[kind]} at the top, not a {found}"
+    elif kind in _EXPECTED:
+        message = f"{key}: {short(err.get('input'))} is not {_EXPECTED[kind]}"
     elif kind == "value_error":  # our own validators' words, without pydantic's "Value error, "
         message = f"{key}: {err['ctx']['error']}"
     else:
         message = f"{key}: {err['msg']}"
     return LoadError(message, where, hint)
+
+
+_EXPECTED = {
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "string_type": "text",
+    "dict_type": "a mapping (key: value lines)",
+    "list_type": "a list",
+    "model_type": "a mapping (key: value lines)",
+}
 
 
 def _real_path(data: object, loc: tuple) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,11 +150,29 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
     return _scalar(node, doc, loader)
 
 
+# YAML 1.1 reads 0x1f, 0o17, 017, 0b101 and 1:30 as integers: write numbers in decimal instead.
+_NON_DECIMAL = re.compile(r"^[-+]?(0[xob]|0[0-7]+$|[0-9][0-9_]*(:[0-5]?[0-9])+)")
+
+
 def _scalar(node: yaml.Node, doc: Document, loader: yaml.SafeLoader) -> Any:
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _NON_DECIMAL.match(node.value):
+        raise LoadError(
+            f"{short(node.value)} is not a decimal number", _where(node, doc), "write numbers in decimal, e.g. 12 or 0.5"
+        )
     try:
         return loader.construct_object(node)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise LoadError(f"bad scalar: {exc}", _where(node, doc)) from None
+    except (yaml.YAMLError, ValueError, KeyError, TypeError):
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise LoadError(f"{short(node.value)} is not a valid {kind}", _where(node, doc), _TAG_HINT.get(kind)) from None
+
+
+_TAG_HINT = {"bool": "a boolean is true or false", "int": "write a whole number", "float": "write a decimal number"}
+
+
+def short(value: object, limit: int = 60) -> str:
+    """A value as repr, cut to `limit` characters so a huge bad value is not echoed whole."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _bad_tag(node: yaml.Node, doc: Document) -> LoadError:

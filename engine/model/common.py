@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 REPORT_SOURCE = re.compile(r"^report:§0[1-5]( \S.*)?$")
 ASSESSMENT = "assessment"
@@ -19,6 +19,20 @@ class Frozen(BaseModel):
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+
+
+def _at_most(places: int):
+    def check(value: float | None) -> float | None:
+        if value is not None and abs(round(value, places) - value) > 1e-12:
+            raise ValueError(f"takes at most {places} decimal places, not {value!r} (e.g. {round(value, places)!r})")
+        return value
+
+    return check
+
+
+def Number(low: float, high: float, places: int):  # noqa: N802 - reads as a type
+    """A real number in [low, high] with at most `places` decimals; booleans and text are refused."""
+    return Annotated[float, Field(ge=low, le=high, strict=True, allow_inf_nan=False), AfterValidator(_at_most(places))]
 
 
 class Text(Frozen):

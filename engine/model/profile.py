@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema, model_validator
 
-from .common import Frozen, NonEmpty, Slug, Text
+from .common import Frozen, NonEmpty, Number, Slug, Text
 from .vocabulary import Industry, Region
 
 Segment = Literal["individual_developer", "micro", "small", "medium", "large", "government", "university"]
@@ -50,8 +50,8 @@ def Maybe(kind: Any, description: str = "") -> Any:  # noqa: N802 - reads as a t
 class CardRange(Frozen):
     """How many accelerator cards a workload needs at peak: one number, or a min–max range."""
 
-    min: int
-    max: int
+    min: Annotated[int, Field(strict=True)]
+    max: Annotated[int, Field(strict=True)]
 
     @model_validator(mode="after")
     def _ordered_and_in_range(self) -> "CardRange":
@@ -115,7 +115,7 @@ class Chips(Frozen):
 
     cuda_code: Maybe(StrictBool, "existing code depends on NVIDIA CUDA")
     domestic: Maybe(DomesticChips, "whether domestic chips are wanted: none, preferred, required")
-    domestic_share_target: Maybe(Annotated[float, Field(ge=0, le=1)], "a target share of domestic compute, e.g. 0.7")
+    domestic_share_target: Maybe(Number(0, 1, 4), "a target share of domestic compute, e.g. 0.7")
 
 
 class Commercial(Frozen):
@@ -168,7 +168,7 @@ class Profile(Frozen):
     needs: Needs = Needs()
     existing_cloud: Maybe(ExistingCloud, "the cloud the buyer already runs on")
     vouchers: Maybe(Annotated[list[Voucher], Field(max_length=2)], "compute vouchers the buyer holds or applies for")
-    weights: dict[Dimension, Annotated[float, Field(ge=0, le=10)]] = Field(
+    weights: dict[Dimension, Number(0, 10, 4)] = Field(
         default_factory=dict, description="override the segment's weights for D1–D5"
     )
 

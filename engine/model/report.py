@@ -15,7 +15,7 @@ class Figure(Provenance):
 
     id: Slug
     title: Text
-    value: Annotated[float, Field(allow_inf_nan=False)]
+    value: Annotated[float, Field(allow_inf_nan=False, strict=True)]
     unit: NonEmpty
     region: Region | None = Field(default=None, description="the province it is about; none for national figures")
     city: City | None = Field(default=None, description="the city it is about, if one")

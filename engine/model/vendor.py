@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
-from .common import Frozen, NonEmpty, Provenance, Slug, Text
+from .common import Frozen, NonEmpty, Number, Provenance, Slug, Text
 from .vocabulary import (
     ALL_SUBS,
     Activation,
@@ -90,23 +90,19 @@ class SubCriterion(Provenance):
 class Share(Provenance):
     """A share in [0, 1] (T, P, A, C or R)."""
 
-    value: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
-        description="null when unknown"
-    )
+    value: Number(0, 1, 4) | None = Field(description="0 to 1, at most 4 decimals; null when unknown")
 
 
 class SupplyIndex(Provenance):
     """The supply index S in [1, 100]."""
 
-    value: Annotated[float, Field(ge=1, le=100, allow_inf_nan=False)] | None = Field(
-        description="null when unknown"
-    )
+    value: Number(1, 100, 2) | None = Field(description="1 to 100, at most 2 decimals; null when unknown")
 
 
 class Rating(Provenance):
     """A 1–5 rating of one capability dimension (always an assessment)."""
 
-    value: Annotated[int, Field(ge=1, le=5)] | None = Field(description="null when unknown")
+    value: Annotated[int, Field(ge=1, le=5, strict=True)] | None = Field(description="1 to 5; null when unknown")
 
 
 class Shares(Frozen):
@@ -159,7 +155,7 @@ class Vendor(Frozen):
 
     id: Slug
     name: Text
-    assessed_in_report: bool
+    assessed_in_report: StrictBool
     declared_type: SupplierType | None = None
     declared_type_source: NonEmpty | None = None
     business: Business

@@ -6,10 +6,10 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
-from .common import Frozen, Provenance
+from .common import Frozen, Number, Provenance
 from .profile import Dimension, Segment
 
-Weight = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
+Weight = Number(0, 10, 4)
 
 
 class SegmentWeights(Provenance):
