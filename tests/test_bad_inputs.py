@@ -7,6 +7,7 @@ cases copy rules/ into a temp folder, replace one file and run `check datacanvas
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,7 @@ GOOD_PROFILE = FILES / "profile_good.yaml"
 
 KINDS = {"vendor", "rules", "args", "profile"}
 KEYS = {"note", "kind", "file", "replaces", "at", "args", "generate", "line", "where", "contains", "xfail"}
-GENERATORS = {"non_utf8", "over_1mib", "missing_file", "directory", "deep_nesting", "huge_int_key"}
+GENERATORS = {"non_utf8", "over_1mib", "missing_file", "directory", "deep_nesting", "huge_int_key", "fifo"}
 
 
 def _load_cases() -> list[dict]:
@@ -71,6 +72,8 @@ def _generate(kind: str, target: Path) -> None:
         target.write_bytes(good.replace(b"Test vendor", b"Caf\xe9 vendor"))
     elif kind == "over_1mib":
         target.write_bytes(good + b"# " + b"x" * (1 << 20) + b"\n")
+    elif kind == "fifo":
+        os.mkfifo(target)
     elif kind == "missing_file":
         assert not target.exists()
     elif kind == "directory":
