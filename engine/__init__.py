@@ -1,26 +1,36 @@
-"""zhisuan: rules-engine decision support for the South China inclusive AI compute cloud market."""
+"""zhisuan: rules-engine decision support for the South China inclusive AI compute cloud market.
 
-from .errors import EvaluationError, LoadError, RuleError, UsageError, ZhisuanError
-from .loader.knowledge import load_advice_knowledge, load_rule_base, load_vendors
-from .model.decision import CheckResult, VendorDecision
-from .model.ranking import RankResult
-from .runtime.check import check, decide
-from .runtime.rank import RankOptions, rank
+The public API is imported on first use, so that `import engine` (and with it the command
+line's start-up, --help and Ctrl-C handling) does not load pydantic, rich or durable_rules.
+"""
 
-__all__ = [
-    "CheckResult",
-    "EvaluationError",
-    "LoadError",
-    "RankOptions",
-    "RankResult",
-    "RuleError",
-    "UsageError",
-    "VendorDecision",
-    "ZhisuanError",
-    "check",
-    "decide",
-    "load_advice_knowledge",
-    "load_rule_base",
-    "load_vendors",
-    "rank",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_WHERE = {
+    "EvaluationError": ".errors",
+    "LoadError": ".errors",
+    "RuleError": ".errors",
+    "UsageError": ".errors",
+    "ZhisuanError": ".errors",
+    "load_advice_knowledge": ".loader.knowledge",
+    "load_rule_base": ".loader.knowledge",
+    "load_vendors": ".loader.knowledge",
+    "CheckResult": ".model.decision",
+    "VendorDecision": ".model.decision",
+    "RankResult": ".model.ranking",
+    "check": ".runtime.check",
+    "decide": ".runtime.check",
+    "RankOptions": ".runtime.rank",
+    "rank": ".runtime.rank",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name from its module the first time it is asked for."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'engine' has no attribute {name!r}")
+    return getattr(import_module(_WHERE[name], __name__), name)

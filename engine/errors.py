@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """`text` safe for one line of any output: undecodable bytes as U+FFFD, control characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 @dataclass(frozen=True)
 class Location:
     """Where in an input file something was found (1-based line and column)."""
@@ -14,9 +20,8 @@ class Location:
     col: int | None = None
 
     def __str__(self) -> str:
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}"
+        where = printable(self.file)
+        return where if self.line is None else f"{where}:{self.line}"
 
 
 class ZhisuanError(Exception):

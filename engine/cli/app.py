@@ -11,7 +11,7 @@ from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError
 from ..render.messages import msg
 from . import cmd_check, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
-from .env import Environment, default_lang
+from .env import Environment, OutputError, default_lang
 from .exit_codes import Exit
 
 SUBCOMMANDS = (cmd_check, cmd_rank, cmd_rules, cmd_schema)
@@ -122,6 +122,9 @@ def raw_main(argv: list[str], env: Environment) -> int:
         return Exit.INTERRUPTED
     except BrokenPipeError:
         return Exit.OK
+    except OutputError as exc:
+        env.stderr.write(msg("error.output", lang, reason=exc) + "\n")
+        return Exit.BAD_INPUT
     except Exception as exc:  # the one place an unexpected error is turned into a message
         if debug:
             traceback.print_exc(file=env.stderr)
@@ -135,15 +138,7 @@ def _report(env: Environment, exc: ZhisuanError, debug: bool) -> None:
     env.stderr.write(f"zhisuan: {exc.render()}\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point."""
-    code = raw_main(sys.argv[1:] if argv is None else argv, Environment.from_process())
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pass
-    return code
-
-
 if __name__ == "__main__":
+    from .entry import main
+
     sys.exit(main())

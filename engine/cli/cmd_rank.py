@@ -6,7 +6,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from ..errors import LoadError, Location, UsageError
+from ..errors import LoadError, Location, UsageError, printable
 from ..loader.knowledge import (
     SAMPLE_PROFILE,
     bundle_root,
@@ -101,7 +101,7 @@ def _profile(arg: str | None, lang: str, env):
             Location(arg),
             did_you_mean(arg, bundled) or "give a YAML file or one of: " + ", ".join(bundled),
         )
-    return load_profile_file(path), str(arg)
+    return load_profile_file(path), printable(str(arg))
 
 
 def run(args: argparse.Namespace, env) -> int:

@@ -11,6 +11,79 @@ from typing import TextIO
 DEFAULT_WIDTH = 100
 
 
+class OutputError(Exception):
+    """Standard output cannot be written: closed, full, or a device error (not a broken pipe)."""
+
+
+class _Out:
+    """stdout whose failed writes raise OutputError; a broken pipe stays a BrokenPipeError."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+        self.failed = False  # set once a write failed and was reported
+
+    def _call(self, name: str, *args):
+        if self._stream is None:
+            self.failed = True
+            raise OutputError("standard output is closed")
+        try:
+            return getattr(self._stream, name)(*args)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            self.failed = True
+            raise OutputError(getattr(exc, "strerror", None) or str(exc)) from None
+
+    def write(self, text: str) -> int:
+        """Write, or raise OutputError."""
+        return self._call("write", text)
+
+    def flush(self) -> None:
+        """Flush, or raise OutputError."""
+        self._call("flush")
+
+    def isatty(self) -> bool:
+        """False when closed."""
+        return self._stream is not None and self._stream.isatty()
+
+    @property
+    def encoding(self) -> str:
+        """The stream's encoding (utf-8 when closed)."""
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
+class _Err:
+    """stderr that never fails: if it is closed or full, messages are lost but the exit code is not."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write what can be written."""
+        try:
+            return self._stream.write(text) if self._stream is not None else 0
+        except (OSError, ValueError, AttributeError):
+            return 0
+
+    def flush(self) -> None:
+        """Flush what can be flushed."""
+        try:
+            if self._stream is not None:
+                self._stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _lenient(stream: TextIO | None) -> TextIO | None:
+    """A text stream that escapes what its encoding cannot write (a GBK or latin-1 console)."""
+    if stream is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+    return stream
+
+
 @dataclass
 class Environment:
     """Where output goes and how it may look."""
@@ -24,11 +97,12 @@ class Environment:
     @classmethod
     def from_process(cls) -> "Environment":
         """The real process environment (NO_COLOR and non-TTY mean plain output)."""
-        tty = sys.stdout.isatty()
+        stdout = _Out(_lenient(sys.stdout))
+        tty = stdout.isatty()
         width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else DEFAULT_WIDTH
         return cls(
-            stdout=sys.stdout,
-            stderr=sys.stderr,
+            stdout=stdout,
+            stderr=_Err(_lenient(sys.stderr)),
             isatty=tty,
             color=tty and "NO_COLOR" not in os.environ,
             width=width,

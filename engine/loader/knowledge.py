@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
-from ..errors import LoadError, Location, RuleError
+from ..errors import LoadError, Location, RuleError, printable
 from ..model.conformance import Conformance
 from ..model.profile import Profile
 from ..model.report import Figures, Policies
@@ -163,7 +163,8 @@ def load_profile_file(path: Path, display: str | None = None) -> LoadedProfile:
     """Load and validate one profile YAML file; `id` and `name` default from the file name."""
     doc = load(path, display)
     if isinstance(doc.data, dict):
-        defaults = {"id": profile_id_from(path), "name": {"zh": path.stem, "en": path.stem}}
+        stem = printable(path.stem)
+        defaults = {"id": profile_id_from(path), "name": {"zh": stem, "en": stem}}
         doc = replace(doc, data={**{k: v for k, v in defaults.items() if k not in doc.data}, **doc.data})
     return LoadedProfile(validate(Profile, doc), doc)
 

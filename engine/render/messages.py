@@ -107,6 +107,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "the rule engine durable_rules is not installed ({reason}); install it with: {command}"),
     "error.engine_broken": ("规则引擎 durable_rules 无法导入（{reason}）；重新构建：{command}",
                             "the rule engine durable_rules cannot be imported ({reason}); rebuild it with: {command}"),
+    "error.output": ("zhisuan：无法写出结果：{reason}", "zhisuan: cannot write the output: {reason}"),
     "error.interrupted": ("已中断", "interrupted"),
     "error.unknown_vendor": ("未知厂商 {id!r}", "unknown vendor {id!r}"),
     "error.unknown_rule": ("未知规则 {id!r}", "unknown rule {id!r}"),

@@ -15,7 +15,7 @@ BROKEN = "undefined symbol: PyEval_CallObject"
 
 
 def _run_check_with(setup: str, tmp_path, *args: str) -> subprocess.CompletedProcess:
-    code = f"{setup}\nfrom engine.cli.app import main\nsys.exit(main(['check', 'datacanvas', *{list(args)!r}]))"
+    code = f"{setup}\nfrom engine.cli.entry import main\nsys.exit(main(['check', 'datacanvas', *{list(args)!r}]))"
     return subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                           env={"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"}, timeout=60)
 

@@ -1,0 +1,86 @@
+"""Closed, full and non-UTF-8 streams, early interrupts and odd file names: a clear line and the right exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT
+
+ZHISUAN = f"{shlex.quote(sys.executable)} -m engine"
+
+
+def _sh(command: str, **env: str) -> subprocess.CompletedProcess:
+    """Run a shell line with `zhisuan` standing for this checkout's CLI."""
+    full_env = {**os.environ, "ZHISUAN_LANG": "en", **env}
+    return subprocess.run(["bash", "-c", command.replace("zhisuan", ZHISUAN)], cwd=ROOT, capture_output=True,
+                          env=full_env, timeout=120)
+
+
+def test_a_closed_stdout_is_one_line_and_exit_2():
+    result = _sh("zhisuan check datacanvas >&-")
+    assert result.returncode == 2
+    assert result.stderr.decode() == "zhisuan: cannot write the output: standard output is closed\n"
+
+
+@pytest.mark.parametrize("args", ["--help", "check datacanvas", "rank --draws 0"])
+def test_a_full_device_is_reported_not_a_silent_success(args):
+    result = _sh(f"zhisuan {args} > /dev/full")
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.decode().endswith("zhisuan: cannot write the output: No space left on device\n")
+    assert b"Traceback" not in result.stderr and b"Exception ignored" not in result.stderr
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_bad_input_is_still_exit_2_when_stderr_cannot_be_written(redirect):
+    assert _sh(f"zhisuan check --file /no/such.yaml {redirect}").returncode == 2
+
+
+def test_rank_with_stderr_closed_still_ranks():
+    result = _sh("zhisuan rank --draws 0 2>&-")
+    assert result.returncode == 0 and b"DataCanvas" in result.stdout
+
+
+def test_a_latin1_console_gets_output_and_json_stays_valid_and_lossless():
+    text = _sh("zhisuan check datacanvas --lang zh", PYTHONIOENCODING="latin-1")
+    assert text.returncode == 0 and b"datacanvas" in text.stdout
+    doc = _sh("zhisuan check datacanvas --format json", PYTHONIOENCODING="latin-1")
+    assert doc.returncode == 0
+    assert json.loads(doc.stdout.decode("latin-1"))["vendors"][0]["name"]["zh"] == "九章云极"
+
+
+def test_ctrl_c_while_starting_up_is_130_without_a_traceback():
+    proc = subprocess.Popen([sys.executable, "-m", "engine", "check"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "ZHISUAN_LANG": "en"})
+    time.sleep(0.15)  # Python is up; the heavy imports are under way
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err and err.endswith(b"interrupted\n")
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_utf8_json(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), b"\xffbuyer.yaml")
+    with open(path, "wb") as fh:
+        fh.write(b"segment: small\nlocation: {province: guangdong}\n")
+    result = subprocess.run([sys.executable, "-m", "engine", "rank", path, "--format", "json", "--draws", "0"],
+                            cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout.decode("utf-8"))  # strict: raises on invalid UTF-8
+    assert doc["profile_source"].endswith("\ufffdbuyer.yaml")
+
+
+def test_a_newline_in_a_path_keeps_the_message_on_one_line(tmp_path):
+    path = tmp_path / "new\nline.yaml"
+    path.write_text("segment: smal\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "engine", "rank", str(path)], cwd=ROOT, capture_output=True,
+                            env={**os.environ, "ZHISUAN_LANG": "en"}, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "new\\nline.yaml:1:" in result.stderr.decode()
