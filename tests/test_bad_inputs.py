@@ -92,7 +92,7 @@ def _build(case: dict, tmp_path: Path) -> tuple[list[str], str | None]:
     """The argv for a case and the path the message should name (None for args cases)."""
     kind = case["kind"]
     if kind == "args":
-        return [str(a).replace("{tmp}", str(tmp_path)) for a in case["args"]], None
+        return [str(a).replace("{tmp}", str(tmp_path)).replace("{files}", str(FILES)) for a in case["args"]], None
     if kind == "profile":
         path = FILES / case["file"]
         assert path.is_file(), f"missing corpus file {path}"
@@ -156,6 +156,7 @@ def test_corpus_is_well_formed() -> None:
         if case["kind"] == "args":
             assert isinstance(case.get("args"), list) and case["args"], f"{note}: args case needs args"
             assert "line" not in case and "file" not in case, f"{note}: args cases name no file"
+            used.update(a.split("{files}/", 1)[1] for a in case["args"] if "{files}/" in str(a))
             continue
         assert case.get("file"), f"{note}: needs a file"
         assert case.get("line") is not None or case.get("where") == "file", f"{note}: needs line or where: file"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..loader.knowledge import load_rule_base, load_vendor_file, load_vendors
+from ..loader.knowledge import load_rule_base
 from ..loader.suggest import did_you_mean
 from ..render.check_markdown import check_markdown
 from ..render.check_view import render_check
@@ -14,6 +14,7 @@ from ..render.json_out import dumps
 from ..render.messages import msg
 from ..runtime.check import all_in_track, check
 from .exit_codes import Exit
+from .vendor_set import vendor_set
 from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
@@ -54,24 +55,18 @@ def add_parser(sub, ctx) -> None:
 def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
     base = load_rule_base(args.rules)
-    from_files = [load_vendor_file(path) for path in args.file]
-    vendors = [lv.vendor for lv in from_files]
+    everyone, from_files = vendor_set(args.file, args.lang)
+    for vid in args.vendors:
+        if vid not in everyone:
+            raise UsageError(
+                msg("error.unknown_vendor", args.lang, id=vid),
+                hint=did_you_mean(vid, everyone) or msg("hint.vendor_ids", args.lang, ids=", ".join(sorted(everyone))),
+            )
     if args.vendors or not args.file:
-        bundled = {lv.vendor.id: lv.vendor for lv in load_vendors()}
-        for vid in args.vendors:
-            if vid not in bundled:
-                raise UsageError(
-                    msg("error.unknown_vendor", args.lang, id=vid),
-                    hint=did_you_mean(vid, bundled) or msg("hint.vendor_ids", args.lang, ids=", ".join(bundled)),
-                )
-        vendors += [bundled[v] for v in (args.vendors or sorted(bundled))]
-    seen: dict[str, object] = {}
-    for v in vendors:
-        if v.id in seen and seen[v.id] != v:
-            where = next((lv.doc.locate(("id",)) for lv in reversed(from_files) if lv.vendor.id == v.id), None)
-            raise UsageError(msg("error.duplicate_vendor", args.lang, id=v.id), where, msg("hint.rename_id", args.lang))
-        seen[v.id] = v
-    result = check(base, list(seen.values()))
+        chosen = list(dict.fromkeys(from_files + (args.vendors or sorted(everyone))))
+    else:
+        chosen = from_files
+    result = check(base, [everyone[v] for v in chosen])
     level = explain_level(args)
     if args.format == "json":
         shown = result.model_copy(update={"vendors": with_filtered_traces(result.vendors, level)})

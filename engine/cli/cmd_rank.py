@@ -13,8 +13,6 @@ from ..loader.knowledge import (
     bundled_profiles,
     load_advice_knowledge,
     load_profile_file,
-    load_vendor_file,
-    load_vendors,
 )
 from ..loader.suggest import did_you_mean
 from ..render.json_out import dumps
@@ -24,6 +22,7 @@ from ..runtime.rank import RankOptions, rank
 from ..scoring.weights import parse_weight
 from .argparse_zh import words
 from .exit_codes import Exit
+from .vendor_set import vendor_set
 from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
@@ -109,10 +108,7 @@ def run(args: argparse.Namespace, env) -> int:
     overrides = dict(parse_weight(w) for w in args.weight)
     loaded, source = _profile(args.profile, args.lang, env)
     kb = load_advice_knowledge(args.rules)
-    vendors = {lv.vendor.id: lv.vendor for lv in load_vendors()}
-    for path in args.file:
-        extra = load_vendor_file(path).vendor
-        vendors[extra.id] = extra
+    vendors, _ = vendor_set(args.file, args.lang)
     result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})
