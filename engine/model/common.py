@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -17,7 +18,17 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+def _no_control_characters(text: str) -> str:
+    """Refuse C0/C1 control characters (a tab aside): escapes in a name or note would reach the terminal."""
+    for ch in text:
+        if ch != "\t" and unicodedata.category(ch) == "Cc":
+            raise ValueError(f"control character U+{ord(ch):04X} is not allowed in text")
+    return text
+
+
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), AfterValidator(_no_control_characters)
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 
 
