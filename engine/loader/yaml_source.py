@@ -84,7 +84,9 @@ def parse(text: str, display: str) -> Document:
         loader = _Loader(text)
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
+        # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character index.
+        before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore") if _Loader is not yaml.SafeLoader else text[: exc.position]
+        line = before.count("\n") + 1
         raise LoadError(
             f"character U+{exc.character:04X} is not allowed in YAML", Location(display, line), "remove control characters"
         ) from None

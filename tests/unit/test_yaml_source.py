@@ -68,3 +68,18 @@ def test_both_parsers_give_the_same_marks_and_errors(monkeypatch, loader):
     with pytest.raises(LoadError) as info:
         parse("a:\n\tb: 1\n", "f.yaml")
     assert info.value.location.line == 2 and "tabs" in info.value.hint
+
+
+@pytest.mark.parametrize("loader", ["SafeLoader", "CSafeLoader"])
+def test_a_control_character_after_chinese_text_is_reported_at_its_own_line(monkeypatch, loader):
+    import yaml
+
+    from engine.loader import yaml_source
+
+    if not hasattr(yaml, loader):
+        pytest.skip(f"{loader} not available")
+    monkeypatch.setattr(yaml_source, "_Loader", getattr(yaml, loader))
+    text = "a: 中文中文中文中文中文中文中文中文中文中文\nb: 中文中文中文中文中文中文中文中文\nc: 中文\nd: x\x07y\ne: 1\n"
+    with pytest.raises(LoadError) as info:
+        parse(text, "f.yaml")
+    assert info.value.location.line == 4 and "U+0007" in info.value.message
