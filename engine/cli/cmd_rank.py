@@ -19,7 +19,7 @@ from ..render.json_out import dumps
 from ..render.messages import msg
 from ..render.rank_view import rank_markdown, render_rank
 from ..runtime.rank import RankOptions, rank
-from ..scoring.weights import parse_weight
+from ..scoring.weights import parse_weight, resolve_weights
 from .argparse_zh import words
 from .exit_codes import Exit
 from .vendor_set import vendor_set
@@ -109,6 +109,10 @@ def run(args: argparse.Namespace, env) -> int:
     loaded, source = _profile(args.profile, args.lang, env)
     kb = load_advice_knowledge(args.rules)
     vendors, _ = vendor_set(args.file, args.lang)
+    try:  # the profile's own weights, before the command line's: a zero sum is the file's fault
+        resolve_weights(kb.weights, loaded.profile, {})
+    except UsageError as exc:
+        raise LoadError(exc.message, loaded.doc.locate(("weights",)), "give at least one dimension a positive weight") from None
     result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})

@@ -53,9 +53,9 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
     excluded: list[ExcludedVendor] = []
     unassessed: list[UnassessedVendor] = []
     for vendor in sorted(vendors, key=lambda v: v.id):
-        missing = missing_vendor_facts(vendor)
-        if not vendor.assessed_in_report and missing:
-            unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=missing))
+        absent = missing_vendor_facts(vendor)
+        if not vendor.assessed_in_report and absent:
+            unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=absent))
             continue
         eligibility, checked = run_rules(kb.eligibility, vendor)
         facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
@@ -66,9 +66,10 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         if drops:
             excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance))
             continue
-        if vendor.ratings.D1.value is None or any(getattr(vendor.ratings, d).value is None for d in weights):
+        missing = [d for d in weights if getattr(vendor.ratings, d).value is None]
+        if missing:
             raise RuleError(
-                f"vendor {vendor.id!r} has no ratings and no advice rule excluded it",
+                f"vendor {vendor.id!r} has no {', '.join(missing)} rating and no advice rule excluded it",
                 hint="keep a filter such as filter.unrated in rules/advice/filters.yaml",
             )
         items = breakdown(vendor, weights, trace, provenance)
