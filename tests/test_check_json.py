@@ -52,9 +52,12 @@ def test_fired_trace_matches_the_outcome():
     assert "track.core" in fired and "track.partial" not in fired
 
 
-def test_exit_codes_follow_the_track():
-    assert run_cli("check", "datacanvas", "huawei").code == 0
-    assert run_cli("check", "tencent").code == 1  # undetermined is not a positive answer
+def test_check_exits_0_when_it_answered_and_1_only_for_a_gate_asked_for():
+    assert run_cli("check").code == 0  # three vendors undetermined: still an answer
+    assert run_cli("check", "tencent").code == 0
+    assert run_cli("check", "datacanvas", "huawei", "--fail-unless", "partial").code == 0
+    assert run_cli("check", "datacanvas", "huawei", "--fail-unless", "core").code == 1
+    assert run_cli("check", "tencent", "--fail-unless", "partial").code == 1  # undetermined fails the gate
     assert run_cli("check", "nope").code == 2
 
 
@@ -69,7 +72,8 @@ def test_file_option_checks_a_new_vendor(tmp_path):
     path = tmp_path / "newcloud.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run_cli("check", "--file", str(path), "--format", "json")
-    assert result.code == 1
+    assert result.code == 0
+    assert run_cli("check", "--file", str(path), "--fail-unless", "partial").code == 1
     vendors = json.loads(result.out)["vendors"]
     assert [(v["id"], v["track"]) for v in vendors] == [("newcloud", "out")]
 

@@ -84,3 +84,20 @@ def test_a_newline_in_a_path_keeps_the_message_on_one_line(tmp_path):
                             env={**os.environ, "ZHISUAN_LANG": "en"}, timeout=120)
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1 and "new\\nline.yaml:1:" in result.stderr.decode()
+
+
+def test_a_dash_reads_the_profile_or_vendor_from_standard_input():
+    profile = b"segment: micro\nlocation: {province: guangdong, city: Zhuhai}\n"
+    result = subprocess.run([sys.executable, "-m", "engine", "rank", "-", "--format", "json", "--draws", "0"],
+                            cwd=ROOT, input=profile, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["profile_source"] == "<stdin>" and doc["profile"]["location"]["city"] == "Zhuhai"
+    bad = subprocess.run([sys.executable, "-m", "engine", "check", "--file", "-"], cwd=ROOT, input=b"id: [\n",
+                         capture_output=True, env={**os.environ, "ZHISUAN_LANG": "en"}, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.decode().startswith("zhisuan: <stdin>:")
+
+
+def test_the_sample_notice_never_splits_an_error_into_two_lines():
+    result = _sh("zhisuan rank --file /no/such.yaml")
+    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1

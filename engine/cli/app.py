@@ -55,11 +55,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         ),
         epilog=t(
             "Run `zhisuan COMMAND --help` for each command.\n"
-            "exit codes: 0 positive answer, 1 negative answer (vendor out or undetermined, every vendor "
-            "excluded), 2 bad input or usage, 3 internal error or a broken installation, 130 interrupted.",
+            "exit codes: 0 the command answered, whatever the verdict; 1 a gate you asked for failed "
+            "(check --fail-unless); 2 bad input or usage; 3 internal error or a broken installation; "
+            "130 interrupted.",
             "各命令的用法见 `zhisuan COMMAND --help`。\n"
-            "退出码：0 肯定的结果，1 否定的结果（厂商出局或未判定、所有厂商被排除），2 输入或用法错误，"
-            "3 内部错误或安装损坏，130 被中断。",
+            "退出码：0 命令已作答，无论结论如何；1 你要求的关卡未通过（check --fail-unless）；2 输入或用法错误；"
+            "3 内部错误或安装损坏；130 被中断。",
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

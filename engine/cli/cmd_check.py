@@ -12,7 +12,7 @@ from ..render.check_markdown import check_markdown
 from ..render.check_view import render_check
 from ..render.json_out import dumps
 from ..render.messages import msg
-from ..runtime.check import all_in_track, check
+from ..runtime.check import check, meets
 from .exit_codes import Exit
 from .vendor_set import vendor_set
 from .output import add_output_options, emit, explain_level, with_filtered_traces
@@ -26,10 +26,12 @@ def add_parser(sub, ctx) -> None:
         help=t("classify vendors: track, supplier type, T/P/A/C and F", "判定厂商：赛道、类型、T/P/A/C 与 F"),
         description=t(
             "Evaluate vendors against the four criteria (T, P, A, C) and twelve sub-criteria of the report. "
-            "With no arguments every bundled vendor is checked. Exit 0 when every checked vendor is in the "
-            "track (core or partial), 1 when one is out or undetermined, 2 on bad input.",
+            "With no arguments every bundled vendor is checked. Exit 0 when the check is made, whatever "
+            "the verdicts; 1 only when --fail-unless is given and a checked vendor falls short of it "
+            "(for CI gates); 2 on bad input. --file - reads a vendor from standard input.",
             "按报告的四项标准（T、P、A、C）和十二项子标准判定厂商。不带参数时判定全部内置厂商。"
-            "全部在赛道内（核心或部分）退出码 0，有厂商出局或未判定为 1，输入错误为 2。",
+            "完成判定即退出码 0，无论结论如何；仅当给出 --fail-unless 且有厂商达不到时为 1（用于 CI 关卡）；"
+            "输入错误为 2。--file - 从标准输入读取厂商。",
         ),
         epilog=t(
             "examples:\n  zhisuan check\n  zhisuan check datacanvas --explain full\n"
@@ -46,7 +48,16 @@ def add_parser(sub, ctx) -> None:
         default=[],
         type=Path,
         metavar="YAML",
-        help=t("check a vendor file (repeatable)", "判定一个厂商文件（可重复）"),
+        help=t("check a vendor file, `-` for standard input (repeatable)", "判定一个厂商文件，`-` 为标准输入（可重复）"),
+    )
+    p.add_argument(
+        "--fail-unless",
+        choices=("core", "partial"),
+        default=None,
+        help=t(
+            "exit 1 unless every checked vendor is core (or at least partial): a gate for CI",
+            "除非每个被判定厂商都是核心（或至少部分）赛道，否则退出码为 1：用作 CI 关卡",
+        ),
     )
     add_output_options(p, explain=True, t=t)
     p.set_defaults(run=run)
@@ -75,4 +86,6 @@ def run(args: argparse.Namespace, env) -> int:
         env.stdout.write(check_markdown(result, args.lang, level))
     else:
         emit(env, lambda console: render_check(console, result, args.lang, level))
-    return Exit.OK if all_in_track(result) else Exit.NEGATIVE
+    if args.fail_unless and not meets(result, args.fail_unless):
+        return Exit.NEGATIVE
+    return Exit.OK

@@ -36,11 +36,11 @@ def add_parser(sub, ctx) -> None:
             "Rank the bundled vendors for a buyer. Hard filters drop vendors that cannot serve the buyer "
             "(each with the rule that dropped it and the smallest change that would bring it back); the rest "
             "are scored by weighted D1–D5 ratings plus the points of the report's advice rules, and every "
-            "score is broken down term by term. Exit 0 when a vendor is ranked, 1 when all are excluded, "
-            "2 on bad input.",
+            "score is broken down term by term. Exit 0 when the ranking is made (even if every vendor is "
+            "excluded), 2 on bad input. PROFILE `-` reads the profile from standard input.",
             "为客户画像给内置厂商排名。硬性筛选排除无法服务该客户的厂商（给出排除它的规则和使其恢复的最小改动）；"
             "其余按 D1–D5 加权评分加上报告建议规则的分数排序，每个得分都逐项列出。"
-            "有厂商入榜退出码 0，全部被排除为 1，输入错误为 2。",
+            "得出排名即退出码 0（即使所有厂商都被排除），输入错误为 2。PROFILE 为 `-` 时从标准输入读取画像。",
         ),
         epilog=t(
             "PROFILE is a YAML file or the id of a bundled profile (profiles/customers/).\n"
@@ -84,29 +84,32 @@ def _draws(text: str) -> int:
     return value
 
 
-def _profile(arg: str | None, lang: str, env):
+def _profile(arg: str | None, lang: str):
+    """The profile, where it came from, and a notice to print after the result (or None)."""
     bundled = bundled_profiles()
     if arg is None:
         path = bundled[SAMPLE_PROFILE]
         display = str(path.relative_to(bundle_root())) if path.is_relative_to(bundle_root()) else str(path)
-        env.stderr.write(msg("rank.sample", lang, id=SAMPLE_PROFILE, path=display) + "\n")
-        return load_profile_file(path, display), f"bundled sample {SAMPLE_PROFILE}"
+        notice = msg("rank.sample", lang, id=SAMPLE_PROFILE, path=display)
+        return load_profile_file(path, display), f"bundled sample {SAMPLE_PROFILE}", notice
+    if arg == "-":
+        return load_profile_file(Path(arg)), "<stdin>", None
     path = Path(arg)
     if not path.exists() and arg in bundled:
-        return load_profile_file(bundled[arg], f"profiles/customers/{arg}.yaml"), f"bundled {arg}"
+        return load_profile_file(bundled[arg], f"profiles/customers/{arg}.yaml"), f"bundled {arg}", None
     if not path.exists():
         raise LoadError(
             msg("rank.unknown_profile", lang, arg=arg),
             Location(arg),
             did_you_mean(arg, bundled) or "give a YAML file or one of: " + ", ".join(bundled),
         )
-    return load_profile_file(path), printable(str(arg))
+    return load_profile_file(path), printable(str(arg)), None
 
 
 def run(args: argparse.Namespace, env) -> int:
     """Rank and print."""
     overrides = dict(parse_weight(w) for w in args.weight)
-    loaded, source = _profile(args.profile, args.lang, env)
+    loaded, source, notice = _profile(args.profile, args.lang)
     kb = load_advice_knowledge(args.rules)
     vendors, _ = vendor_set(args.file, args.lang)
     try:  # the profile's own weights, before the command line's: a zero sum is the file's fault
@@ -126,9 +129,10 @@ def run(args: argparse.Namespace, env) -> int:
         env.stdout.write(rank_markdown(result, args.lang, level))
     else:
         emit(env, lambda console: render_rank(console, result, args.lang, level))
-    if not result.ranking:
+    if notice:
+        env.stderr.write(notice + "\n")
+    if not result.ranking:  # an empty ranking is an answer too: say why, exit 0
         counts = Counter(r.rule for e in result.excluded for r in e.reasons)
         rule, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
         env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
-        return Exit.NEGATIVE
     return Exit.OK

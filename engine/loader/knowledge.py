@@ -17,7 +17,7 @@ from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
 from .suggest import did_you_mean
 from .validate import validate
-from .yaml_source import Document, load, parse, read_text
+from .yaml_source import STDIN, Document, load, parse, read_text
 
 ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
 ADVICE_RULES = ("advice/*.yaml",)
@@ -163,7 +163,7 @@ def load_profile_file(path: Path, display: str | None = None) -> LoadedProfile:
     """Load and validate one profile YAML file; `id` and `name` default from the file name."""
     doc = load(path, display)
     if isinstance(doc.data, dict):
-        stem = printable(path.stem)
+        stem = "stdin" if str(path) == STDIN else printable(path.stem)
         defaults = {"id": profile_id_from(path), "name": {"zh": stem, "en": stem}}
         doc = replace(doc, data={**{k: v for k, v in defaults.items() if k not in doc.data}, **doc.data})
     return LoadedProfile(validate(Profile, doc), doc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,11 @@ def read_text(path: Path, display: str) -> str:
         raise LoadError("file not found", Location(display), "check the path") from None
     except OSError as exc:
         raise LoadError(f"cannot read file: {exc.strerror}", Location(display)) from None
+    return _decode(raw, display)
+
+
+def _decode(raw: bytes, display: str) -> str:
+    """UTF-8 text within the size limit, or a LoadError naming the line of a bad byte."""
     if len(raw) > MAX_BYTES:
         raise LoadError(f"file is over {MAX_BYTES} bytes, the limit", Location(display))
     try:
@@ -114,8 +120,13 @@ def parse(text: str, display: str) -> Document:
     return doc
 
 
+STDIN = "-"
+
+
 def load(path: Path, display: str | None = None) -> Document:
-    """Read and parse a YAML file."""
+    """Read and parse a YAML file; the path `-` reads standard input."""
+    if str(path) == STDIN:
+        return parse(_decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>"), "<stdin>")
     display = display or str(path)
     return parse(read_text(path, display), display)
 

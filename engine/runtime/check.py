@@ -55,6 +55,7 @@ def check(base: RuleBase, vendors: list[Vendor]) -> CheckResult:
     return CheckResult(rules_version=base.version, vendors=decisions)
 
 
-def all_in_track(result: CheckResult) -> bool:
-    """True when every checked vendor is core or partial."""
-    return all(d.track in IN_TRACK for d in result.vendors)
+def meets(result: CheckResult, least: str) -> bool:
+    """True when every checked vendor's track is `least` or better (core > partial > out/undetermined)."""
+    allowed = {"core"} if least == "core" else IN_TRACK
+    return all(d.track in allowed for d in result.vendors)
