@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+from importlib import metadata
 import sys
 import traceback
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError
 from ..render.messages import msg
-from . import cmd_check, cmd_rank, cmd_rules, cmd_schema
+from . import cmd_check, cmd_completion, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
 from .env import Environment, OutputError, default_lang
 from .exit_codes import Exit
 
-SUBCOMMANDS = (cmd_check, cmd_rank, cmd_rules, cmd_schema)
+SUBCOMMANDS = (cmd_check, cmd_rank, cmd_rules, cmd_schema, cmd_completion)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +65,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"zhisuan {version()}", help=t("print the version", "输出版本"))
     ctx = Context(t, common)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
@@ -91,11 +93,37 @@ class Context:
         return sub
 
 
+def version() -> str:
+    """The installed package's version."""
+    try:
+        return metadata.version("zhisuan-advisor")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _no_command(argv: list[str]) -> bool:
+    """True when argv holds only the global options (--lang X, --debug)."""
+    rest = [a for a in argv if a != "--debug" and not a.startswith("--lang=")]
+    if "--lang" in rest:
+        i = rest.index("--lang")
+        rest = rest[:i] + rest[i + 2:]
+    return not rest
+
+
 def raw_main(argv: list[str], env: Environment) -> int:
     """Parse and run; every error becomes one line on stderr and an exit code."""
     lang = _lang_from_argv(argv)
     lang = lang if lang in ("zh", "en") else "en"
     debug = "--debug" in argv
+    if _no_command(argv):  # a short help, not an error
+        with speaking(lang):
+            text = build_parser(lang).format_help()
+        try:
+            env.stdout.write(text)
+        except OutputError as exc:
+            env.stderr.write(msg("error.output", lang, reason=exc) + "\n")
+            return Exit.BAD_INPUT
+        return Exit.OK
     try:
         try:
             with contextlib.redirect_stdout(env.stdout), speaking(lang):  # --help to the injected stream

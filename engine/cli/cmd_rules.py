@@ -86,7 +86,8 @@ def run_list(args: argparse.Namespace, env) -> int:
 def run_show(args: argparse.Namespace, env) -> int:
     """Print one rule."""
     rules = load_advice_knowledge(args.rules).all_rules()
-    rule = rules.get(args.rule_id)
+    by_lower = {rid.lower(): r for rid, r in rules.items()}  # ids never differ only in case
+    rule = rules.get(args.rule_id) or by_lower.get(args.rule_id.lower())
     if rule is None:
         raise UsageError(
             msg("error.unknown_rule", args.lang, id=args.rule_id), hint=did_you_mean(args.rule_id, rules) or msg("hint.rules_list", args.lang)

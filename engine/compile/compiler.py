@@ -68,13 +68,16 @@ def compile_rules(
 
     `given` names derived fields that an earlier rule base provides as inputs.
     """
-    seen: dict[str, Location] = {}
+    seen: dict[str, tuple[str, Location]] = {}  # lower-cased id → (id, where)
     checked: list[tuple[SourcedRule, Node]] = []
     for item in sourced:
         where = item.locate(("id",))
-        if item.rule.id in seen:
-            raise RuleError(f"duplicate rule id {item.rule.id!r} (first at {seen[item.rule.id]})", where)
-        seen[item.rule.id] = where
+        key = item.rule.id.lower()
+        if key in seen:
+            first, at = seen[key]
+            what = "duplicate rule id" if first == item.rule.id else f"rule id {item.rule.id!r} differs only in case from"
+            raise RuleError(f"{what} {first!r} (first at {at})", where, "rule ids must differ in more than case")
+        seen[key] = (item.rule.id, where)
         checked.append((item, build(item.rule.when, ("when",), item.locate)))
     _check_policy(policy, [i for i, _ in checked])
     strata = _stratify(checked, given)

@@ -1,0 +1,101 @@
+"""`zhisuan completion bash|zsh|fish`: a shell completion script, made from the parser itself."""
+
+from __future__ import annotations
+
+import argparse
+
+from .exit_codes import Exit
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def add_parser(sub, ctx) -> None:
+    """Register the completion subcommand."""
+    t = ctx.t
+    p = sub.add_parser(
+        "completion",
+        help=t("print a shell completion script (bash, zsh, fish)", "输出 shell 补全脚本（bash、zsh、fish）"),
+        description=t(
+            "Print a completion script for commands, options and their choices. Install it with, e.g.:\n"
+            "  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n"
+            "  zhisuan completion zsh > \"${fpath[1]}/_zhisuan\"\n"
+            "  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish",
+            "输出命令、选项及其取值的补全脚本。安装示例：\n"
+            "  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n"
+            "  zhisuan completion zsh > \"${fpath[1]}/_zhisuan\"\n"
+            "  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("shell", choices=SHELLS)
+    p.set_defaults(run=run)
+
+
+def command_words(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
+    """For each command path ('' for the top, 'rules show', …): the words that may follow it."""
+    words: dict[str, list[str]] = {}
+
+    def walk(p: argparse.ArgumentParser, path: str) -> None:
+        found: list[str] = []
+        for action in p._actions:
+            found += [o for o in action.option_strings if o.startswith("--")]
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    found.append(name)
+                    walk(child, f"{path} {name}".strip())
+            elif action.choices and not action.option_strings:
+                found += [str(c) for c in action.choices]
+        words[path] = sorted(set(found))
+
+    walk(parser, "")
+    return words
+
+
+def script(shell: str, parser: argparse.ArgumentParser) -> str:
+    """The completion script for `shell`."""
+    words = command_words(parser)
+    if shell == "fish":
+        lines = ["# zhisuan completion for fish", "complete -c zhisuan -f"]
+        for path, choices in words.items():
+            condition = (
+                "__fish_use_subcommand" if not path else f"__fish_seen_subcommand_from {path.split()[-1]}"
+            )
+            for word in choices:
+                if word.startswith("--"):
+                    lines.append(f"complete -c zhisuan -n '{condition}' -l {word[2:]}")
+                else:
+                    lines.append(f"complete -c zhisuan -n '{condition}' -a {word}")
+        return "\n".join(lines) + "\n"
+    cases = "\n".join(f'        "{path}") echo "{" ".join(choices)}" ;;' for path, choices in words.items())
+    body = f"""_zhisuan_words() {{
+    case "$1" in
+{cases}
+        *) return 1 ;;
+    esac
+}}
+_zhisuan() {{
+    local cur path word words
+    cur="${{COMP_WORDS[COMP_CWORD]}}"
+    path=""
+    for word in "${{COMP_WORDS[@]:1:COMP_CWORD-1}}"; do
+        case "$word" in -*) ;; *) path="${{path:+$path }}$word" ;; esac
+    done
+    # A value (a profile, a vendor id) is not a command: drop words until a command is known.
+    until words=$(_zhisuan_words "$path"); do
+        case "$path" in *" "*) path="${{path% *}}" ;; *) path="" ;; esac
+    done
+    COMPREPLY=($(compgen -W "$words" -- "$cur"))
+}}
+complete -o default -F _zhisuan zhisuan
+"""
+    if shell == "zsh":
+        return "#compdef zhisuan\nautoload -U +X bashcompinit && bashcompinit\n" + body
+    return "# zhisuan completion for bash\n" + body
+
+
+def run(args: argparse.Namespace, env) -> int:
+    """Print the script."""
+    from .app import build_parser  # the parser being completed; imported here to avoid a cycle
+
+    env.stdout.write(script(args.shell, build_parser(args.lang)))
+    return Exit.OK
