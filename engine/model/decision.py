@@ -53,6 +53,7 @@ class SubOutcome(Frozen):
     evidence: Text
     source: str
     reason: Text | None = None
+    decided_by: str | None = None  # the rule that set the verdict
 
 
 class CriterionOutcome(Frozen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ..model.decision import ConditionTrace, CriterionOutcome, Supply, TraceEvent, VendorDecision
@@ -88,11 +90,16 @@ def event_line(e: TraceEvent, lang: str) -> str:
 
 
 def sub_line(sub_id: str, outcome, lang: str) -> str:
-    """`T1 ✓ met — evidence [source]`."""
-    return (
+    """`T1 ✓ met — evidence [source]`; where the rules overrode the recorded status, it says so."""
+    line = (
         f"{sub_id} {SYMBOL.get(outcome.status, '?')} {value_label(outcome.status, lang)} — "
         f"{outcome.evidence.get(lang)} [{outcome.source}]"
     )
+    if outcome.recorded not in (outcome.status, "unknown") and outcome.status != "unknown":
+        line += " " + msg(
+            "check.overridden", lang, recorded=value_label(outcome.recorded, lang), rule=outcome.decided_by or "?"
+        )
+    return line
 
 
 def criterion_line(cid: str, outcome: CriterionOutcome, lang: str) -> str:
@@ -105,8 +112,54 @@ def criterion_line(cid: str, outcome: CriterionOutcome, lang: str) -> str:
 
 
 def trace_items(events: list[TraceEvent], explain: str, lang: str) -> list[tuple[str, list[str]]]:
-    """(event line, its condition lines) for each event shown at `explain`."""
-    return [(event_line(e, lang), [condition_line(c, lang) for c in e.conditions]) for e in filter_trace(events, explain)]
+    """(event line, its condition lines, nested under all/any/not) for each event shown at `explain`."""
+    return [(event_line(e, lang), condition_tree_lines(e.conditions, lang)) for e in filter_trace(events, explain)]
+
+
+_STEP = re.compile(r"^(all|any)\[(\d+)\]$|^not$")
+
+
+def condition_tree_lines(conditions: list[ConditionTrace], lang: str) -> list[str]:
+    """The conditions as a tree: `all ✓`, `any ✗` and `not ✓` lines with their leaves indented below.
+
+    Each leaf's `path` (e.g. `when.any[1].not`) gives its place; a composite's result follows
+    from its children by three-valued logic, so a fired rule never shows only ✗ lines.
+    """
+    root: dict = {"kind": None, "children": {}}
+    for c in conditions:
+        node = root
+        steps = c.path.split(".")[1:]  # after `when`
+        for step in steps:
+            m = _STEP.match(step)
+            kind = m.group(1) or "not"
+            node["kind"] = node["kind"] or kind
+            key = int(m.group(2)) if m.group(2) else 0
+            node = node["children"].setdefault(key, {"kind": None, "children": {}})
+        node["leaf"] = c
+    lines: list[str] = []
+
+    def walk(node: dict, depth: int) -> str:
+        if "leaf" in node:
+            lines.append("  " * depth + condition_line(node["leaf"], lang))
+            return node["leaf"].result
+        at = len(lines)
+        lines.append("")
+        results = [walk(child, depth + 1) for _, child in sorted(node["children"].items())]
+        result = _combine(node["kind"], results)
+        lines[at] = "  " * depth + f"{node['kind']} {RESULT_SYMBOL[result]}"
+        return result
+
+    walk(root, 0)
+    return lines
+
+
+def _combine(kind: str, results: list[str]) -> str:
+    if kind == "not":
+        return {"true": "false", "false": "true"}.get(results[0], "not_evaluated")
+    decisive, other = ("false", "true") if kind == "all" else ("true", "false")
+    if decisive in results:
+        return decisive
+    return "not_evaluated" if "not_evaluated" in results else other
 
 
 def add_trace(tree, events: list[TraceEvent], explain: str, lang: str) -> None:
@@ -129,5 +182,7 @@ def trace_markdown(events: list[TraceEvent], explain: str, lang: str) -> list[st
         lines.append(msg("check.no_events", lang))
     for head, conditions in items:
         lines.append(f"- {head}")
-        lines += [f"  - {line}" for line in conditions]
+        for line in conditions:  # the tree's two-space steps become nested list items
+            depth = (len(line) - len(line.lstrip(" "))) // 2
+            lines.append("  " * (depth + 1) + "- " + line.lstrip(" "))
     return lines

@@ -20,6 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✓ 满足  ◐ 部分（按占比计入）  ✗ 不满足  ? 未判定；F = S×R×T×P×A×C，数值为评估值",
         "✓ met  ◐ partial (counts by share)  ✗ not met  ? undetermined; F = S×R×T×P×A×C, an assessed figure",
     ),
+    "check.overridden": ("（资料记录为“{recorded}”，已被规则 {rule} 依据事实改判；以上证据是记录的依据）",
+                         "(recorded as {recorded}; the rule {rule} decided otherwise from the facts; the evidence above is the record's)"),
     "check.rules_version": ("规则版本", "rules version"),
     "sep": ("；", "; "),
     "check.summary": ("{n} 家厂商：{core} 核心，{partial} 部分，{out} 出局，{undetermined} 未判定",

@@ -23,7 +23,7 @@ def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
         track=facts.get("track", UNDETERMINED),
         supplier_type=facts.get("supplier_type", UNDETERMINED),
         declared_type=vendor.declared_type,
-        criteria={c: _criterion(c, vendor, facts) for c in SUB_CRITERIA},
+        criteria={c: _criterion(c, vendor, facts, _setters(trace)) for c in SUB_CRITERIA},
         supply=supply(vendor),
         notes=notes,
         input_sha256=input_digest(vendor),
@@ -31,7 +31,12 @@ def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
     )
 
 
-def _criterion(c: str, vendor: Vendor, facts: dict) -> CriterionOutcome:
+def _setters(trace) -> dict[str, str]:
+    """Field → the rule whose effect set it (the winner where rules conflicted)."""
+    return {e.effect.field: e.rule for e in trace if e.fired and e.applied and e.effect.field}
+
+
+def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> CriterionOutcome:
     share = getattr(vendor.shares, c)
     subs = {}
     for s in SUB_CRITERIA[c]:
@@ -42,6 +47,7 @@ def _criterion(c: str, vendor: Vendor, facts: dict) -> CriterionOutcome:
             evidence=data.evidence,
             source=data.source,
             reason=data.reason,
+            decided_by=setters.get(f"sub.{s}.verdict"),
         )
     return CriterionOutcome(
         status=facts.get(f"criteria.{c}.status", UNDETERMINED), share=share.value, share_source=share.source, sub=subs
