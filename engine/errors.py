@@ -36,10 +36,10 @@ class ZhisuanError(Exception):
         self.hint = hint
 
     def render(self) -> str:
-        """One line: `file:line: code: message (hint)`."""
+        """One line: `file:line: code: message (hint)`; control characters from the input are escaped."""
         where = f"{self.location}: " if self.location else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.code}: {self.message}{hint}"
+        hint = f" ({printable(self.hint)})" if self.hint else ""
+        return f"{where}{self.code}: {printable(self.message)}{hint}"
 
 
 class LoadError(ZhisuanError):

@@ -8,7 +8,7 @@ from importlib import metadata
 import sys
 import traceback
 
-from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError
+from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
 from ..render.messages import msg
 from . import cmd_check, cmd_completion, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
@@ -132,7 +132,7 @@ def raw_main(argv: list[str], env: Environment) -> int:
             return int(done.code or 0)
         return int(args.run(args, env))
     except _UsageExit as exc:
-        env.stderr.write(f"{exc} ({msg('hint.see_help', lang)})\n")
+        env.stderr.write(f"{printable(str(exc))} ({msg('hint.see_help', lang)})\n")
         return Exit.BAD_INPUT
     except EngineUnavailableError as exc:
         if debug:
