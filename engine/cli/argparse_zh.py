@@ -20,6 +20,7 @@ ZH = {
     "ambiguous option: %(option)s could match %(matches)s": "选项有歧义：%(option)s 可匹配 %(matches)s",
     # our own argument checks, translated the same way
     "must be 1 or more": "必须不小于 1",
+    "must be a whole number": "必须是整数",
     "must be from 0 to 100000": "必须在 0 到 100000 之间",
 }
 

@@ -64,21 +64,28 @@ def add_parser(sub, ctx) -> None:
         help=t("override one dimension's weight, e.g. D3=0.4 (repeatable)", "覆盖某维度权重，如 D3=0.4（可重复）"),
     )
     p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("add a vendor file", "加入厂商文件"))
-    p.add_argument("--seed", type=int, default=0, help=t("seed of the stability draws", "稳定性抽样的随机种子"))
+    p.add_argument("--seed", type=_whole, default=0, help=t("seed of the stability draws", "稳定性抽样的随机种子"))
     p.add_argument("--draws", type=_draws, default=1000, help=t("stability draws (0–100000)", "稳定性抽样次数（0–100000）"))
     add_output_options(p, explain=True, t=t)
     p.set_defaults(run=run)
 
 
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(words("must be a whole number")) from None
+
+
 def _positive(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if value < 1:
         raise argparse.ArgumentTypeError(words("must be 1 or more"))
     return value
 
 
 def _draws(text: str) -> int:
-    value = int(text)
+    value = _whole(text)
     if not 0 <= value <= 100_000:
         raise argparse.ArgumentTypeError(words("must be from 0 to 100000"))
     return value

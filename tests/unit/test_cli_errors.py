@@ -59,3 +59,9 @@ def test_argparse_speaks_chinese_under_lang_zh():
     en = run_cli("rank", "--top", "0", "--lang", "en")
     assert en.err == "zhisuan rank: argument --top: must be 1 or more (see --help)\n"
     assert "用法：" in run_cli("rank", "--help", "--lang", "zh").out
+
+
+def test_a_non_number_for_a_count_says_what_is_expected_not_a_function_name():
+    en = run_cli("rank", "--top", "x", "--lang", "en")
+    assert en.code == 2 and en.err == "zhisuan rank: argument --top: must be a whole number (see --help)\n"
+    assert run_cli("rank", "--top", "x", "--lang", "zh").err == "zhisuan rank: 参数 --top：必须是整数 (见 --help)\n"
