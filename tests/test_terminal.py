@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pexpect
 import pytest
+from rich.cells import cell_len
 
 COLOR = "\x1b[3"  # an ANSI foreground colour sequence
 
@@ -25,10 +28,51 @@ def _tty_output(env_extra: dict) -> str:
     return child.before
 
 
-def test_a_terminal_gets_colour_and_a_ruled_table():
+def test_a_terminal_gets_colour_and_a_bold_header():
     out = _tty_output({})
     assert COLOR in out
-    assert "─" in out or "━" in out
+    assert "\x1b[1m" in out
+
+
+GOLDEN = Path(__file__).parent / "golden" / "expected"
+UPDATE = os.environ.get("ZHISUAN_UPDATE_GOLDEN") == "1"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("pty80_check_en", ["check", "--lang", "en"]),
+        ("pty80_check_zh", ["check", "--lang", "zh"]),
+        ("pty80_rank_en", ["rank", "dongguan-factory-smb", "--lang", "en", "--draws", "0"]),
+        ("pty80_rank_zh", ["rank", "sanya-tourism-medium", "--lang", "zh", "--draws", "0"]),
+    ],
+)
+def test_at_80_columns_in_a_real_terminal_no_word_is_split(name, args):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", TERM="xterm-256color")
+    child = pexpect.spawn(sys.executable, ["-m", "engine", *args], env=env, encoding="utf-8", timeout=60,
+                          dimensions=(50, 80))
+    child.expect(pexpect.EOF)
+    child.close()
+    out = ANSI.sub("", child.before).replace("\r\n", "\n")
+    assert all(cell_len(line) <= 80 for line in out.splitlines()), max(out.splitlines(), key=cell_len)
+    for word in ("(datacanvas)", "(coreshub)", "(alibaba)", "(huawei)"):
+        assert word in out, word
+    path = GOLDEN / f"{name}.txt"
+    if UPDATE:
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_below_40_columns_rows_become_lists_and_no_value_is_dropped():
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", TERM="xterm-256color")
+    child = pexpect.spawn(sys.executable, ["-m", "engine", "check", "--lang", "en"], env=env, encoding="utf-8",
+                          timeout=60, dimensions=(50, 39))
+    child.expect(pexpect.EOF)
+    out = ANSI.sub("", child.before)
+    assert "  Supply F: 4.1182" in out and "  Track: undetermined" in out
 
 
 def test_no_color_removes_colour_on_a_terminal():

@@ -7,7 +7,7 @@ import argparse
 from ..errors import UsageError
 from ..loader.knowledge import load_advice_knowledge, load_conformance
 from ..loader.suggest import did_you_mean
-from ..render.console import make_table
+from ..render.console import make_table, print_table
 from ..render.json_out import dumps
 from ..render.markdown import markdown_table
 from ..render.messages import msg
@@ -77,7 +77,7 @@ def run_list(args: argparse.Namespace, env) -> int:
         table = make_table(console, *headers, wrap=(1, 2))
         for row in rows:
             table.add_row(*row)
-        console.print(table)
+        print_table(console, table)
 
     emit(env, draw)
     return Exit.OK
@@ -121,7 +121,7 @@ def run_advice(args: argparse.Namespace, env) -> int:
         for item, (item_id, where, encoding) in zip(table.advice, advice_rows(table, args.lang, quotes=False)):
             said = item.quote if args.lang == "zh" else item.advice
             grid.add_row(f"{said}\n{where} · {item_id}", encoding)
-        console.print(grid)
+        print_table(console, grid)
         console.print(summary)
 
     emit(env, draw)

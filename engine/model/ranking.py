@@ -147,6 +147,7 @@ class RankResult(Frozen):
     profile: dict[str, Any]
     profile_source: str
     city: str | None  # the buyer's city as the rules know it: one the report names, `other`, or unknown
+    city_matters: bool  # some report policy of the buyer's province is a city's
     unknown_inputs: list[str]  # profile paths the buyer left unknown
     unused_inputs: list[str]  # profile paths no rule reads
     undecided: list[Undecided]  # rules waiting on unknown buyer inputs

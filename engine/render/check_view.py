@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model.decision import CheckResult, VendorDecision
-from .console import make_table
+from .console import make_table, print_table
 from .describe import (
     add_trace,
     criterion_cell,
@@ -51,7 +51,7 @@ def render_check(console: Console, result: CheckResult, lang: str, explain: str)
             Text(value_label(d.track, lang), style=TRACK_STYLE.get(d.track, "")),
             number(d.supply.F),
         )
-    console.print(table)
+    print_table(console, table)
     console.print(msg("check.legend", lang))
     console.print(summary_line(result, lang))
     if explain != "off":

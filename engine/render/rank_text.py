@@ -30,7 +30,7 @@ def inputs_lines(result: RankResult, lang: str) -> list[str]:
     """What the buyer left unknown, which inputs no rule reads, and a city the report does not name."""
     lines = []
     city = result.profile["location"]["city"]
-    if city is not None and result.city == "other":
+    if city is not None and result.city == "other" and result.city_matters:
         lines.append(msg("rank.city_other", lang, city=city, known=", ".join(KNOWN_CITIES)))
     if result.unknown_inputs:
         lines.append(msg("rank.unknown_inputs", lang, fields=", ".join(result.unknown_inputs)))

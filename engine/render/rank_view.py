@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.tree import Tree
 
 from ..model.ranking import RankResult
-from .console import make_table
+from .console import make_table, print_table
 from .describe import add_trace, trace_markdown
 from .markdown import markdown_table
 from .messages import msg
@@ -34,7 +34,7 @@ def render_rank(console: Console, result: RankResult, lang: str, explain: str) -
         table = make_table(console, *headers(lang), wrap=(1, 2, 5))
         for r in result.ranking:
             table.add_row(*row(r, lang))
-        console.print(table)
+        print_table(console, table)
         console.print(msg("rank.legend", lang))
         console.print(stability_line(result, lang))
     for heading, lines in _sections(result, lang):

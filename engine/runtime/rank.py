@@ -92,6 +92,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         profile=profile.model_dump(mode="json"),
         profile_source=source,
         city=city_key(profile.location.city),
+        city_matters=any(p.city for p in kb.policies.policies if p.region == profile.location.province),
         unknown_inputs=unknown_inputs(profile),
         unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
         undecided=undecided_rules(traces, set(buyer)),
