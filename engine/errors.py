@@ -48,6 +48,36 @@ class LoadError(ZhisuanError):
     code = "load_error"
 
 
+class ErrorList(LoadError):
+    """Several errors found in one pass: one line each, sorted by file and line, capped."""
+
+    CAP = 20
+
+    def __init__(self, errors: list[ZhisuanError]):
+        self.errors = sorted(errors, key=lambda e: (str(e.location.file) if e.location else "", e.location.line or 0 if e.location else 0))
+        super().__init__(f"{len(self.errors)} errors", self.errors[0].location if self.errors else None)
+
+    def render(self) -> str:
+        """The errors, one per line; past CAP, a last line says how many more there are."""
+        lines = [e.render() for e in self.errors[: self.CAP]]
+        if len(self.errors) > self.CAP:
+            lines.append(f"... and {len(self.errors) - self.CAP} more")
+        return "\nzhisuan: ".join(lines)
+
+
+def flatten(error: ZhisuanError) -> list[ZhisuanError]:
+    """The single errors inside `error`."""
+    return list(error.errors) if isinstance(error, ErrorList) else [error]
+
+
+def raise_all(errors: list[ZhisuanError]) -> None:
+    """Raise nothing, the one error, or all of them at once."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ErrorList(errors)
+
+
 class RuleError(ZhisuanError):
     """The rule set is inconsistent: unknown field, cycle, conflicting effects."""
 

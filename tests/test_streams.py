@@ -84,7 +84,7 @@ def test_a_file_name_that_is_not_utf8_gives_valid_utf8_json(tmp_path):
 
 def test_a_newline_in_a_path_keeps_the_message_on_one_line(tmp_path):
     path = tmp_path / "new\nline.yaml"
-    path.write_text("segment: smal\n", encoding="utf-8")
+    path.write_text("segment: smal\nlocation: {province: guangdong}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "engine", "rank", str(path)], cwd=ROOT, capture_output=True,
                             env={**os.environ, "ZHISUAN_LANG": "en"}, timeout=120)
     assert result.returncode == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import UsageError, ZhisuanError, flatten, raise_all
 from ..loader.knowledge import load_vendor_file, load_vendors
 from ..model.vendor import Vendor
 from ..render.messages import msg
@@ -18,8 +18,14 @@ def vendor_set(files: list[Path], lang: str) -> tuple[dict[str, Vendor], list[st
     """
     vendors = {lv.vendor.id: lv.vendor for lv in load_vendors()}
     given: list[str] = []
-    for path in files:
-        loaded = load_vendor_file(path)
+    loaded_files, errors = [], []
+    for path in files:  # every file's errors at once
+        try:
+            loaded_files.append(load_vendor_file(path))
+        except ZhisuanError as exc:
+            errors += flatten(exc)
+    raise_all(errors)
+    for loaded in loaded_files:
         vendor = loaded.vendor
         if vendor.id in vendors and vendors[vendor.id] != vendor:
             raise UsageError(

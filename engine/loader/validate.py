@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import LoadError
+from ..errors import LoadError, raise_all
 from .suggest import allowed, did_you_mean
 from .yaml_source import Document, short
 
@@ -15,19 +15,40 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def validate(model: type[M], doc: Document) -> M:
-    """Validate a parsed document against `model`, raising LoadError for the first problem."""
+    """Validate a parsed document against `model`, raising every problem at once (one LoadError each)."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise to_load_error(exc, model, doc) from None
+        raise_all(load_errors(exc, model, doc))
+        raise AssertionError("unreachable")  # pragma: no cover
 
 
-def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -> LoadError:
-    """The first pydantic error as a LoadError with location, key and suggestion."""
-    # An unknown key is usually a misspelt required one: report it (with its suggestion)
-    # before the "missing" error it causes, wherever the two sit.
-    errors = [(e, _real_path(doc.data, e["loc"])) for e in exc.errors()]
-    err, loc = sorted(errors, key=lambda pair: (pair[0]["type"] != "extra_forbidden", doc.locate(pair[1]).line or 0))[0]
+def load_errors(exc: ValidationError, model: type[BaseModel], doc: Document) -> list[LoadError]:
+    """Every pydantic error as a LoadError with location, key and suggestion, in file order.
+
+    A "missing" key that an unknown key beside it was meant to be (its did-you-mean) is left
+    out: the misspelling is the one error to fix.
+    """
+    found = [(e, _real_path(doc.data, e["loc"])) for e in exc.errors()]
+    misspelt = set()
+    for err, loc in found:
+        if err["type"] == "extra_forbidden" and loc:
+            match = did_you_mean(loc[-1], _fields_at(model, loc[:-1]))
+            if match:
+                misspelt.add((tuple(loc[:-1]), match.split("'")[1]))
+    out, seen = [], set()
+    for err, loc in found:
+        if err["type"] == "missing" and loc and (tuple(loc[:-1]), loc[-1]) in misspelt:
+            continue
+        error = _one(err, loc, model, doc)
+        key = (str(error.location), error.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(error)
+    return out
+
+
+def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadError:
     where = doc.locate(loc)
     key = ".".join(str(p) for p in loc) or "(document)"
     kind = err["type"]
@@ -45,7 +66,7 @@ def to_load_error(exc: ValidationError, model: type[BaseModel], doc: Document) -
         message = f"{key}: {short(err.get('input'))} is not allowed"
     elif kind == "bool_type":
         message = f"{key}: {short(err.get('input'))} is not a yes/no answer"
-        hint = "write true or false (a buyer profile also takes unknown)"
+        hint = "write true or false; a buyer profile also takes unknown"
     elif kind in _EXPECTED and not loc:
         found = type(err.get("input")).__name__.replace("str", "text")
         message = f"the file must be {_EXPECTED[kind]} at the top, not a {found}"

@@ -65,3 +65,32 @@ def test_a_non_number_for_a_count_says_what_is_expected_not_a_function_name():
     en = run_cli("rank", "--top", "x", "--lang", "en")
     assert en.code == 2 and en.err == "zhisuan rank: argument --top: must be a whole number (see --help)\n"
     assert run_cli("rank", "--top", "x", "--lang", "zh").err == "zhisuan rank: 参数 --top：必须是整数 (见 --help)\n"
+
+
+def test_every_error_of_a_file_comes_in_one_run_sorted_by_line(tmp_path):
+    path = tmp_path / "many.yaml"
+    path.write_text("segment: smal\nlocation: {province: x}\nlatency: fast\nbogus: 1\n", encoding="utf-8")
+    result = run_cli("rank", str(path), "--lang", "en")
+    lines = result.err.splitlines()
+    assert result.code == 2 and [line.split(":")[2] for line in lines] == ["1", "2", "3", "4"]
+    assert all(line.startswith(f"zhisuan: {path}:") for line in lines)
+
+
+def test_a_misspelt_key_is_one_error_not_also_a_missing_one(tmp_path):
+    path = tmp_path / "typo.yaml"
+    path.write_text("segmnt: small\nlocation: {province: guangdong}\n", encoding="utf-8")
+    result = run_cli("rank", str(path), "--lang", "en")
+    assert result.code == 2 and result.err.count("\n") == 1 and "did you mean 'segment'?" in result.err
+
+
+def test_errors_of_several_vendor_files_come_together_and_are_capped(tmp_path):
+    from engine.errors import ErrorList
+
+    paths = []
+    for i in range(25):
+        p = tmp_path / f"v{i:02}.yaml"
+        p.write_text("id: [\n", encoding="utf-8")
+        paths += ["--file", str(p)]
+    result = run_cli("check", *paths, "--lang", "en")
+    lines = result.err.splitlines()
+    assert result.code == 2 and len(lines) == ErrorList.CAP + 1 and lines[-1] == "zhisuan: ... and 5 more"
