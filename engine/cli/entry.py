@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+
+
+def _interrupted_while_starting(signum, frame) -> None:
+    """Until the app is loaded there is nothing to clean up: say so and leave with 130."""
+    _say_interrupted()
+    os._exit(130)
+
+
+# Set when this module is imported, so no instant of start-up is left to a traceback.
+signal.signal(signal.SIGINT, _interrupted_while_starting)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run zhisuan; an interrupt during start-up is exit 130, a failed final flush exit 2."""
-    try:
-        from .app import raw_main
-        from .env import Environment, OutputError, default_lang
-        from .exit_codes import Exit
-        from ..render.messages import msg
-    except KeyboardInterrupt:
-        _say_interrupted()
-        return 130
+    from .app import raw_main
+    from .env import Environment, OutputError, default_lang
+    from .exit_codes import Exit
+    from ..render.messages import msg
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # from here raw_main handles Ctrl-C
     env = Environment.from_process()
     code = raw_main(sys.argv[1:] if argv is None else argv, env)
     if getattr(env.stdout, "failed", False):  # already reported by raw_main
@@ -36,6 +45,7 @@ def _say_interrupted() -> None:
     lang_zh = (os.environ.get("ZHISUAN_LANG") or os.environ.get("LANG", "")).lower().startswith("zh")
     try:
         sys.stderr.write("已中断\n" if lang_zh else "interrupted\n")
+        sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
 

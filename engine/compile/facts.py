@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.common import ASSESSMENT
 from ..model.fields import FIELDS
 from ..model.profile import Profile
 from ..model.vendor import Vendor
@@ -11,30 +12,47 @@ from ..model.vocabulary import ALL_SUBS, CITY_NAMES, CRITERIA, DIMENSIONS, City,
 from .leaves import scale_number
 
 
-def vendor_facts(vendor: Vendor) -> dict[str, Any]:
-    """The input facts rules may read about `vendor`."""
-    raw: dict[str, Any] = {
-        "business.core": vendor.business.core,
-        "business.supply_model": vendor.business.supply_model,
-        "contract.min_commitment": vendor.contract.min_commitment,
-        "activation": None if vendor.activation is None else vendor.activation.value,
-        "chips": _sorted(vendor.chips.values),
-        "chips.source": "assessment" if vendor.chips.is_assessment else "report",
-        "pricing": _sorted(vendor.pricing.values),
-        "regions": sorted({n.region for n in vendor.nodes}),
-        "nodes.source": "report" if vendor.nodes and not any(n.is_assessment for n in vendor.nodes) else "assessment",
-        "S": vendor.S.value,
-        "R": vendor.R.value,
+def _weakest(sources: list[str]) -> str:
+    """`assessment` if any is; else the first report section (a list of nodes is as strong as its weakest)."""
+    return ASSESSMENT if not sources or ASSESSMENT in sources else sorted(sources)[0]
+
+
+def vendor_fields(vendor: Vendor) -> dict[str, tuple[Any, str]]:
+    """Every vendor input field a rule may read: (its raw value, where it comes from)."""
+    nodes = _weakest([n.source for n in vendor.nodes])
+    fields: dict[str, tuple[Any, str]] = {
+        "business.core": (vendor.business.core, vendor.business.source),
+        "business.supply_model": (vendor.business.supply_model, vendor.business.source),
+        "contract.min_commitment": (vendor.contract.min_commitment, vendor.contract.source),
+        "activation": (vendor.activation.value, vendor.activation.source) if vendor.activation else (None, ASSESSMENT),
+        "chips": (_sorted(vendor.chips.values), vendor.chips.source),
+        "chips.source": ("assessment" if vendor.chips.is_assessment else "report", vendor.chips.source),
+        "pricing": (_sorted(vendor.pricing.values), vendor.pricing.source),
+        "regions": (sorted({n.region for n in vendor.nodes}), nodes),
+        "nodes.source": ("assessment" if nodes == ASSESSMENT else "report", nodes),
+        "S": (vendor.S.value, vendor.S.source),
+        "R": (vendor.R.value, vendor.R.source),
     }
     for c in CRITERIA:
-        raw[f"shares.{c}"] = getattr(vendor.shares, c).value
+        share = getattr(vendor.shares, c)
+        fields[f"shares.{c}"] = (share.value, share.source)
     for s in ALL_SUBS:
-        raw[f"sub.{s}.status"] = vendor.sub[s].status
+        fields[f"sub.{s}.status"] = (vendor.sub[s].status, vendor.sub[s].source)
     for d in DIMENSIONS:
-        raw[f"ratings.{d}"] = getattr(vendor.ratings, d).value
-    raw["capabilities"] = None if vendor.capabilities is None else sorted({c.flag for c in vendor.capabilities})
-    raw["industries"] = None if vendor.industries is None else sorted(set(vendor.industries.values))
-    return _normalised(raw)
+        rating = getattr(vendor.ratings, d)
+        fields[f"ratings.{d}"] = (rating.value, rating.source)
+    caps = vendor.capabilities
+    fields["capabilities"] = (None if caps is None else sorted({c.flag for c in caps}), ASSESSMENT)
+    industries = vendor.industries
+    fields["industries"] = (
+        (sorted(set(industries.values)), industries.source) if industries else (None, ASSESSMENT)
+    )
+    return fields
+
+
+def vendor_facts(vendor: Vendor) -> dict[str, Any]:
+    """The input facts rules may read about `vendor`."""
+    return _normalised({name: value for name, (value, _) in vendor_fields(vendor).items()})
 
 
 def missing_vendor_facts(vendor: Vendor) -> list[str]:

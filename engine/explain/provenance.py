@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..compile.facts import vendor_fields
 from ..model.common import ASSESSMENT
 from ..model.decision import TraceEvent
 from ..model.vendor import Vendor
-from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS
 
 
 def fact_sources(vendor: Vendor, province: str, eligibility: list[TraceEvent]) -> dict[str, str]:
@@ -14,29 +14,10 @@ def fact_sources(vendor: Vendor, province: str, eligibility: list[TraceEvent]) -
     A derived field (a verdict, a criterion, the track, the type) takes the provenance of the
     facts that the eligibility rule which set it relied on, in the order the rules ran.
     """
-    local = [n for n in vendor.nodes if n.region == province]
-    sources = {
-        "business.core": vendor.business.source,
-        "business.supply_model": vendor.business.source,
-        "chips": vendor.chips.source,
-        "chips.source": vendor.chips.source,
-        "pricing": vendor.pricing.source,
-        "contract.min_commitment": vendor.contract.source,
-        "activation": vendor.activation.source if vendor.activation else ASSESSMENT,
-        "nodes.source": _weakest([n.source for n in vendor.nodes]) if vendor.nodes else ASSESSMENT,
-        "regions": _weakest([n.source for n in vendor.nodes]) if vendor.nodes else ASSESSMENT,
-        "match.local_node": _strongest([n.source for n in local]) if local else _weakest([n.source for n in vendor.nodes] or [ASSESSMENT]),
-        "S": vendor.S.source,
-        "R": vendor.R.source,
-        "industries": vendor.industries.source if vendor.industries else ASSESSMENT,
-        "match.industry": vendor.industries.source if vendor.industries else ASSESSMENT,
-    }
-    for c in CRITERIA:
-        sources[f"shares.{c}"] = getattr(vendor.shares, c).source
-    for s in ALL_SUBS:
-        sources[f"sub.{s}.status"] = vendor.sub[s].source
-    for d in DIMENSIONS:
-        sources[f"ratings.{d}"] = getattr(vendor.ratings, d).source
+    local = [n.source for n in vendor.nodes if n.region == province]
+    sources = {name: source for name, (_, source) in vendor_fields(vendor).items()}
+    sources["match.local_node"] = _strongest(local) if local else sources["regions"]
+    sources["match.industry"] = sources["industries"]
     for cap in vendor.capabilities or []:
         sources[f"capabilities:{cap.flag}"] = cap.source
     for event in eligibility:
@@ -63,10 +44,6 @@ def rule_provenance(event: TraceEvent, sources: dict[str, str]) -> str:
     if not relied:
         return event.source
     return ASSESSMENT if ASSESSMENT in relied else "; ".join(sorted(relied))
-
-
-def _weakest(sources: list[str]) -> str:
-    return ASSESSMENT if ASSESSMENT in sources else sorted(sources)[0]
 
 
 def _strongest(sources: list[str]) -> str:
