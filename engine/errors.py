@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import Msg
+
 
 def printable(text: str) -> str:
     """`text` safe for one line of any output: undecodable bytes as U+FFFD, control characters escaped."""
@@ -24,28 +26,51 @@ class Location:
         return where if self.line is None else f"{where}:{self.line}"
 
 
+def _text(value: "str | Msg | None", lang: str) -> str | None:
+    return value.text(lang) if isinstance(value, Msg) else value
+
+
 class ZhisuanError(Exception):
-    """Base error: a code, a message, an optional location and an optional hint."""
+    """Base error: a code, a message, an optional location and an optional hint.
+
+    `message` and `hint` are catalogue messages (`Msg`), rendered in the user's language;
+    `.message` and `.hint` read as English text.
+    """
 
     code = "error"
+    code_zh = "错误"
 
-    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: "str | Msg", location: Location | None = None, hint: "str | Msg | None" = None):
+        super().__init__(str(message))
+        self._message = message
+        self._hint = hint
         self.location = location
-        self.hint = hint
 
-    def render(self) -> str:
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return _text(self._message, "en")
+
+    @property
+    def hint(self) -> str | None:
+        """The hint in English, if any."""
+        return _text(self._hint, "en")
+
+    def render(self, lang: str = "en") -> str:
         """One line: `file:line: code: message (hint)`; control characters from the input are escaped."""
         where = f"{self.location}: " if self.location else ""
-        hint = f" ({printable(self.hint)})" if self.hint else ""
-        return f"{where}{self.code}: {printable(self.message)}{hint}"
+        hint = _text(self._hint, lang)
+        hint = f"（{printable(hint)}）" if hint and lang == "zh" else (f" ({printable(hint)})" if hint else "")
+        code = self.code_zh if lang == "zh" else self.code
+        sep = "：" if lang == "zh" else ": "
+        return f"{where}{code}{sep}{printable(_text(self._message, lang))}{hint}"
 
 
 class LoadError(ZhisuanError):
     """An input file could not be read, parsed or validated."""
 
     code = "load_error"
+    code_zh = "读取错误"
 
 
 class ErrorList(LoadError):
@@ -57,11 +82,12 @@ class ErrorList(LoadError):
         self.errors = sorted(errors, key=lambda e: (str(e.location.file) if e.location else "", e.location.line or 0 if e.location else 0))
         super().__init__(f"{len(self.errors)} errors", self.errors[0].location if self.errors else None)
 
-    def render(self) -> str:
+    def render(self, lang: str = "en") -> str:
         """The errors, one per line; past CAP, a last line says how many more there are."""
-        lines = [e.render() for e in self.errors[: self.CAP]]
+        lines = [e.render(lang) for e in self.errors[: self.CAP]]
         if len(self.errors) > self.CAP:
-            lines.append(f"... and {len(self.errors) - self.CAP} more")
+            more = len(self.errors) - self.CAP
+            lines.append(f"……另有 {more} 条" if lang == "zh" else f"... and {more} more")
         return "\nzhisuan: ".join(lines)
 
 
@@ -82,12 +108,14 @@ class RuleError(ZhisuanError):
     """The rule set is inconsistent: unknown field, cycle, conflicting effects."""
 
     code = "rule_error"
+    code_zh = "规则错误"
 
 
 class EvaluationError(ZhisuanError):
     """The engine disagreed with itself or failed while evaluating (a bug, not bad input)."""
 
     code = "evaluation_error"
+    code_zh = "求值错误"
 
 
 class EngineUnavailableError(ZhisuanError):
@@ -105,3 +133,4 @@ class UsageError(ZhisuanError):
     """The command line asked for something that does not exist."""
 
     code = "usage_error"
+    code_zh = "用法错误"

@@ -9,7 +9,7 @@ import sys
 import traceback
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
-from ..render.messages import msg
+from ..messages import msg
 from . import cmd_check, cmd_completion, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
 from .env import Environment, OutputError, default_lang
@@ -141,10 +141,10 @@ def raw_main(argv: list[str], env: Environment) -> int:
         env.stderr.write("zhisuan: " + msg(key, lang, reason=exc.message, command=exc.rebuild) + "\n")
         return Exit.INTERNAL
     except EvaluationError as exc:
-        _report(env, exc, debug)
+        _report(env, exc, debug, lang)
         return Exit.INTERNAL
     except ZhisuanError as exc:
-        _report(env, exc, debug)
+        _report(env, exc, debug, lang)
         return Exit.BAD_INPUT
     except KeyboardInterrupt:
         env.stderr.write(msg("error.interrupted", lang) + "\n")
@@ -161,10 +161,10 @@ def raw_main(argv: list[str], env: Environment) -> int:
         return Exit.INTERNAL
 
 
-def _report(env: Environment, exc: ZhisuanError, debug: bool) -> None:
+def _report(env: Environment, exc: ZhisuanError, debug: bool, lang: str = "en") -> None:
     if debug:
         traceback.print_exc(file=env.stderr)
-    env.stderr.write(f"zhisuan: {exc.render()}\n")
+    env.stderr.write(f"zhisuan: {exc.render(lang)}\n")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from ..loader.suggest import did_you_mean
 from ..render.check_markdown import check_markdown
 from ..render.check_view import render_check
 from ..render.json_out import dumps
-from ..render.messages import msg
+from ..messages import msg
 from ..runtime.check import check, meets
 from .exit_codes import Exit
 from .vendor_set import vendor_set

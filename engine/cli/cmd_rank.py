@@ -16,7 +16,7 @@ from ..loader.knowledge import (
 )
 from ..loader.suggest import did_you_mean
 from ..render.json_out import dumps
-from ..render.messages import msg
+from ..messages import msg
 from ..render.rank_view import rank_markdown, render_rank
 from ..runtime.rank import RankOptions, rank
 from ..scoring.weights import parse_weight, resolve_weights

@@ -10,7 +10,7 @@ from ..loader.suggest import did_you_mean
 from ..render.console import make_table, print_table
 from ..render.json_out import dumps
 from ..render.markdown import markdown_table
-from ..render.messages import msg
+from ..messages import msg
 from ..render.rules_view import (
     advice_headers,
     advice_rows,

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     from .app import raw_main
     from .env import Environment, OutputError, default_lang
     from .exit_codes import Exit
-    from ..render.messages import msg
+    from ..messages import msg
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here raw_main handles Ctrl-C
     env = Environment.from_process()

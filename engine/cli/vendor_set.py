@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import UsageError, ZhisuanError, flatten, raise_all
 from ..loader.knowledge import load_vendor_file, load_vendors
 from ..model.vendor import Vendor
-from ..render.messages import msg
+from ..messages import msg
 
 
 def vendor_set(files: list[Path], lang: str) -> tuple[dict[str, Vendor], list[str]]:

@@ -15,7 +15,7 @@ from .describe import (
     vendor_label,
 )
 from .markdown import markdown_table
-from .messages import msg, value_label
+from ..messages import msg, value_label
 
 
 def check_markdown(result: CheckResult, lang: str, explain: str) -> str:

@@ -20,7 +20,7 @@ from .describe import (
     supply_line,
     vendor_label,
 )
-from .messages import msg, value_label
+from ..messages import msg, value_label
 
 
 TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined": "magenta"}

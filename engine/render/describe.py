@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model.decision import ConditionTrace, CriterionOutcome, Supply, TraceEvent, VendorDecision
 from ..explain.filters import filter_trace
-from .messages import msg, value_label
+from ..messages import msg, value_label
 
 SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?", "unknown": "?"}
 RESULT_SYMBOL = {"true": "✓", "false": "✗", "not_evaluated": "?"}

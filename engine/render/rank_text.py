@@ -8,7 +8,7 @@ from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
 from .describe import number, show
-from .messages import msg, value_label
+from ..messages import msg, value_label
 
 
 def title_line(result: RankResult, lang: str) -> str:

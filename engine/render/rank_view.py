@@ -9,7 +9,7 @@ from ..model.ranking import RankResult
 from .console import make_table, print_table
 from .describe import add_trace, trace_markdown
 from .markdown import markdown_table
-from .messages import msg
+from ..messages import msg
 from .rank_text import (
     breakdown_lines,
     context_lines,

@@ -7,7 +7,7 @@ from ..compile.tree import Node
 from ..runtime.evaluate import to_user_units
 from .describe import show
 from ..model.conformance import Conformance
-from .messages import msg
+from ..messages import msg
 
 
 def rule_rows(rules: dict[str, CompiledRule], lang: str) -> list[list[str]]:

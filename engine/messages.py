@@ -1,6 +1,12 @@
-"""Every user-visible string of the CLI, in Chinese and English."""
+"""Every user-visible string, errors and hints included, in Chinese and English: the one catalogue.
+
+It sits at the bottom of the layers (beside `errors`): the loader and the models raise errors
+that carry a `Msg` (a key and its values); the command line renders it in the user's language.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # headings and labels
@@ -132,6 +138,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.rename_id": ("请改用未被占用的 id", "give this vendor an id of its own"),
     "hint.vendor_ids": ("可用：{ids}", "available: {ids}"),
 }
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A catalogue message not yet rendered: its key and the values it takes."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang`; values that are themselves messages are rendered too."""
+        values = {k: (v.text(lang) if isinstance(v, Msg) else v) for k, v in self.params.items()}
+        return msg(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def M(key: str, **params: object) -> Msg:  # noqa: N802 - short on purpose at raise sites
+    """A message for `key` with `params`, rendered later in the user's language."""
+    if key not in MESSAGES:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Msg(key, params)
+
+
+class Problem(ValueError):
+    """A validation problem raised inside a model, carrying its catalogue message."""
+
+    def __init__(self, message: Msg):
+        super().__init__(str(message))
+        self.msg = message
 
 
 def msg(key: str, lang: str, **kwargs: object) -> str:
