@@ -9,6 +9,42 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # loading files (engine/loader/yaml_source.py)
+    "load.directory": ("是目录，不是 YAML 文件", "is a directory, not a YAML file"),
+    "load.not_regular": ("不是普通文件（管道、设备或套接字）", "is not a regular file (a pipe, device or socket)"),
+    "hint.give_yaml": ("请给出一个 YAML 文件", "give a YAML file"),
+    "load.not_found": ("找不到文件", "file not found"),
+    "hint.check_path": ("请检查路径", "check the path"),
+    "load.cannot_read": ("无法读取文件：{reason}", "cannot read file: {reason}"),
+    "load.too_big": ("文件超过 {limit} 字节的上限", "file is over {limit} bytes, the limit"),
+    "load.not_utf8": ("不是有效的 UTF-8（字节 {byte}）", "not valid UTF-8 (byte {byte})"),
+    "hint.save_utf8": ("请以 UTF-8 保存文件", "save the file as UTF-8"),
+    "load.bad_character": ("YAML 中不允许字符 {code}", "character {code} is not allowed in YAML"),
+    "hint.remove_control": ("请删除控制字符", "remove control characters"),
+    "hint.tabs": ("请用空格缩进：YAML 不允许制表符", "indent with spaces: YAML does not allow tabs"),
+    "load.malformed": ("YAML 格式错误：{problem}", "malformed YAML: {problem}"),
+    "load.too_deep_to_read": ("嵌套过深，无法读取", "nested too deeply to read"),
+    "hint.nesting": ("嵌套请少于 {depth} 层", "keep nesting under {depth} levels"),
+    "load.empty": ("文件是空的", "the file is empty"),
+    "hint.expected_mapping": ("需要一个 YAML 映射（键: 值）", "expected a YAML mapping"),
+    "load.alias_bomb": ("文档展开后超过 {limit} 个值（别名炸弹？）", "document expands to more than {limit} values (alias bomb?)"),
+    "hint.aliases": ("请删除重复的别名", "remove repeated aliases"),
+    "load.too_deep": ("嵌套超过 {depth} 层", "nested deeper than {depth} levels"),
+    "hint.flatten": ("请减少嵌套", "flatten the structure"),
+    "load.merge_key": ("不支持合并键（<<）", "merge keys (<<) are not supported"),
+    "hint.write_keys": ("请逐个写出各键", "write the keys out"),
+    "load.complex_key": ("映射的键必须是简单标量", "mapping keys must be plain scalars"),
+    "load.duplicate_key": ("键 {key} 重复", "duplicate key {key}"),
+    "hint.key_once": ("每个键只能出现一次", "each key may appear once"),
+    "load.not_decimal": ("{value} 不是十进制数", "{value} is not a decimal number"),
+    "hint.decimal": ("请用十进制书写数字，如 12 或 0.5", "write numbers in decimal, e.g. 12 or 0.5"),
+    "load.bad_scalar": ("{value} 不是有效的 {kind}", "{value} is not a valid {kind}"),
+    "hint.bool": ("布尔值为 true 或 false", "a boolean is true or false"),
+    "hint.int": ("请写整数", "write a whole number"),
+    "hint.float": ("请写小数", "write a decimal number"),
+    "load.bad_tag": ("不允许使用标签 {tag}", "tag {tag} is not allowed"),
+    "hint.plain_yaml": ("只能用普通 YAML（字符串、数字、布尔值、null、列表、映射）",
+                        "only plain YAML (strings, numbers, booleans, null, lists, mappings)"),
     # headings and labels
     "col.rank": ("#", "#"),
     "col.vendor": ("厂商", "Vendor"),
@@ -156,7 +192,7 @@ class Msg:
         return self.text("en")
 
 
-def M(key: str, **params: object) -> Msg:  # noqa: N802 - short on purpose at raise sites
+def M(key: str, /, **params: object) -> Msg:  # noqa: N802 - short on purpose at raise sites
     """A message for `key` with `params`, rendered later in the user's language."""
     if key not in MESSAGES:
         raise KeyError(f"no message {key!r} in the catalogue")
@@ -171,7 +207,7 @@ class Problem(ValueError):
         self.msg = message
 
 
-def msg(key: str, lang: str, **kwargs: object) -> str:
+def msg(key: str, lang: str, /, **kwargs: object) -> str:
     """The message `key` in `lang`, formatted with kwargs."""
     zh, en = MESSAGES[key]
     return (zh if lang == "zh" else en).format(**kwargs)

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ..errors import LoadError, Location
+from ..messages import M
 
 MAX_BYTES = 1 << 20
 MAX_NODES = 100_000
@@ -58,28 +59,28 @@ def read_text(path: Path, display: str) -> str:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError("is a directory, not a YAML file", Location(display))
+            raise LoadError(M("load.directory"), Location(display))
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError("is not a regular file (a pipe, device or socket)", Location(display), "give a YAML file")
+            raise LoadError(M("load.not_regular"), Location(display), M("hint.give_yaml"))
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise LoadError("file not found", Location(display), "check the path") from None
+        raise LoadError(M("load.not_found"), Location(display), M("hint.check_path")) from None
     except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror}", Location(display)) from None
+        raise LoadError(M("load.cannot_read", reason=exc.strerror), Location(display)) from None
     return _decode(raw, display)
 
 
 def _decode(raw: bytes, display: str) -> str:
     """UTF-8 text within the size limit, or a LoadError naming the line of a bad byte."""
     if len(raw) > MAX_BYTES:
-        raise LoadError(f"file is over {MAX_BYTES} bytes, the limit", Location(display))
+        raise LoadError(M("load.too_big", limit=MAX_BYTES), Location(display))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise LoadError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", Location(display, line), "save the file as UTF-8"
+            M("load.not_utf8", byte=f"0x{raw[exc.start]:02x}"), Location(display, line), M("hint.save_utf8")
         ) from None
 
 
@@ -94,27 +95,27 @@ def parse(text: str, display: str) -> Document:
         before = text.encode("utf-8")[: exc.position].decode("utf-8", "ignore") if _Loader is not yaml.SafeLoader else text[: exc.position]
         line = before.count("\n") + 1
         raise LoadError(
-            f"character U+{exc.character:04X} is not allowed in YAML", Location(display, line), "remove control characters"
+            M("load.bad_character", code=f"U+{exc.character:04X}"), Location(display, line), M("hint.remove_control")
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         lines = text.splitlines()
         tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
-        hint = "indent with spaces: YAML does not allow tabs" if tabbed else None
-        raise LoadError(f"malformed YAML: {exc.problem or exc.context}", where, hint) from None
+        hint = M("hint.tabs") if tabbed else None
+        raise LoadError(M("load.malformed", problem=exc.problem or exc.context), where, hint) from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"malformed YAML: {exc}", Location(display)) from None
+        raise LoadError(M("load.malformed", problem=str(exc)), Location(display)) from None
     except RecursionError:
         line = getattr(loader, "line", None)
         where = Location(display, line + 1, getattr(loader, "column", 0) + 1) if line is not None else Location(display)
-        raise LoadError("nested too deeply to read", where, f"keep nesting under {MAX_DEPTH} levels") from None
+        raise LoadError(M("load.too_deep_to_read"), where, M("hint.nesting", depth=MAX_DEPTH)) from None
     finally:
         if loader is not None:
             loader.dispose()
     doc = Document(display, None)
     if node is None:
-        raise LoadError("the file is empty", Location(display, 1), "expected a YAML mapping")
+        raise LoadError(M("load.empty"), Location(display, 1), M("hint.expected_mapping"))
     budget = [MAX_NODES]
     doc.data = _build(node, (), doc, loader, budget)
     return doc
@@ -138,13 +139,9 @@ def _where(node: yaml.Node, doc: Document) -> Location:
 def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader, budget: list[int]) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
-        raise LoadError(
-            f"document expands to more than {MAX_NODES} values (alias bomb?)",
-            _where(node, doc),
-            "remove repeated aliases",
-        )
+        raise LoadError(M("load.alias_bomb", limit=MAX_NODES), _where(node, doc), M("hint.aliases"))
     if len(path) > MAX_DEPTH:
-        raise LoadError(f"nested deeper than {MAX_DEPTH} levels", _where(node, doc), "flatten the structure")
+        raise LoadError(M("load.too_deep", depth=MAX_DEPTH), _where(node, doc), M("hint.flatten"))
     doc.marks.setdefault(path, _where(node, doc))
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP:
@@ -152,12 +149,12 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise LoadError("merge keys (<<) are not supported", _where(key_node, doc), "write the keys out")
+                raise LoadError(M("load.merge_key"), _where(key_node, doc), M("hint.write_keys"))
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                raise LoadError("mapping keys must be plain scalars", _where(key_node, doc))
+                raise LoadError(M("load.complex_key"), _where(key_node, doc))
             key = _scalar(key_node, doc, loader)
             if key in out:
-                raise LoadError(f"duplicate key {key!r}", _where(key_node, doc), "each key may appear once")
+                raise LoadError(M("load.duplicate_key", key=repr(key)), _where(key_node, doc), M("hint.key_once"))
             doc.marks[path + (key,)] = _where(key_node, doc)
             out[key] = _build(value_node, path + (key,), doc, loader, budget)
         return out
@@ -178,17 +175,15 @@ _NON_DECIMAL = re.compile(r"^[-+]?(0[xob]|0[0-7]+$|[0-9][0-9_]*(:[0-5]?[0-9])+)"
 
 def _scalar(node: yaml.Node, doc: Document, loader: yaml.SafeLoader) -> Any:
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _NON_DECIMAL.match(node.value):
-        raise LoadError(
-            f"{short(node.value)} is not a decimal number", _where(node, doc), "write numbers in decimal, e.g. 12 or 0.5"
-        )
+        raise LoadError(M("load.not_decimal", value=short(node.value)), _where(node, doc), M("hint.decimal"))
     try:
         return loader.construct_object(node)
     except (yaml.YAMLError, ValueError, KeyError, TypeError):
         kind = node.tag.rsplit(":", 1)[-1]
-        raise LoadError(f"{short(node.value)} is not a valid {kind}", _where(node, doc), _TAG_HINT.get(kind)) from None
+        raise LoadError(M("load.bad_scalar", value=short(node.value), kind=kind), _where(node, doc), _TAG_HINT.get(kind)) from None
 
 
-_TAG_HINT = {"bool": "a boolean is true or false", "int": "write a whole number", "float": "write a decimal number"}
+_TAG_HINT = {"bool": M("hint.bool"), "int": M("hint.int"), "float": M("hint.float")}
 
 
 def short(value: object, limit: int = 60) -> str:
@@ -198,8 +193,4 @@ def short(value: object, limit: int = 60) -> str:
 
 
 def _bad_tag(node: yaml.Node, doc: Document) -> LoadError:
-    return LoadError(
-        f"tag {node.tag} is not allowed",
-        _where(node, doc),
-        "only plain YAML (strings, numbers, booleans, null, lists, mappings)",
-    )
+    return LoadError(M("load.bad_tag", tag=node.tag), _where(node, doc), M("hint.plain_yaml"))
