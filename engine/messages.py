@@ -9,6 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # validation (engine/loader/validate.py, suggest.py)
+    "hint.did_you_mean": ("是不是想写 {choice}？", "did you mean {choice}?"),
+    "hint.allowed": ("可选：{choices}", "allowed: {choices}"),
+    "hint.allowed_more": ("可选：{choices} 等（共 {n} 个）", "allowed: {choices}, … ({n} in all)"),
+    "load.unknown_key": ("未知的键 {key}（位于 {at}）", "unknown key {key} at {at}"),
+    "load.unknown_key_top": ("未知的键", "unknown key"),
+    "load.missing_key": ("缺少必需的键 {key}", "missing required key {key}"),
+    "load.not_allowed": ("{key}：不允许取值 {value}", "{key}: {value} is not allowed"),
+    "load.not_yes_no": ("{key}：{value} 不是是/否回答", "{key}: {value} is not a yes/no answer"),
+    "hint.yes_no": ("请写 true 或 false；客户画像还可以写 unknown", "write true or false; a buyer profile also takes unknown"),
+    "load.top_not_mapping": ("文件顶层必须是映射（键: 值 的各行），而不是{found}",
+                             "the file must be a mapping (key: value lines) at the top, not {found}"),
+    "load.wrong_type": ("{key}：{value} 不是{expected}", "{key}: {value} is not {expected}"),
+    "load.at_key": ("{key}：{problem}", "{key}: {problem}"),
+    "type.number": ("数字", "a number"),
+    "type.whole_number": ("整数", "a whole number"),
+    "type.text": ("文本", "text"),
+    "type.mapping": ("映射（键: 值 的各行）", "a mapping (key: value lines)"),
+    "type.list": ("列表", "a list"),
+    "type.bool": ("布尔值", "a boolean"),
+    "type.other": ("其他类型的值", "a value of another type"),
+    "hint.profile_choices": ("请给出 YAML 文件或以下之一：{ids}", "give a YAML file or one of: {ids}"),
     # loading files (engine/loader/yaml_source.py)
     "load.directory": ("是目录，不是 YAML 文件", "is a directory, not a YAML file"),
     "load.not_regular": ("不是普通文件（管道、设备或套接字）", "is not a regular file (a pipe, device or socket)"),

@@ -16,7 +16,7 @@ from ..loader.knowledge import (
 )
 from ..loader.suggest import did_you_mean
 from ..render.json_out import dumps
-from ..messages import msg
+from ..messages import M, msg
 from ..render.rank_view import rank_markdown, render_rank
 from ..runtime.rank import RankOptions, rank
 from ..scoring.weights import parse_weight, resolve_weights
@@ -108,7 +108,7 @@ def _profile(arg: str | None, lang: str):
         raise LoadError(
             msg("rank.unknown_profile", lang, arg=arg),
             Location(arg),
-            did_you_mean(arg, bundled) or "give a YAML file or one of: " + ", ".join(bundled),
+            did_you_mean(arg, bundled) or M("hint.profile_choices", ids=", ".join(bundled)),
         )
     return load_profile_file(path), printable(str(arg)), None
 

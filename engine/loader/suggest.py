@@ -1,20 +1,29 @@
-"""'Did you mean' suggestions."""
+"""'Did you mean' suggestions, as catalogue messages."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
 
+from ..messages import M, Msg
 
-def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice closest to `word`, if one is close enough."""
+    match = difflib.get_close_matches(str(word), sorted(set(choices)), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> Msg | None:
     """The closest choice to `word`, phrased as a hint, or None."""
-    choices = sorted(set(choices))
-    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"did you mean {match[0]!r}?" if match else None
+    match = closest(word, choices)
+    return M("hint.did_you_mean", choice=repr(match)) if match else None
 
 
-def allowed(choices: Iterable[str], limit: int = 12) -> str:
-    """A short 'allowed: a, b, c' phrase."""
+def allowed(choices: Iterable[str], limit: int = 12) -> Msg:
+    """A short 'allowed: a, b, c' hint."""
     choices = sorted(set(choices))
-    more = f", … ({len(choices)} in all)" if len(choices) > limit else ""
-    return "allowed: " + ", ".join(choices[:limit]) + more
+    shown = ", ".join(choices[:limit])
+    if len(choices) > limit:
+        return M("hint.allowed_more", choices=shown, n=len(choices))
+    return M("hint.allowed", choices=shown)

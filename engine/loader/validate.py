@@ -8,13 +8,14 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import LoadError, raise_all
-from .suggest import allowed, did_you_mean
+from ..messages import M, Problem
+from .suggest import allowed, closest, did_you_mean
 from .yaml_source import Document, short
 
-M = TypeVar("M", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def validate(model: type[M], doc: Document) -> M:
+def validate(model: type[ModelT], doc: Document) -> ModelT:
     """Validate a parsed document against `model`, raising every problem at once (one LoadError each)."""
     try:
         return model.model_validate(doc.data)
@@ -33,9 +34,9 @@ def load_errors(exc: ValidationError, model: type[BaseModel], doc: Document) -> 
     misspelt = set()
     for err, loc in found:
         if err["type"] == "extra_forbidden" and loc:
-            match = did_you_mean(loc[-1], _fields_at(model, loc[:-1]))
+            match = closest(loc[-1], _fields_at(model, loc[:-1]))
             if match:
-                misspelt.add((tuple(loc[:-1]), match.split("'")[1]))
+                misspelt.add((tuple(loc[:-1]), match))
     out, seen = [], set()
     for err, loc in found:
         if err["type"] == "missing" and loc and (tuple(loc[:-1]), loc[-1]) in misspelt:
@@ -56,38 +57,41 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         hint = did_you_mean(loc[-1], known) or (allowed(known) if known else None)
-        message = f"unknown key {loc[-1]!r} at {key}" if loc else "unknown key"
+        message = M("load.unknown_key", key=repr(loc[-1]), at=key) if loc else M("load.unknown_key_top")
     elif kind == "missing":
-        message = f"missing required key {key}"
+        message = M("load.missing_key", key=key)
     elif kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        hint = did_you_mean(err.get("input"), choices) or f"allowed: {expected}"
-        message = f"{key}: {short(err.get('input'))} is not allowed"
+        hint = did_you_mean(err.get("input"), choices) or M("hint.allowed", choices=expected)
+        message = M("load.not_allowed", key=key, value=short(err.get("input")))
     elif kind == "bool_type":
-        message = f"{key}: {short(err.get('input'))} is not a yes/no answer"
-        hint = "write true or false; a buyer profile also takes unknown"
+        message = M("load.not_yes_no", key=key, value=short(err.get("input")))
+        hint = M("hint.yes_no")
     elif kind in _EXPECTED and not loc:
-        found = type(err.get("input")).__name__.replace("str", "text")
-        message = f"the file must be {_EXPECTED[kind]} at the top, not a {found}"
+        found = type(err.get("input")).__name__
+        message = M("load.top_not_mapping", found=M(_FOUND.get(found, "type.other")))
     elif kind in _EXPECTED:
-        message = f"{key}: {short(err.get('input'))} is not {_EXPECTED[kind]}"
+        message = M("load.wrong_type", key=key, value=short(err.get("input")), expected=M(_EXPECTED[kind]))
     elif kind == "value_error":  # our own validators' words, without pydantic's "Value error, "
-        message = f"{key}: {err['ctx']['error']}"
+        problem = err["ctx"]["error"]
+        said = problem.msg if isinstance(problem, Problem) else str(problem)
+        message = M("load.at_key", key=key, problem=said)
     else:
-        message = f"{key}: {err['msg']}"
+        message = M("load.at_key", key=key, problem=err["msg"])
     return LoadError(message, where, hint)
 
 
 _EXPECTED = {
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "string_type": "text",
-    "dict_type": "a mapping (key: value lines)",
-    "list_type": "a list",
-    "model_type": "a mapping (key: value lines)",
+    "float_type": "type.number",
+    "int_type": "type.whole_number",
+    "int_from_float": "type.whole_number",
+    "string_type": "type.text",
+    "dict_type": "type.mapping",
+    "list_type": "type.list",
+    "model_type": "type.mapping",
 }
+_FOUND = {"list": "type.list", "str": "type.text", "int": "type.whole_number", "float": "type.number", "bool": "type.bool"}
 
 
 def _real_path(data: object, loc: tuple) -> tuple:

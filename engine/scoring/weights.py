@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import UsageError
 from ..loader.suggest import did_you_mean
+from ..messages import M
 from ..model.common import ASSESSMENT
 from ..model.profile import Profile
 from ..model.ranking import WeightUsed
@@ -18,7 +19,7 @@ def parse_weight(text: str) -> tuple[str, float]:
     if not sep or name not in DIMENSIONS:
         raise UsageError(
             f"--weight takes DIMENSION=NUMBER, e.g. D3=0.4, not {text!r}",
-            hint=did_you_mean(name, DIMENSIONS) or "dimensions: " + ", ".join(DIMENSIONS),
+            hint=did_you_mean(name, DIMENSIONS) or M("hint.allowed", choices=", ".join(DIMENSIONS)),
         )
     try:
         number = float(value)

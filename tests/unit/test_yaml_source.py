@@ -50,7 +50,8 @@ def test_unsafe_or_broken_yaml_is_a_load_error(text, fragment):
 
 
 def test_did_you_mean_finds_near_misses_only():
-    assert did_you_mean("stauts", ["status", "source"]) == "did you mean 'status'?"
+    assert str(did_you_mean("stauts", ["status", "source"])) == "did you mean 'status'?"
+    assert did_you_mean("stauts", ["status"]).text("zh") == "是不是想写 'status'？"
     assert did_you_mean("zzz", ["status", "source"]) is None
 
 
