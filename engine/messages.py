@@ -9,6 +9,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # model validators (engine/model/)
+    "model.control_character": ("文本中不允许控制字符 {code}", "control character {code} is not allowed in text"),
+    "model.decimals": ("最多 {places} 位小数，而不是 {value}（例如 {example}）",
+                       "takes at most {places} decimal places, not {value} (e.g. {example})"),
+    "model.assessment_reason": ("来源为 `assessment` 时需要 `reason`（中英文）", "an `assessment` source needs a `reason` (zh and en)"),
+    "model.bad_source": ("来源 {source} 必须是 `report:§01`…`report:§05` 加出处，或 `assessment`",
+                         "source {source} must be `report:§01`…`report:§05` plus where, or `assessment`"),
+    "model.bool_condition": ("{field}：true/false 不是条件取值；请用该字段自己的取值",
+                             "{field}: true/false are not condition values; use the field's own values"),
+    "model.condition_shape": ("条件只能是 `all`、`any`、`not` 或 `field`+`op`+`value` 之一",
+                              "a condition is exactly one of `all`, `any`, `not`, or `field`+`op`+`value`"),
+    "model.leaf_needs": ("叶子条件需要同时有 `field` 和 `op`", "a leaf condition needs both `field` and `op`"),
+    "model.exists_no_value": ("`exists` 不带 `value`", "`exists` takes no `value`"),
+    "model.op_needs_value": ("`{op}` 需要 `value`", "`{op}` needs a `value`"),
+    "model.in_list": ("`in` 的 `value` 是列表；其他运算符取单个值", "`in` takes a list `value`; other operators take a single value"),
+    "model.one_effect": ("`then` 只能取以下之一：verdict、criterion、track、supplier_type、note、exclude、score",
+                         "`then` takes exactly one of: verdict, criterion, track, supplier_type, note, exclude, score"),
+    "model.conflict_order": ("conflicts 必须为以下各项声明顺序：{kinds}", "conflicts must declare an order for: {kinds}"),
+    "model.weights_all_five": ("权重需要 D1–D5 全部五项；缺少 {missing}", "weights need all of D1–D5; missing {missing}"),
+    "model.weights_zero": ("权重不能全为零", "weights must not all be zero"),
+    "model.weights_segments": ("每个客群都需要权重；缺少 {missing}", "weights for every segment are needed; missing {missing}"),
+    "model.tie_break": ("tie_break 必须列出 score、F 和 vendor，各一次", "tie_break must list score, F and vendor, each once"),
+    "model.cards_range": ("卡数必须在 1 到 {limit} 之间，小的数在前", "cards must be 1 to {limit}, the smaller number first"),
+    "model.cards_order": ("{value}：请把小的数写在前面，如 {example}", "{value}: write the smaller number first, e.g. {example}"),
+    "model.cards_shape": ("应为卡数（如 8）、范围（如 4-16）或 unknown", "expected a card count such as 8, a range such as 4-16, or unknown"),
+    "model.conformance_encoded": ("请给出 `encoded_by`、`context` 或 `risks`，否则给出 `not_encoded` 及原因",
+                                  "give `encoded_by`, `context` or `risks`, or else `not_encoded` with the reason"),
     # validation (engine/loader/validate.py, suggest.py)
     "hint.did_you_mean": ("是不是想写 {choice}？", "did you mean {choice}?"),
     "hint.allowed": ("可选：{choices}", "allowed: {choices}"),

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ..messages import M, Problem
+
 REPORT_SOURCE = re.compile(r"^report:§0[1-5]( \S.*)?$")
 ASSESSMENT = "assessment"
 
@@ -22,7 +24,7 @@ def _no_control_characters(text: str) -> str:
     """Refuse C0/C1 control characters (a tab aside): escapes in a name or note would reach the terminal."""
     for ch in text:
         if ch != "\t" and unicodedata.category(ch) == "Cc":
-            raise ValueError(f"control character U+{ord(ch):04X} is not allowed in text")
+            raise Problem(M("model.control_character", code=f"U+{ord(ch):04X}"))
     return text
 
 
@@ -35,7 +37,7 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 def _at_most(places: int):
     def check(value: float | None) -> float | None:
         if value is not None and abs(round(value, places) - value) > 1e-12:
-            raise ValueError(f"takes at most {places} decimal places, not {value!r} (e.g. {round(value, places)!r})")
+            raise Problem(M("model.decimals", places=places, value=repr(value), example=repr(round(value, places))))
         return value
 
     return check
@@ -67,11 +69,9 @@ class Provenance(Frozen):
     def _source_is_well_formed(self) -> "Provenance":
         if self.source == ASSESSMENT:
             if self.reason is None:
-                raise ValueError("an `assessment` source needs a `reason` (zh and en)")
+                raise Problem(M("model.assessment_reason"))
         elif not REPORT_SOURCE.match(self.source):
-            raise ValueError(
-                f"source {self.source!r} must be `report:§01`…`report:§05` plus where, or `assessment`"
-            )
+            raise Problem(M("model.bad_source", source=repr(self.source)))
         return self
 
     @property

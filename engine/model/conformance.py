@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from ..messages import M, Problem
 from .common import Frozen, NonEmpty
 
 AdviceKind = Literal[
@@ -32,7 +33,7 @@ class AdviceItem(Frozen):
     def _encoded_or_says_why(self) -> "AdviceItem":
         encoded = bool(self.encoded_by or self.context or self.risks)
         if encoded == (self.not_encoded is not None):
-            raise ValueError("give `encoded_by`, `context` or `risks`, or else `not_encoded` with the reason")
+            raise Problem(M("model.conformance_encoded"))
         return self
 
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema, model_validator
 
+from ..messages import M, Problem
 from .common import Frozen, NonEmpty, Number, Slug, Text
 from .vocabulary import Industry, Region
 
@@ -56,7 +57,7 @@ class CardRange(Frozen):
     @model_validator(mode="after")
     def _ordered_and_in_range(self) -> "CardRange":
         if not 1 <= self.min <= self.max <= MAX_CARDS:
-            raise ValueError(f"cards must be 1 to {MAX_CARDS}, the smaller number first")
+            raise Problem(M("model.cards_range", limit=MAX_CARDS))
         return self
 
     def label(self) -> str:
@@ -75,9 +76,9 @@ def _card_range(value: Any) -> Any:
     if isinstance(value, str) and _RANGE.match(value):
         low, high = (int(g) for g in _RANGE.match(value).groups())
         if low > high:
-            raise ValueError(f"{value!r}: write the smaller number first, e.g. {high}-{low}")
+            raise Problem(M("model.cards_order", value=repr(value), example=f"{high}-{low}"))
         return {"min": low, "max": high}
-    raise ValueError("expected a card count such as 8, a range such as 4-16, or unknown")
+    raise Problem(M("model.cards_shape"))
 
 
 _CARDS_SCHEMA = {

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..messages import M, Problem
 from .common import Frozen, NonEmpty, Text
 from .vocabulary import CRITERIA, ALL_SUBS, CriterionStatus, SupplierType, Track, Verdict
 
@@ -32,9 +33,7 @@ class Condition(Frozen):
             value = data.get("value")
             items = value if isinstance(value, list) else [value]
             if any(isinstance(v, bool) for v in items):
-                raise ValueError(
-                    f"{data.get('field')}: true/false are not condition values; use the field's own values"
-                )
+                raise Problem(M("model.bool_condition", field=data.get("field")))
         return data
 
     @model_validator(mode="after")
@@ -42,17 +41,17 @@ class Condition(Frozen):
         shapes = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]
         leaf = self.field is not None or self.op is not None
         if len(shapes) + leaf != 1:
-            raise ValueError("a condition is exactly one of `all`, `any`, `not`, or `field`+`op`+`value`")
+            raise Problem(M("model.condition_shape"))
         if leaf:
             if self.field is None or self.op is None:
-                raise ValueError("a leaf condition needs both `field` and `op`")
+                raise Problem(M("model.leaf_needs"))
             if self.op == "exists":
                 if self.value is not None:
-                    raise ValueError("`exists` takes no `value`")
+                    raise Problem(M("model.exists_no_value"))
             elif self.value is None:
-                raise ValueError(f"`{self.op}` needs a `value`")
+                raise Problem(M("model.op_needs_value", op=self.op))
             elif (self.op == "in") != isinstance(self.value, list):
-                raise ValueError("`in` takes a list `value`; other operators take a single value")
+                raise Problem(M("model.in_list"))
         return self
 
     @property
@@ -116,9 +115,7 @@ class Effect(Frozen):
     def _exactly_one(self) -> "Effect":
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "`then` takes exactly one of: verdict, criterion, track, supplier_type, note, exclude, score"
-            )
+            raise Problem(M("model.one_effect"))
         return self
 
     @property
@@ -180,5 +177,5 @@ class Policy(Frozen):
     def _every_kind_declared(self) -> "Policy":
         missing = {"verdict", "criterion", "track", "supplier_type"} - set(self.conflicts)
         if missing:
-            raise ValueError(f"conflicts must declare an order for: {', '.join(sorted(missing))}")
+            raise Problem(M("model.conflict_order", kinds=", ".join(sorted(missing))))
         return self

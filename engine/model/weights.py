@@ -6,6 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 
+from ..messages import M, Problem
 from .common import Frozen, Number, Provenance
 from .profile import Dimension, Segment
 
@@ -21,9 +22,9 @@ class SegmentWeights(Provenance):
     def _all_five(self) -> "SegmentWeights":
         missing = {"D1", "D2", "D3", "D4", "D5"} - set(self.weights)
         if missing:
-            raise ValueError(f"weights need all of D1–D5; missing {', '.join(sorted(missing))}")
+            raise Problem(M("model.weights_all_five", missing=", ".join(sorted(missing))))
         if sum(self.weights.values()) <= 0:
-            raise ValueError("weights must not all be zero")
+            raise Problem(M("model.weights_zero"))
         return self
 
 
@@ -38,7 +39,7 @@ class WeightsFile(Frozen):
     def _every_segment(self) -> "WeightsFile":
         missing = set(get_args(Segment)) - set(self.segments)
         if missing:
-            raise ValueError(f"weights for every segment are needed; missing {', '.join(sorted(missing))}")
+            raise Problem(M("model.weights_segments", missing=", ".join(sorted(missing))))
         if sorted(self.tie_break) != ["F", "score", "vendor"]:
-            raise ValueError("tie_break must list score, F and vendor, each once")
+            raise Problem(M("model.tie_break"))
         return self
