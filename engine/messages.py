@@ -9,6 +9,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # rule files (engine/loader/knowledge.py, engine/compile/)
+    "load.no_rules_folder": ("找不到规则目录", "rules folder not found"),
+    "hint.rules_folder": ("请给出含有 policy.yaml 的目录", "give a folder holding policy.yaml"),
+    "load.no_rule_files": ("没有找到规则文件", "no rule files found"),
+    "hint.expected_files": ("应有：{files}", "expected {files}"),
+    "load.vendor_file_name": ("文件名为 {stem}，但内容是厂商 {id}", "file is named {stem} but holds vendor {id}"),
+    "load.vendor_id_taken": ("厂商 id {id} 已被 {other} 使用", "vendor id {id} is also used by {other}"),
+    "rule.id_in_both": ("规则 id {id} 也被一条赛道判定规则使用（{at}）", "rule id {id} is used by an eligibility rule too ({at})"),
+    "rule.conformance_unknown": ("{item}：{key} 中的 {name} 不存在", "{item}: {key} names {name}, which does not exist"),
+    "rule.duplicate_id": ("规则 id {id} 重复（首次出现在 {at}）", "duplicate rule id {id} (first at {at})"),
+    "rule.case_only_id": ("规则 id {id} 与 {other} 只有大小写不同（首次出现在 {at}）",
+                          "rule id {id} differs only in case from {other} (first at {at})"),
+    "hint.rule_ids_case": ("规则 id 不能只靠大小写区分", "rule ids must differ in more than case"),
+    "rule.reads_unset": ("规则 {id} 读取 {field}，但没有规则设置它", "rule {id} reads {field}, which no rule sets"),
+    "hint.add_setter": ("请增加一条设置它的规则", "add a rule that sets it"),
+    "rule.cycle": ("规则之间循环依赖：{cycle}", "rules depend on each other in a cycle: {cycle}"),
+    "rule.policy_gap": ("规则 {id} 设置 {kind} 为 {value}，但 policy.yaml 没有为它排序",
+                        "rule {id} sets {kind} {value}, which policy.yaml does not order"),
+    "hint.policy_gap": ("请在 policy.yaml 的 conflicts.{kind} 中加入 {value}", "add {value} to conflicts.{kind} in policy.yaml"),
+    "rule.unknown_field": ("未知字段 {field}", "unknown field {field}"),
+    "rule.operator_kind": ("运算符 {op} 不适用于{kind}字段 {field}", "operator {op} does not apply to {kind} field {field}"),
+    "rule.not_a_value": ("{value} 不是 {field} 的取值", "{value} is not a value of {field}"),
+    "rule.takes_number": ("{field} 取数字，而不是 {value}", "{field} takes a number, not {value}"),
+    "rule.number_range": ("{field} 取 {low} 到 {high} 之间的值，而不是 {value}", "{field} takes values from {low} to {high}, not {value}"),
+    "rule.number_decimals": ("{field} 最多 {places} 位小数，而不是 {value}", "{field} takes at most {places} decimal places, not {value}"),
     # model validators (engine/model/)
     "model.control_character": ("文本中不允许控制字符 {code}", "control character {code} is not allowed in text"),
     "model.decimals": ("最多 {places} 位小数，而不是 {value}（例如 {example}）",

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..errors import Location, RuleError
+from ..messages import M
 from ..model.fields import FIELDS
 from ..model.rules import Policy, Rule
 from .durable_form import rule_pattern
@@ -75,8 +76,12 @@ def compile_rules(
         key = item.rule.id.lower()
         if key in seen:
             first, at = seen[key]
-            what = "duplicate rule id" if first == item.rule.id else f"rule id {item.rule.id!r} differs only in case from"
-            raise RuleError(f"{what} {first!r} (first at {at})", where, "rule ids must differ in more than case")
+            problem = (
+                M("rule.duplicate_id", id=repr(first), at=str(at))
+                if first == item.rule.id
+                else M("rule.case_only_id", id=repr(item.rule.id), other=repr(first), at=str(at))
+            )
+            raise RuleError(problem, where, M("hint.rule_ids_case"))
         seen[key] = (item.rule.id, where)
         checked.append((item, build(item.rule.when, ("when",), item.locate)))
     _check_policy(policy, [i for i, _ in checked])
@@ -124,9 +129,7 @@ def _stratify(checked, given: frozenset[str]) -> dict[str, int]:
         for leaf in node.leaves():
             name = leaf.leaf.field
             if FIELDS[name].derived and name not in writers and name not in given:
-                raise RuleError(
-                    f"rule {item.rule.id!r} reads {name!r}, which no rule sets", leaf.location, "add a rule that sets it"
-                )
+                raise RuleError(M("rule.reads_unset", id=repr(item.rule.id), field=repr(name)), leaf.location, M("hint.add_setter"))
             fields.append(name)
         reads[item.rule.id] = fields
     where = {item.rule.id: item.locate(("id",)) for item, _ in checked}
@@ -138,7 +141,7 @@ def _stratify(checked, given: frozenset[str]) -> dict[str, int]:
             return level[rid]
         if rid in visiting:
             cycle = " → ".join(visiting[visiting.index(rid):] + [rid])
-            raise RuleError(f"rules depend on each other in a cycle: {cycle}", where[rid])
+            raise RuleError(M("rule.cycle", cycle=cycle), where[rid])
         visiting.append(rid)
         deps = [visit(w) for f in reads[rid] if FIELDS[f].derived for w in writers.get(f, [])]
         visiting.pop()
@@ -157,7 +160,7 @@ def _check_policy(policy: Policy, sourced: list[SourcedRule]) -> None:
             value = item.rule.then.writes()[1]
             if value not in policy.conflicts[kind]:
                 raise RuleError(
-                    f"rule {item.rule.id!r} sets {kind} {value!r}, which policy.yaml does not order",
+                    M("rule.policy_gap", id=repr(item.rule.id), kind=kind, value=repr(value)),
                     item.locate(("then",)),
-                    f"add {value!r} to conflicts.{kind} in policy.yaml",
+                    M("hint.policy_gap", kind=kind, value=repr(value)),
                 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RuleError
+from ..messages import M, Msg, Problem
 from ..loader.suggest import allowed, did_you_mean
 from ..model.fields import FIELDS, FieldSpec
 
@@ -33,13 +34,13 @@ class Leaf:
 def scale_number(spec: FieldSpec, raw: object) -> int:
     """A number in the field's range as an integer in engine units (e.g. basis points)."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise ValueError(f"{spec.name} takes a number, not {raw!r}")
+        raise Problem(M("rule.takes_number", field=spec.name, value=repr(raw)))
     if not spec.minimum <= raw <= spec.maximum:
-        raise ValueError(f"{spec.name} takes values from {spec.minimum:g} to {spec.maximum:g}, not {raw!r}")
+        raise Problem(M("rule.number_range", field=spec.name, low=f"{spec.minimum:g}", high=f"{spec.maximum:g}", value=repr(raw)))
     scaled = round(raw * spec.scale)
     if abs(scaled - raw * spec.scale) > 1e-6:
         digits = len(str(spec.scale)) - 1
-        raise ValueError(f"{spec.name} takes at most {digits} decimal places, not {raw!r}")
+        raise Problem(M("rule.number_decimals", field=spec.name, places=digits, value=repr(raw)))
     return scaled
 
 
@@ -47,20 +48,16 @@ def check_leaf(field: str, op: str, value: Any, where) -> Leaf:
     """Validate one `field op value` against the catalogue, raising RuleError at `where`."""
     spec = FIELDS.get(field)
     if spec is None:
-        raise RuleError(f"unknown field {field!r}", where, did_you_mean(field, FIELDS) or allowed(FIELDS))
+        raise RuleError(M("rule.unknown_field", field=repr(field)), where, did_you_mean(field, FIELDS) or allowed(FIELDS))
     if op not in OPS_BY_KIND[spec.kind]:
-        raise RuleError(
-            f"operator {op!r} does not apply to {spec.kind} field {field!r}",
-            where,
-            allowed(OPS_BY_KIND[spec.kind]),
-        )
+        raise RuleError(M("rule.operator_kind", op=repr(op), kind=spec.kind, field=repr(field)), where, allowed(OPS_BY_KIND[spec.kind]))
     if op == "exists":
         return Leaf(spec, op, None)
     items = value if isinstance(value, list) else [value]
     try:
         normal = [_normalise(spec, item) for item in items]
-    except ValueError as exc:
-        raise RuleError(str(exc), where, _value_hint(spec, items)) from None
+    except Problem as exc:
+        raise RuleError(exc.msg, where, _value_hint(spec, items)) from None
     return Leaf(spec, op, tuple(normal) if op == "in" else normal[0])
 
 
@@ -68,11 +65,11 @@ def _normalise(spec: FieldSpec, item: object) -> str | int:
     if spec.kind == "number":
         return scale_number(spec, item)
     if not isinstance(item, str) or item not in spec.values:
-        raise ValueError(f"{item!r} is not a value of {spec.name}")
+        raise Problem(M("rule.not_a_value", value=repr(item), field=spec.name))
     return item
 
 
-def _value_hint(spec: FieldSpec, items: list) -> str | None:
+def _value_hint(spec: FieldSpec, items: list) -> Msg | None:
     if spec.kind == "number":
         return None
     bad = next((i for i in items if i not in spec.values), None)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..errors import LoadError, Location, RuleError, printable
+from ..messages import M
 from ..model.conformance import Conformance
 from ..model.profile import Profile
 from ..model.report import Figures, Policies
@@ -57,10 +58,10 @@ def load_rule_base(
     root = bundle_root() if rules_dir is None else rules_dir.parent
     rules_dir = rules_dir or root / "rules"
     if not rules_dir.is_dir():
-        raise LoadError("rules folder not found", Location(str(rules_dir)), "give a folder holding policy.yaml")
+        raise LoadError(M("load.no_rules_folder"), Location(str(rules_dir)), M("hint.rules_folder"))
     files = sorted({p for pat in patterns for p in rules_dir.glob(pat)})
     if not files:
-        raise LoadError("no rule files found", Location(str(rules_dir)), f"expected {', '.join(patterns)}")
+        raise LoadError(M("load.no_rule_files"), Location(str(rules_dir)), M("hint.expected_files", files=", ".join(patterns)))
     digest = hashlib.sha256()
     sourced: list[SourcedRule] = []
     for path in files + [rules_dir / "policy.yaml"]:
@@ -91,11 +92,9 @@ def load_vendors(root: Path | None = None) -> list[LoadedVendor]:
     for lv in vendors:
         stem = Path(lv.doc.file).stem
         if stem != lv.vendor.id:
-            raise LoadError(f"file is named {stem!r} but holds vendor {lv.vendor.id!r}", lv.doc.locate(("id",)))
+            raise LoadError(M("load.vendor_file_name", stem=repr(stem), id=repr(lv.vendor.id)), lv.doc.locate(("id",)))
         if lv.vendor.id in ids:
-            raise LoadError(
-                f"vendor id {lv.vendor.id!r} is also used by {ids[lv.vendor.id]}", lv.doc.locate(("id",))
-            )
+            raise LoadError(M("load.vendor_id_taken", id=repr(lv.vendor.id), other=ids[lv.vendor.id]), lv.doc.locate(("id",)))
         ids[lv.vendor.id] = lv.doc.file
     return sorted(vendors, key=lambda lv: lv.vendor.id)
 
@@ -137,10 +136,7 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     version = hashlib.sha256(f"{eligibility.version}\0{advice.version}\0{text}".encode()).hexdigest()
     for rule_id, rule in advice.by_id.items():
         if rule_id in eligibility.by_id:
-            raise RuleError(
-                f"rule id {rule_id!r} is used by an eligibility rule too ({eligibility.by_id[rule_id].location})",
-                rule.location,
-            )
+            raise RuleError(M("rule.id_in_both", id=repr(rule_id), at=str(eligibility.by_id[rule_id].location)), rule.location)
     figures, policies = load_report_data()  # the report's own data, whichever rules are used
     return AdviceKnowledge(eligibility, advice, weights, version, figures, policies)
 
@@ -193,7 +189,7 @@ def load_conformance(kb: AdviceKnowledge, rules_dir: Path | None = None) -> Conf
             for j, name in enumerate(getattr(item, key)):
                 if name not in ids:
                     raise RuleError(
-                        f"{item.id}: {key} names {name!r}, which does not exist",
+                        M("rule.conformance_unknown", item=item.id, key=key, name=repr(name)),
                         doc.locate(("advice", i, key, j)),
                         did_you_mean(name, ids),
                     )
