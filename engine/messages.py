@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # command-line values and scoring (engine/scoring/, engine/runtime/rank.py)
+    "usage.weight_shape": ("--weight 取 维度=数字，如 D3=0.4，而不是 {text}", "--weight takes DIMENSION=NUMBER, e.g. D3=0.4, not {text}"),
+    "usage.weight_number": ("--weight {name} 需要数字，而不是 {value}", "--weight {name} needs a number, not {value}"),
+    "usage.weight_range": ("--weight {name} 必须在 0 到 10 之间，而不是 {value}", "--weight {name} must be between 0 and 10, not {value}"),
+    "usage.weights_zero": ("各项权重之和为零", "the weights add up to zero"),
+    "hint.positive_weight": ("请至少给一个维度正的权重", "give at least one dimension a positive weight"),
+    "rule.missing_rating": ("厂商 {id} 没有 {dims} 评分，而没有建议规则排除它", "vendor {id} has no {dims} rating and no advice rule excluded it"),
+    "hint.keep_unrated_filter": ("请保留 rules/advice/filters.yaml 中 filter.unrated 这样的筛选",
+                                 "keep a filter such as filter.unrated in rules/advice/filters.yaml"),
     # rule files (engine/loader/knowledge.py, engine/compile/)
     "load.no_rules_folder": ("找不到规则目录", "rules folder not found"),
     "hint.rules_folder": ("请给出含有 policy.yaml 的目录", "give a folder holding policy.yaml"),

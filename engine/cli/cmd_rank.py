@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, env) -> int:
     try:  # the profile's own weights, before the command line's: a zero sum is the file's fault
         resolve_weights(kb.weights, loaded.profile, {})
     except UsageError as exc:
-        raise LoadError(exc.message, loaded.doc.locate(("weights",)), "give at least one dimension a positive weight") from None
+        raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
     result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..compile.facts import city_key, missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
 from ..errors import RuleError
+from ..messages import M
 from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
@@ -69,8 +70,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         missing = [d for d in weights if getattr(vendor.ratings, d).value is None]
         if missing:
             raise RuleError(
-                f"vendor {vendor.id!r} has no {', '.join(missing)} rating and no advice rule excluded it",
-                hint="keep a filter such as filter.unrated in rules/advice/filters.yaml",
+                M("rule.missing_rating", id=repr(vendor.id), dims=", ".join(missing)), hint=M("hint.keep_unrated_filter")
             )
         items = breakdown(vendor, weights, trace, provenance)
         terms = supply(vendor)

@@ -18,15 +18,15 @@ def parse_weight(text: str) -> tuple[str, float]:
     name = name.strip().upper()
     if not sep or name not in DIMENSIONS:
         raise UsageError(
-            f"--weight takes DIMENSION=NUMBER, e.g. D3=0.4, not {text!r}",
+            M("usage.weight_shape", text=repr(text)),
             hint=did_you_mean(name, DIMENSIONS) or M("hint.allowed", choices=", ".join(DIMENSIONS)),
         )
     try:
         number = float(value)
     except ValueError:
-        raise UsageError(f"--weight {name} needs a number, not {value!r}") from None
+        raise UsageError(M("usage.weight_number", name=name, value=repr(value))) from None
     if not 0 <= number <= 10:
-        raise UsageError(f"--weight {name} must be between 0 and 10, not {number:g}")
+        raise UsageError(M("usage.weight_range", name=name, value=f"{number:g}"))
     return name, number
 
 
@@ -37,5 +37,5 @@ def resolve_weights(table: WeightsFile, profile: Profile, overrides: dict[str, f
     used.update({d: WeightUsed(value=w, origin="profile", source="buyer") for d, w in profile.weights.items()})
     used.update({d: WeightUsed(value=w, origin="command line", source="buyer") for d, w in overrides.items()})
     if sum(w.value for w in used.values()) <= 0:
-        raise UsageError("the weights add up to zero; give at least one dimension a positive weight")
+        raise UsageError(M("usage.weights_zero"), hint=M("hint.positive_weight"))
     return {d: used[d] for d in DIMENSIONS}
