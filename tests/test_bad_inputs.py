@@ -7,6 +7,7 @@ cases copy rules/ into a temp folder, replace one file and run `check datacanvas
 from __future__ import annotations
 
 import io
+import re
 import os
 import shutil
 from pathlib import Path
@@ -212,3 +213,34 @@ def test_debug_shows_the_traceback() -> None:
     assert "Traceback" in err
     last = err.rstrip("\n").splitlines()[-1]
     assert last.startswith(f"zhisuan: {path}:13: load_error: sub.T1.status: 'mett' is not allowed"), err
+
+
+def _english_sentences() -> list[str]:
+    """The literal pieces of every English catalogue message (between its {placeholders})."""
+    import re
+
+    from engine.messages import MESSAGES
+
+    pieces = []
+    for _, en in MESSAGES.values():
+        for piece in re.split(r"\{[^}]*\}", en):
+            piece = piece.strip(" :;,.()")
+            if len(piece) >= 12 and " " in piece:  # a phrase, not a field name or a value
+                pieces.append(piece)
+    return pieces
+
+
+ENGLISH = _english_sentences()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES if not c.get("xfail")])
+def test_bad_input_in_chinese(case: dict, tmp_path: Path) -> None:
+    """Under --lang zh every message is Chinese: field names, values and paths stay as written."""
+    argv, _ = _build(case, tmp_path)
+    code, _, err = run([*argv, "--lang", "zh"])
+    assert code == 2 and "Traceback" not in err, err
+    for line in err.splitlines():
+        assert CJK.search(line), line
+        english = [piece for piece in ENGLISH if piece in line]
+        assert not english, (line, english)
