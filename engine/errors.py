@@ -38,7 +38,7 @@ class ZhisuanError(Exception):
     """
 
     code = "error"
-    code_zh = "错误"
+    label, label_zh = "error", "错误"  # what a user reads in the text form
 
     def __init__(self, message: "str | Msg", location: Location | None = None, hint: "str | Msg | None" = None):
         super().__init__(str(message))
@@ -61,7 +61,7 @@ class ZhisuanError(Exception):
         where = f"{self.location}: " if self.location else ""
         hint = _text(self._hint, lang)
         hint = f"（{printable(hint)}）" if hint and lang == "zh" else (f" ({printable(hint)})" if hint else "")
-        code = self.code_zh if lang == "zh" else self.code
+        code = self.label_zh if lang == "zh" else self.label
         sep = "：" if lang == "zh" else ": "
         return f"{where}{code}{sep}{printable(_text(self._message, lang))}{hint}"
 
@@ -70,7 +70,7 @@ class LoadError(ZhisuanError):
     """An input file could not be read, parsed or validated."""
 
     code = "load_error"
-    code_zh = "读取错误"
+    label, label_zh = "invalid input", "输入有误"
 
 
 class ErrorList(LoadError):
@@ -108,14 +108,14 @@ class RuleError(ZhisuanError):
     """The rule set is inconsistent: unknown field, cycle, conflicting effects."""
 
     code = "rule_error"
-    code_zh = "规则错误"
+    label, label_zh = "rule error", "规则错误"
 
 
 class EvaluationError(ZhisuanError):
     """The engine disagreed with itself or failed while evaluating (a bug, not bad input)."""
 
     code = "evaluation_error"
-    code_zh = "求值错误"
+    label, label_zh = "internal error", "内部错误"
 
 
 class EngineUnavailableError(ZhisuanError):
@@ -133,4 +133,4 @@ class UsageError(ZhisuanError):
     """The command line asked for something that does not exist."""
 
     code = "usage_error"
-    code_zh = "用法错误"
+    label, label_zh = "usage error", "用法错误"

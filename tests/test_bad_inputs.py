@@ -212,7 +212,7 @@ def test_debug_shows_the_traceback() -> None:
     assert out == ""
     assert "Traceback" in err
     last = err.rstrip("\n").splitlines()[-1]
-    assert last.startswith(f"zhisuan: {path}:13: load_error: sub.T1.status: 'mett' is not allowed"), err
+    assert last.startswith(f"zhisuan: {path}:13: invalid input: sub.T1.status: 'mett' is not allowed"), err
 
 
 def _english_sentences() -> list[str]:

@@ -14,7 +14,7 @@ from ..conftest import run_cli
     "raised, code, fragment",
     [
         (RuntimeError("boom"), 3, "internal error: RuntimeError: boom"),
-        (EvaluationError("engines disagree"), 3, "evaluation_error: engines disagree"),
+        (EvaluationError("engines disagree"), 3, "internal error: engines disagree"),
         (KeyboardInterrupt(), 130, "interrupted"),
     ],
 )
