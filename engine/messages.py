@@ -82,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.yes_no": ("请写 true 或 false；客户画像还可以写 unknown", "write true or false; a buyer profile also takes unknown"),
     "load.top_not_mapping": ("文件顶层必须是映射（键: 值 的各行），而不是{found}",
                              "the file must be a mapping (key: value lines) at the top, not {found}"),
+    "load.not_mapping_of": ("{key}：{value} 不是映射；应为 {{{keys}}}", "{key}: {value} is not a mapping; expected {{{keys}}}"),
     "load.wrong_type": ("{key}：{value} 不是{expected}", "{key}: {value} is not {expected}"),
     "load.at_key": ("{key}：{problem}", "{key}: {problem}"),
     "type.number": ("数字", "a number"),

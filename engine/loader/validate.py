@@ -71,6 +71,9 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
     elif kind in _EXPECTED and not loc:
         found = type(err.get("input")).__name__
         message = M("load.top_not_mapping", found=M(_FOUND.get(found, "type.other")))
+    elif kind in ("model_type", "dict_type") and _fields_at(model, loc):
+        keys = ", ".join(_fields_at(model, loc))
+        message = M("load.not_mapping_of", key=key, value=short(err.get("input")), keys=keys)
     elif kind in _EXPECTED:
         message = M("load.wrong_type", key=key, value=short(err.get("input")), expected=M(_EXPECTED[kind]))
     elif kind == "value_error":  # our own validators' words, without pydantic's "Value error, "
