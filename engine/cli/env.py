@@ -99,7 +99,7 @@ class Environment:
         """The real process environment (NO_COLOR and non-TTY mean plain output)."""
         stdout = _Out(_lenient(sys.stdout))
         tty = stdout.isatty()
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else DEFAULT_WIDTH
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else _columns()
         return cls(
             stdout=stdout,
             stderr=_Err(_lenient(sys.stderr)),
@@ -107,6 +107,15 @@ class Environment:
             color=tty and "NO_COLOR" not in os.environ,
             width=width,
         )
+
+
+def _columns() -> int:
+    """COLUMNS when it is a sensible number (honoured in a pipe too), else the default width."""
+    try:
+        value = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return DEFAULT_WIDTH
+    return value if 20 <= value <= 1000 else DEFAULT_WIDTH
 
 
 def default_lang() -> str:

@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..model.decision import CheckResult, VendorDecision
-from .console import make_table, print_table
+from .console import make_table, print_line, print_table
 from .describe import (
     add_trace,
     criterion_cell,
@@ -52,8 +52,8 @@ def render_check(console: Console, result: CheckResult, lang: str, explain: str)
             number(d.supply.F),
         )
     print_table(console, table)
-    console.print(msg("check.legend", lang))
-    console.print(summary_line(result, lang))
+    print_line(console, msg("check.legend", lang))
+    print_line(console, summary_line(result, lang))
     if explain != "off":
         for d in result.vendors:
             console.print(vendor_tree(d, lang, explain))

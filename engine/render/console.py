@@ -92,6 +92,19 @@ def _print_as_list(console: Console, table: Table) -> None:
     headers = [_plain(c.header) for c in table.columns]
     for row in zip(*(c._cells for c in table.columns)):
         first, *rest = row
-        console.print(f"{headers[0]} {_plain(first)}")
+        print_line(console, f"{headers[0]} {_plain(first)}")
         for header, cell in zip(headers[1:], rest):
-            console.print(f"  {header}: {_plain(cell)}")
+            print_line(console, f"  {header}: {_plain(cell)}")
+
+
+def print_line(console: Console, line: str) -> None:
+    """Print `line` wrapped at word boundaries, continuation lines indented under its text.
+
+    The indent is the line's own leading spaces plus two, so a wrapped item reads as one.
+    """
+    lead = len(line) - len(line.lstrip(" "))
+    indent = lead + 2
+    width = max(console.width - indent, 20)
+    wrapped = Text(line.lstrip(" ")).wrap(console, width)
+    for i, part in enumerate(wrapped):
+        console.print(" " * (lead if i == 0 else indent) + part.plain.rstrip())

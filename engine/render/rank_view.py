@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.tree import Tree
 
 from ..model.ranking import RankResult
-from .console import make_table, print_table
+from .console import make_table, print_line, print_table
 from .describe import add_trace, trace_markdown
 from .markdown import markdown_table
 from ..messages import msg
@@ -28,19 +28,19 @@ from .rank_text import (
 
 def render_rank(console: Console, result: RankResult, lang: str, explain: str) -> None:
     """Table, stability line, why-lower, exclusions, and trees when asked."""
-    console.print(title_line(result, lang))
-    console.print(weights_line(result, lang))
+    print_line(console, title_line(result, lang))
+    print_line(console, weights_line(result, lang))
     if result.ranking:
         table = make_table(console, *headers(lang), wrap=(1, 2, 5))
         for r in result.ranking:
             table.add_row(*row(r, lang))
         print_table(console, table)
-        console.print(msg("rank.legend", lang))
-        console.print(stability_line(result, lang))
+        print_line(console, msg("rank.legend", lang))
+        print_line(console, stability_line(result, lang))
     for heading, lines in _sections(result, lang):
         console.print(f"\n{heading}")
         for line in lines:
-            console.print(line)
+            print_line(console, line)
     if explain != "off":
         for r in result.ranking:
             tree = Tree(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
