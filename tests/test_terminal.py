@@ -51,8 +51,8 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 def test_at_80_columns_in_a_real_terminal_no_word_is_split(name, args):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
     env.update(NO_COLOR="1", TERM="xterm-256color")
-    child = pexpect.spawn(sys.executable, ["-m", "engine", *args], env=env, encoding="utf-8", timeout=60,
-                          dimensions=(50, 80))
+    child = pexpect.spawn(sys.executable, ["-m", "engine", *args, "--no-pager"], env=env, encoding="utf-8",
+                          timeout=60, dimensions=(50, 80))
     child.expect(pexpect.EOF)
     child.close()
     out = ANSI.sub("", child.before).replace("\r\n", "\n")
@@ -68,7 +68,7 @@ def test_at_80_columns_in_a_real_terminal_no_word_is_split(name, args):
 def test_below_40_columns_rows_become_lists_and_no_value_is_dropped():
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
     env.update(NO_COLOR="1", TERM="xterm-256color")
-    child = pexpect.spawn(sys.executable, ["-m", "engine", "check", "--lang", "en"], env=env, encoding="utf-8",
+    child = pexpect.spawn(sys.executable, ["-m", "engine", "check", "--lang", "en", "--no-pager"], env=env, encoding="utf-8",
                           timeout=60, dimensions=(50, 39))
     child.expect(pexpect.EOF)
     out = ANSI.sub("", child.before)
@@ -97,3 +97,30 @@ def test_installed_console_script_finds_its_bundled_data(tmp_path):
     result = subprocess.run([script, "check", "coreshub"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "coreshub" in result.stdout
+
+
+def _paged(args: list[str], tmp_path) -> tuple[str, bool]:
+    record = tmp_path / "paged.txt"
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "LINES")}
+    env.update(NO_COLOR="1", TERM="xterm-256color", PAGER=f"tee {record}")
+    child = pexpect.spawn(sys.executable, ["-m", "engine", *args], env=env, encoding="utf-8", timeout=60,
+                          dimensions=(10, 100))
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.before, record.exists() and "DataCanvas" in record.read_text(encoding="utf-8")
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path):
+    assert _paged(["check", "--lang", "en"], tmp_path)[1]
+
+
+def test_no_pager_and_short_output_are_never_paged(tmp_path):
+    assert not _paged(["check", "--lang", "en", "--no-pager"], tmp_path)[1]
+    assert not _paged(["check", "datacanvas", "--lang", "en"], tmp_path)[1]
+
+
+def test_a_pipe_is_never_paged(tmp_path):
+    record = tmp_path / "paged.txt"
+    env = {**os.environ, "PAGER": f"tee {record}"}
+    out = subprocess.run([sys.executable, "-m", "engine", "check"], capture_output=True, text=True, env=env).stdout
+    assert "datacanvas" in out and not record.exists()

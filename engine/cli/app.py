@@ -47,6 +47,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("zh", "en"), default=lang, help=t("output language", "输出语言"))
     common.add_argument("--debug", action="store_true", help=t("show tracebacks on errors", "出错时显示堆栈"))
+    common.add_argument(
+        "--no-pager", action="store_true", help=t("never page long output on a terminal", "终端上的长输出不分页")
+    )
     parser = _Parser(
         prog="zhisuan",
         parents=[common],
@@ -103,7 +106,7 @@ def version() -> str:
 
 def _no_command(argv: list[str]) -> bool:
     """True when argv holds only the global options (--lang X, --debug)."""
-    rest = [a for a in argv if a != "--debug" and not a.startswith("--lang=")]
+    rest = [a for a in argv if a not in ("--debug", "--no-pager") and not a.startswith("--lang=")]
     if "--lang" in rest:
         i = rest.index("--lang")
         rest = rest[:i] + rest[i + 2:]
@@ -115,6 +118,8 @@ def raw_main(argv: list[str], env: Environment) -> int:
     lang = _lang_from_argv(argv)
     lang = lang if lang in ("zh", "en") else "en"
     debug = "--debug" in argv
+    if "--no-pager" in argv:
+        env.pager = None
     if _no_command(argv):  # a short help, not an error
         with speaking(lang):
             text = build_parser(lang).format_help()

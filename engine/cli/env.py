@@ -93,20 +93,32 @@ class Environment:
     isatty: bool = False
     color: bool = False
     width: int = DEFAULT_WIDTH
+    height: int = 24
+    pager: str | None = None  # a command long output on a terminal goes through; None: never
 
     @classmethod
     def from_process(cls) -> "Environment":
         """The real process environment (NO_COLOR and non-TTY mean plain output)."""
         stdout = _Out(_lenient(sys.stdout))
         tty = stdout.isatty()
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else _columns()
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, 24))
+        width = size.columns if tty else _columns()
         return cls(
+            height=size.lines,
+            pager=_pager() if tty else None,
             stdout=stdout,
             stderr=_Err(_lenient(sys.stderr)),
             isatty=tty,
             color=tty and "NO_COLOR" not in os.environ,
             width=width,
         )
+
+
+def _pager() -> str | None:
+    """$PAGER (empty: none), else `less -FRX` when less is installed."""
+    if "PAGER" in os.environ:
+        return os.environ["PAGER"] or None
+    return "less -FRX" if shutil.which("less") else None
 
 
 def _columns() -> int:

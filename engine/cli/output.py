@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import shlex
+import subprocess
 from pathlib import Path
 
 from ..explain.filters import EXPLAIN_LEVELS, filter_trace
@@ -49,9 +51,15 @@ def explain_level(args: argparse.Namespace) -> str:
 
 
 def emit(env: Environment, draw) -> None:
-    """Run `draw(console)`; in a pipe, write its output with trailing spaces removed."""
+    """Run `draw(console)`; on a terminal, page output taller than the screen; in a pipe,
+    write it with trailing spaces removed."""
     if env.isatty:
-        draw(make_console(env.stdout, True, env.color, env.width))
+        buffer = io.StringIO()
+        draw(make_console(buffer, True, env.color, env.width))
+        text = buffer.getvalue()
+        if env.pager and text.count("\n") >= env.height and _page(env.pager, text):
+            return
+        env.stdout.write(text)
         return
     buffer = io.StringIO()
     draw(make_console(buffer, False, False, env.width))
@@ -61,3 +69,12 @@ def emit(env: Environment, draw) -> None:
 def with_filtered_traces(items: list, level: str) -> list:
     """Copies of decisions whose `trace` keeps only what `level` shows."""
     return [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in items]
+
+
+def _page(pager: str, text: str) -> bool:
+    """Show `text` through the pager; False if the pager cannot be started."""
+    try:
+        subprocess.run(shlex.split(pager), input=text, text=True, check=False)
+    except (OSError, ValueError):
+        return False
+    return True
