@@ -140,7 +140,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.source": ("来源", "Source"),
     "col.location": ("位置", "Location"),
     "col.stage": ("层", "Stage"),
-    "col.effect": ("效果", "Effect"),
     "check.title": ("第三方普惠智算云赛道判定（华南）", "Track eligibility: third-party inclusive AI compute cloud (South China)"),
     "check.legend": (
         "✓ 满足  ◐ 部分（按占比计入）  ✗ 不满足  ? 未判定；F = S×R×T×P×A×C，数值为评估值",
@@ -159,11 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.no_events": ("（此过滤下无规则）", "(no rules under this filter)"),
     "check.assessment": ("评估", "assessment"),
     "check.unassessed": ("报告未评估", "not assessed in the report"),
-    "trace.fired": ("触发", "fired"),
-    "trace.not_fired": ("未触发", "not fired"),
     "trace.not_evaluated": ("数据未知，未评估", "data unknown, not evaluated"),
     "trace.overridden": ("被 {winner} 覆盖", "overridden by {winner}"),
-    "trace.stage": ("第 {n} 层", "stage {n}"),
     "value.core": ("核心", "core"),
     "value.partial": ("部分", "partial"),
     "value.out": ("出局", "out"),
@@ -180,7 +176,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "criterion.C": ("云平台", "cloud"),
     "effect.exclude": ("排除", "exclude"),
     "rank.title": ("为 {name} 推荐的厂商", "Vendors ranked for {name}"),
-    "rank.profile": ("客户画像", "Profile"),
     "rank.sample": (
         "未指定画像：使用内置示例 {id}（{path}）",
         "no profile given: using the bundled sample {id} ({path})",
@@ -229,7 +224,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rank.unknown_profile": ("找不到画像 {arg!r}", "no profile {arg!r}"),
     # errors
-    "error.prefix": ("zhisuan：错误", "zhisuan: error"),
     "error.internal": ("内部错误：{message}（加 --debug 查看堆栈）", "internal error: {message} (run with --debug for the traceback)"),
     "error.engine_missing": ("规则引擎 durable_rules 未安装（{reason}）；安装命令：{command}",
                              "the rule engine durable_rules is not installed ({reason}); install it with: {command}"),

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from ..errors import Location, RuleError
+from ..errors import Location, RuleError, raise_all
 from ..messages import M
 from ..model.fields import FIELDS
 from ..model.rules import Policy, Rule
@@ -71,6 +71,7 @@ def compile_rules(
     """
     seen: dict[str, tuple[str, Location]] = {}  # lower-cased id → (id, where)
     checked: list[tuple[SourcedRule, Node]] = []
+    errors: list[RuleError] = []  # every rule's problems at once
     for item in sourced:
         where = item.locate(("id",))
         key = item.rule.id.lower()
@@ -81,9 +82,14 @@ def compile_rules(
                 if first == item.rule.id
                 else M("rule.case_only_id", id=repr(item.rule.id), other=repr(first), at=str(at))
             )
-            raise RuleError(problem, where, M("hint.rule_ids_case"))
+            errors.append(RuleError(problem, where, M("hint.rule_ids_case")))
+            continue
         seen[key] = (item.rule.id, where)
-        checked.append((item, build(item.rule.when, ("when",), item.locate)))
+        try:
+            checked.append((item, build(item.rule.when, ("when",), item.locate)))
+        except RuleError as exc:
+            errors.append(exc)
+    raise_all(errors)
     _check_policy(policy, [i for i, _ in checked])
     strata = _stratify(checked, given)
     compiled = [

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
-from ..errors import LoadError, Location, RuleError, printable
+from ..errors import LoadError, Location, RuleError, ZhisuanError, flatten, printable, raise_all
 from ..messages import M
 from ..model.conformance import Conformance
 from ..model.profile import Profile
@@ -64,17 +64,24 @@ def load_rule_base(
         raise LoadError(M("load.no_rule_files"), Location(str(rules_dir)), M("hint.expected_files", files=", ".join(patterns)))
     digest = hashlib.sha256()
     sourced: list[SourcedRule] = []
+    errors: list[ZhisuanError] = []  # every file's problems at once
+    policy = None
     for path in files + [rules_dir / "policy.yaml"]:
         display = _display(path, root)
-        text = read_text(path, display)
-        digest.update(display.encode() + b"\0" + text.encode() + b"\0")
-        doc = parse(text, display)
-        if path.name == "policy.yaml":
-            policy = validate(Policy, doc)
+        try:
+            text = read_text(path, display)
+            digest.update(display.encode() + b"\0" + text.encode() + b"\0")
+            doc = parse(text, display)
+            if path.name == "policy.yaml":
+                policy = validate(Policy, doc)
+                continue
+            rule_file = validate(RuleFile, doc)
+        except ZhisuanError as exc:
+            errors += flatten(exc)
             continue
-        rule_file = validate(RuleFile, doc)
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
+    raise_all(errors)
     return compile_rules(sourced, policy, digest.hexdigest(), given)
 
 

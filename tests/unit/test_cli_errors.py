@@ -94,3 +94,18 @@ def test_errors_of_several_vendor_files_come_together_and_are_capped(tmp_path):
     result = run_cli("check", *paths, "--lang", "en")
     lines = result.err.splitlines()
     assert result.code == 2 and len(lines) == ErrorList.CAP + 1 and lines[-1] == "zhisuan: ... and 5 more"
+
+
+def test_every_rule_error_across_rule_files_comes_in_one_run(tmp_path):
+    import shutil
+
+    from engine.loader.knowledge import bundle_root
+
+    rules = tmp_path / "rules"
+    shutil.copytree(bundle_root() / "rules", rules)
+    for name, old, new in (("cloud.yaml", "sub.C2.status", "sub.C2.staus"), ("third_party.yaml", "sub.T2.status", "sub.T2.sttus")):
+        path = rules / "eligibility" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = run_cli("check", "datacanvas", "--rules", str(rules), "--lang", "en")
+    files = [line.split(":")[1].strip() for line in result.err.splitlines()]
+    assert result.code == 2 and "rules/eligibility/cloud.yaml" in files and "rules/eligibility/third_party.yaml" in files

@@ -1,0 +1,31 @@
+"""The one message catalogue: every key has both languages, and no key is dead."""
+
+from __future__ import annotations
+
+import re
+
+from engine.messages import MESSAGES
+
+from ..conftest import ROOT
+
+SOURCE = "\n".join(
+    p.read_text(encoding="utf-8") for p in (ROOT / "engine").rglob("*.py") if p.name != "messages.py"
+)
+# keys built at run time from a prefix and a value (e.g. f"value.{track}", "rank.origin." + origin)
+DYNAMIC = ("value.", "rank.origin.", "rank.who.", "criterion.", "effect.", "type.", "error.engine_", "advice.")
+
+
+def test_every_message_has_chinese_and_english():
+    for key, (zh, en) in MESSAGES.items():
+        assert zh.strip() and en.strip(), key
+        assert re.findall(r"\{(\w+)", zh) == re.findall(r"\{(\w+)", en) or sorted(re.findall(r"\{(\w+)", zh)) == sorted(
+            re.findall(r"\{(\w+)", en)
+        ), key
+
+
+def test_no_message_is_dead():
+    dead = [
+        key for key in MESSAGES
+        if f'"{key}"' not in SOURCE and f"'{key}'" not in SOURCE and not any(key.startswith(p) for p in DYNAMIC)
+    ]
+    assert dead == []
