@@ -41,34 +41,23 @@ def _lang_from_argv(argv: list[str]) -> str:
 def build_parser(lang: str) -> argparse.ArgumentParser:
     """The full parser, with help text in `lang`."""
 
-    def t(en: str, zh: str) -> str:
-        return zh if lang == "zh" else en
+    def t(key: str) -> str:
+        return msg(key, lang)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default=lang, help=t("output language", "输出语言"))
-    common.add_argument("--debug", action="store_true", help=t("show tracebacks on errors", "出错时显示堆栈"))
+    common.add_argument("--lang", choices=("zh", "en"), default=lang, help=t("help.app.output_language"))
+    common.add_argument("--debug", action="store_true", help=t("help.app.show_tracebacks_on_errors"))
     common.add_argument(
-        "--no-pager", action="store_true", help=t("never page long output on a terminal", "终端上的长输出不分页")
+        "--no-pager", action="store_true", help=t("help.app.never_page_long_output")
     )
     parser = _Parser(
         prog="zhisuan",
         parents=[common],
-        description=t(
-            "zhisuan: decision support for the South China third-party inclusive AI compute cloud market.",
-            "zhisuan 智算：华南第三方普惠智算云市场的决策支持工具。",
-        ),
-        epilog=t(
-            "Run `zhisuan COMMAND --help` for each command.\n"
-            "exit codes: 0 the command answered, whatever the verdict; 1 a gate you asked for failed "
-            "(check --fail-unless); 2 bad input or usage; 3 internal error or a broken installation; "
-            "130 interrupted.",
-            "各命令的用法见 `zhisuan COMMAND --help`。\n"
-            "退出码：0 命令已作答，无论结论如何；1 你要求的关卡未通过（check --fail-unless）；2 输入或用法错误；"
-            "3 内部错误或安装损坏；130 被中断。",
-        ),
+        description=t("help.app.zhisuan_decision_support_for"),
+        epilog=t("help.app.run_zhisuan_command_help"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"zhisuan {version()}", help=t("print the version", "输出版本"))
+    parser.add_argument("--version", action="version", version=f"zhisuan {version()}", help=t("help.app.print_the_version"))
     ctx = Context(t, common)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:

@@ -23,41 +23,25 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "check",
-        help=t("classify vendors: track, supplier type, T/P/A/C and F", "判定厂商：赛道、类型、T/P/A/C 与 F"),
-        description=t(
-            "Evaluate vendors against the four criteria (T, P, A, C) and twelve sub-criteria of the report. "
-            "With no arguments every bundled vendor is checked. Exit 0 when the check is made, whatever "
-            "the verdicts; 1 only when --fail-unless is given and a checked vendor falls short of it "
-            "(for CI gates); 2 on bad input. --file - reads a vendor from standard input.",
-            "按报告的四项标准（T、P、A、C）和十二项子标准判定厂商。不带参数时判定全部内置厂商。"
-            "完成判定即退出码 0，无论结论如何；仅当给出 --fail-unless 且有厂商达不到时为 1（用于 CI 关卡）；"
-            "输入错误为 2。--file - 从标准输入读取厂商。",
-        ),
-        epilog=t(
-            "examples:\n  zhisuan check\n  zhisuan check datacanvas --explain full\n"
-            "  zhisuan check --file my-vendor.yaml\n  zhisuan check --format json | jq .",
-            "示例：\n  zhisuan check\n  zhisuan check datacanvas --explain full\n"
-            "  zhisuan check --file my-vendor.yaml\n  zhisuan check --format json | jq .",
-        ),
+        help=t("help.check.classify_vendors_track_supplier"),
+        description=t("help.check.evaluate_vendors_against_the"),
+        epilog=t("help.check.examples_zhisuan_check_zhisuan"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("vendors", nargs="*", metavar="VENDOR", help=t("bundled vendor ids", "内置厂商 id"))
+    p.add_argument("vendors", nargs="*", metavar="VENDOR", help=t("help.check.bundled_vendor_ids"))
     p.add_argument(
         "--file",
         action="append",
         default=[],
         type=Path,
         metavar="YAML",
-        help=t("check a vendor file, `-` for standard input (repeatable)", "判定一个厂商文件，`-` 为标准输入（可重复）"),
+        help=t("help.check.check_a_vendor_file"),
     )
     p.add_argument(
         "--fail-unless",
         choices=("core", "partial"),
         default=None,
-        help=t(
-            "exit 1 unless every checked vendor is core (or at least partial): a gate for CI",
-            "除非每个被判定厂商都是核心（或至少部分）赛道，否则退出码为 1：用作 CI 关卡",
-        ),
+        help=t("help.check.exit_1_unless_every"),
     )
     add_output_options(p, explain=True, t=t)
     p.set_defaults(run=run)

@@ -14,17 +14,8 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "completion",
-        help=t("print a shell completion script (bash, zsh, fish)", "输出 shell 补全脚本（bash、zsh、fish）"),
-        description=t(
-            "Print a completion script for commands, options and their choices. Install it with, e.g.:\n"
-            "  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n"
-            "  zhisuan completion zsh > \"${fpath[1]}/_zhisuan\"\n"
-            "  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish",
-            "输出命令、选项及其取值的补全脚本。安装示例：\n"
-            "  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n"
-            "  zhisuan completion zsh > \"${fpath[1]}/_zhisuan\"\n"
-            "  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish",
-        ),
+        help=t("help.completion.print_a_shell_completion"),
+        description=t("help.completion.print_a_completion_script"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("shell", choices=SHELLS)

@@ -31,41 +31,23 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "rank",
-        help=t("rank vendors for a customer profile", "按客户画像为厂商排名"),
-        description=t(
-            "Rank the bundled vendors for a buyer. Hard filters drop vendors that cannot serve the buyer "
-            "(each with the rule that dropped it and the smallest change that would bring it back); the rest "
-            "are scored by weighted D1–D5 ratings plus the points of the report's advice rules, and every "
-            "score is broken down term by term. Exit 0 when the ranking is made (even if every vendor is "
-            "excluded), 2 on bad input. PROFILE `-` reads the profile from standard input.",
-            "为客户画像给内置厂商排名。硬性筛选排除无法服务该客户的厂商（给出排除它的规则和使其恢复的最小改动）；"
-            "其余按 D1–D5 加权评分加上报告建议规则的分数排序，每个得分都逐项列出。"
-            "得出排名即退出码 0（即使所有厂商都被排除），输入错误为 2。PROFILE 为 `-` 时从标准输入读取画像。",
-        ),
-        epilog=t(
-            "PROFILE is a YAML file or the id of a bundled profile (profiles/customers/).\n"
-            "examples:\n  zhisuan rank\n  zhisuan rank profiles/customers/dongguan-factory-smb.yaml\n"
-            "  zhisuan rank shenzhen-finance-large --top 3 --explain full\n"
-            "  zhisuan rank my.yaml --weight D3=0.4 --weight D5=0.1 --format json",
-            "PROFILE 为 YAML 文件路径或内置画像 id（profiles/customers/）。\n"
-            "示例：\n  zhisuan rank\n  zhisuan rank profiles/customers/dongguan-factory-smb.yaml\n"
-            "  zhisuan rank shenzhen-finance-large --top 3 --explain full\n"
-            "  zhisuan rank my.yaml --weight D3=0.4 --weight D5=0.1 --format json",
-        ),
+        help=t("help.rank.rank_vendors_for_a"),
+        description=t("help.rank.rank_the_bundled_vendors"),
+        epilog=t("help.rank.profile_is_a_yaml"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("profile file or bundled id", "画像文件或内置 id"))
-    p.add_argument("--top", type=_positive, default=None, metavar="N", help=t("show the first N only", "只显示前 N 名"))
+    p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("help.rank.profile_file_or_bundled"))
+    p.add_argument("--top", type=_positive, default=None, metavar="N", help=t("help.rank.show_the_first_n"))
     p.add_argument(
         "--weight",
         action="append",
         default=[],
         metavar="D=W",
-        help=t("override one dimension's weight, e.g. D3=0.4 (repeatable)", "覆盖某维度权重，如 D3=0.4（可重复）"),
+        help=t("help.rank.override_one_dimension_s"),
     )
-    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("add a vendor file", "加入厂商文件"))
-    p.add_argument("--seed", type=_whole, default=0, help=t("seed of the stability draws", "稳定性抽样的随机种子"))
-    p.add_argument("--draws", type=_draws, default=1000, help=t("stability draws (0–100000)", "稳定性抽样次数（0–100000）"))
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.add_a_vendor_file"))
+    p.add_argument("--seed", type=_whole, default=0, help=t("help.rank.seed_of_the_stability"))
+    p.add_argument("--draws", type=_draws, default=1000, help=t("help.rank.stability_draws_0_100000"))
     add_output_options(p, explain=True, t=t)
     p.set_defaults(run=run)
 

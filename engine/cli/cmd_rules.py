@@ -29,32 +29,21 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "rules",
-        help=t("list rules or show one", "列出规则或查看一条规则"),
-        description=t(
-            "The eligibility rules (check) and the advice rules (rank), each with its report source and "
-            "the file:line where it is written.",
-            "赛道判定规则（check）与选型建议规则（rank），各附报告出处及所在文件行号。",
-        ),
+        help=t("help.rules.list_rules_or_show"),
+        description=t("help.rules.the_eligibility_rules_check"),
     )
     inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice}")
-    lp = inner.add_parser("list", help=t("every rule with its source and file:line", "全部规则及其来源和位置"))
+    lp = inner.add_parser("list", help=t("help.rules.every_rule_with_its"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
-    sp = inner.add_parser("show", help=t("one rule in full, e.g. `rules show T1`", "查看一条规则，如 `rules show T1`"))
+    sp = inner.add_parser("show", help=t("help.rules.one_rule_in_full"))
     sp.add_argument("rule_id", metavar="RULE")
     add_output_options(sp, explain=False, t=t)
     sp.set_defaults(run=run_show)
     ap = inner.add_parser(
         "advice",
-        help=t("every piece of the report's buying advice and the rules that encode it",
-               "报告中每一条选型建议及编码它的规则"),
-        description=t(
-            "The advice conformance table (rules/conformance.yaml): each statement of the report that advises "
-            "a buyer, with its section and how zhisuan encodes it (rule ids, report context, vendor risks) or "
-            "why it does not.",
-            "建议对照表（rules/conformance.yaml）：报告中每条面向客户的建议，附章节，以及 zhisuan 如何编码"
-            "（规则 id、报告背景、厂商风险）或不编码的原因。",
-        ),
+        help=t("help.rules.every_piece_of_the"),
+        description=t("help.rules.the_advice_conformance_table"),
     )
     add_output_options(ap, explain=False, t=t)
     ap.set_defaults(run=run_advice)

@@ -16,7 +16,7 @@ SCHEMAS = {"vendor": Vendor, "profile": Profile, "rules": RuleFile}
 def add_parser(sub, ctx) -> None:
     """Register the schema subcommand."""
     t = ctx.t
-    p = sub.add_parser("schema", help=t("print a JSON Schema (vendor, profile, rules)", "输出 JSON Schema（vendor、profile、rules）"))
+    p = sub.add_parser("schema", help=t("help.schema.print_a_json_schema"))
     p.add_argument("kind", choices=sorted(SCHEMAS))
     p.set_defaults(run=run)
 

@@ -22,24 +22,15 @@ def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> Non
         type=Path,
         default=None,
         metavar="DIR",
-        help=t(
-            "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml, advice/*.yaml, "
-            "weights.yaml, conformance.yaml) instead of the bundled ones",
-            "使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml、advice/*.yaml、"
-            "weights.yaml、conformance.yaml）代替内置规则",
-        ),
+        help=t("help.output.use_the_rule_files"),
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help=t("output format", "输出格式"))
+    parser.add_argument("--format", choices=FORMATS, default="table", help=t("help.output.output_format"))
     if explain:
         parser.add_argument(
             "--explain",
             choices=EXPLAIN_LEVELS,
             default=None,
-            help=t(
-                "rule trace to show: off, fails (what counts against), full (every rule); default off for table "
-                "and markdown, full for json",
-                "显示的规则轨迹：off 不显示，fails 只显示不利项，full 全部；table/markdown 默认 off，json 默认 full",
-            ),
+            help=t("help.output.rule_trace_to_show"),
         )
 
 
