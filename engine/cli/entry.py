@@ -6,6 +6,9 @@ import os
 import signal
 import sys
 
+from ..messages import msg  # light: the catalogue and the environment import nothing heavy
+from .env import default_lang
+
 
 def _interrupted_while_starting(signum, frame) -> None:
     """Until the app is loaded there is nothing to clean up: say so and leave with 130."""
@@ -20,9 +23,8 @@ signal.signal(signal.SIGINT, _interrupted_while_starting)
 def main(argv: list[str] | None = None) -> int:
     """Run zhisuan; an interrupt during start-up is exit 130, a failed final flush exit 2."""
     from .app import raw_main
-    from .env import Environment, OutputError, default_lang
+    from .env import Environment, OutputError
     from .exit_codes import Exit
-    from ..messages import msg
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here raw_main handles Ctrl-C
     env = Environment.from_process()
@@ -42,9 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _say_interrupted() -> None:
-    lang_zh = (os.environ.get("ZHISUAN_LANG") or os.environ.get("LANG", "")).lower().startswith("zh")
     try:
-        sys.stderr.write("已中断\n" if lang_zh else "interrupted\n")
+        sys.stderr.write(msg("error.interrupted", default_lang()) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         pass
