@@ -1,13 +1,15 @@
 """Arbitrary bytes and arbitrary YAML, fed to every loader through the CLI: exit 2, one line, file:line.
 
-A generous guard (10 s per input) catches hangs; the size of what is read is bounded by the
-loader itself (at most the limit plus one byte). Not a performance test.
+Generous guards (10 s per input, 500 MB of peak memory) catch hangs and runaway reads; the
+size of what is read is bounded by the loader itself (the limit plus one byte). Not a
+performance test.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import resource
 import shutil
 import time
 from pathlib import Path
@@ -27,6 +29,8 @@ EXAMPLES = int(os.environ.get("ZHISUAN_FUZZ_EXAMPLES", "300")) // 6
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 GUARD_SECONDS = 10
+GUARD_KIB = 500 * 1024  # peak memory may not grow by more than 500 MB over the run
+BASE_KIB = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 inputs = st.one_of(
     st.binary(max_size=400),
     structures.map(lambda d: yaml.safe_dump(d, allow_unicode=True).encode("utf-8")),
@@ -46,6 +50,7 @@ def _run(argv: list[str]) -> tuple[int, str, str]:
     started = time.monotonic()
     code = raw_main(argv, env)
     assert time.monotonic() - started < GUARD_SECONDS, argv
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - BASE_KIB < GUARD_KIB, argv
     return code, env.stdout.getvalue(), env.stderr.getvalue()
 
 
