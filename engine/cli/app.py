@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from importlib import metadata
 import sys
 import traceback
 
@@ -57,7 +56,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         epilog=t("help.app.run_zhisuan_command_help"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"zhisuan {version()}", help=t("help.app.print_the_version"))
+    parser.add_argument("--version", action=_Version, nargs=0, help=t("help.app.print_the_version"))
     ctx = Context(t, common)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
@@ -87,10 +86,20 @@ class Context:
 
 def version() -> str:
     """The installed package's version."""
+    from importlib import metadata  # only when asked: it is the slowest import of --help
+
     try:
         return metadata.version("zhisuan-advisor")
     except metadata.PackageNotFoundError:
         return "unknown (not installed)"
+
+
+class _Version(argparse.Action):
+    """--version: print `zhisuan X.Y.Z` and stop, looking the version up only then."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"zhisuan {version()}")
+        parser.exit()
 
 
 def _no_command(argv: list[str]) -> bool:

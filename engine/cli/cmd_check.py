@@ -6,15 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..loader.knowledge import load_rule_base
-from ..loader.suggest import did_you_mean
-from ..render.check_markdown import check_markdown
-from ..render.check_view import render_check
-from ..render.json_out import dumps
 from ..messages import msg
-from ..runtime.check import check, meets
 from .exit_codes import Exit
-from .vendor_set import vendor_set
 from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
@@ -49,6 +42,14 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
+    from ..loader.knowledge import load_rule_base
+    from ..loader.suggest import did_you_mean
+    from ..render.check_markdown import check_markdown
+    from ..render.check_view import render_check
+    from ..render.json_out import dumps
+    from ..runtime.check import check, meets
+    from .vendor_set import vendor_set
+
     base = load_rule_base(args.rules)
     everyone, from_files = vendor_set(args.file, args.lang)
     for vid in args.vendors:

@@ -7,22 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError, printable
-from ..loader.knowledge import (
-    SAMPLE_PROFILE,
-    bundle_root,
-    bundled_profiles,
-    load_advice_knowledge,
-    load_profile_file,
-)
-from ..loader.suggest import did_you_mean
-from ..render.json_out import dumps
 from ..messages import M, msg
-from ..render.rank_view import rank_markdown, render_rank
-from ..runtime.rank import RankOptions, rank
-from ..scoring.weights import parse_weight, resolve_weights
 from .argparse_zh import words
 from .exit_codes import Exit
-from .vendor_set import vendor_set
 from .output import add_output_options, emit, explain_level, with_filtered_traces
 
 
@@ -75,6 +62,9 @@ def _draws(text: str) -> int:
 
 def _profile(arg: str | None, lang: str):
     """The profile, where it came from, and a notice to print after the result (or None)."""
+    from ..loader.knowledge import SAMPLE_PROFILE, bundle_root, bundled_profiles, load_profile_file
+    from ..loader.suggest import did_you_mean
+
     bundled = bundled_profiles()
     if arg is None:
         path = bundled[SAMPLE_PROFILE]
@@ -97,6 +87,13 @@ def _profile(arg: str | None, lang: str):
 
 def run(args: argparse.Namespace, env) -> int:
     """Rank and print."""
+    from ..loader.knowledge import load_advice_knowledge
+    from ..render.json_out import dumps
+    from ..render.rank_view import rank_markdown, render_rank
+    from ..runtime.rank import RankOptions, rank
+    from ..scoring.weights import parse_weight, resolve_weights
+    from .vendor_set import vendor_set
+
     overrides = dict(parse_weight(w) for w in args.weight)
     loaded, source, notice = _profile(args.profile, args.lang)
     kb = load_advice_knowledge(args.rules)

@@ -5,21 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import UsageError
-from ..loader.knowledge import load_advice_knowledge, load_conformance
-from ..loader.suggest import did_you_mean
-from ..render.console import make_table, print_table
-from ..render.json_out import dumps
-from ..render.markdown import markdown_table
 from ..messages import msg
-from ..render.rules_view import (
-    advice_headers,
-    advice_rows,
-    file_order,
-    rule_detail,
-    rule_headers,
-    rule_json,
-    rule_rows,
-)
 from .exit_codes import Exit
 from .output import add_output_options, emit
 
@@ -51,6 +37,21 @@ def add_parser(sub, ctx) -> None:
 
 def run_list(args: argparse.Namespace, env) -> int:
     """Print every rule: eligibility, then advice."""
+    from ..loader.knowledge import load_advice_knowledge, load_conformance
+    from ..loader.suggest import did_you_mean
+    from ..render.console import make_table, print_table
+    from ..render.json_out import dumps
+    from ..render.markdown import markdown_table
+    from ..render.rules_view import (
+        advice_headers,
+        advice_rows,
+        file_order,
+        rule_detail,
+        rule_headers,
+        rule_json,
+        rule_rows,
+    )
+
     kb = load_advice_knowledge(args.rules)
     rules = kb.all_rules()
     if args.format == "json":
@@ -74,6 +75,21 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 def run_show(args: argparse.Namespace, env) -> int:
     """Print one rule."""
+    from ..loader.knowledge import load_advice_knowledge, load_conformance
+    from ..loader.suggest import did_you_mean
+    from ..render.console import make_table, print_table
+    from ..render.json_out import dumps
+    from ..render.markdown import markdown_table
+    from ..render.rules_view import (
+        advice_headers,
+        advice_rows,
+        file_order,
+        rule_detail,
+        rule_headers,
+        rule_json,
+        rule_rows,
+    )
+
     rules = load_advice_knowledge(args.rules).all_rules()
     by_lower = {rid.lower(): r for rid, r in rules.items()}  # ids never differ only in case
     rule = rules.get(args.rule_id) or by_lower.get(args.rule_id.lower())
@@ -92,6 +108,21 @@ def run_show(args: argparse.Namespace, env) -> int:
 
 def run_advice(args: argparse.Namespace, env) -> int:
     """Print the advice conformance table."""
+    from ..loader.knowledge import load_advice_knowledge, load_conformance
+    from ..loader.suggest import did_you_mean
+    from ..render.console import make_table, print_table
+    from ..render.json_out import dumps
+    from ..render.markdown import markdown_table
+    from ..render.rules_view import (
+        advice_headers,
+        advice_rows,
+        file_order,
+        rule_detail,
+        rule_headers,
+        rule_json,
+        rule_rows,
+    )
+
     kb = load_advice_knowledge(args.rules)
     table = load_conformance(kb, args.rules)
     if args.format == "json":

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 from ..explain.filters import EXPLAIN_LEVELS, filter_trace
-from ..render.console import make_console
 from .env import Environment
 
 FORMATS = ("table", "json", "markdown")
@@ -44,6 +43,8 @@ def explain_level(args: argparse.Namespace) -> str:
 def emit(env: Environment, draw) -> None:
     """Run `draw(console)`; on a terminal, page output taller than the screen; in a pipe,
     write it with trailing spaces removed."""
+    from ..render.console import make_console  # rich loads only when something is drawn
+
     if env.isatty:
         buffer = io.StringIO()
         draw(make_console(buffer, True, env.color, env.width))

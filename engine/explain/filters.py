@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..model.decision import TraceEvent
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: the command line imports this before any model
+    from ..model.decision import TraceEvent
 
 EXPLAIN_LEVELS = ("off", "fails", "full")
 POSITIVE = {"met", "core"}

@@ -52,3 +52,16 @@ def test_zsh_and_fish_scripts_name_every_command(shell):
 def test_the_installed_script_and_python_m_engine_agree_on_the_version():
     result = subprocess.run([sys.executable, "-m", "engine", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("zhisuan ")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["check", "--help"], ["rank", "--help"]])
+def test_help_and_version_import_no_models_and_no_rendering_library(argv):
+    probe = (
+        "import io, sys\n"
+        "from engine.cli.app import raw_main\n"
+        "from engine.cli.env import Environment\n"
+        f"raw_main({argv!r}, Environment(stdout=io.StringIO(), stderr=io.StringIO()))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich', 'yaml', 'durable'}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
