@@ -21,18 +21,23 @@ class Contender:
 
 def _scores(contenders: list[Contender], weights: dict[str, float]) -> list[str]:
     total = sum(weights.values())
+    # Rounded to the table's four places, so a tie in the table is a tie here and F decides it.
     scored = [
-        (-(sum(weights[d] * c.ratings[d] for d in DIMENSIONS) / total + c.rule_points), -c.F, c.vendor)
+        (-round(sum(weights[d] * c.ratings[d] for d in DIMENSIONS) / total + c.rule_points, 4), -c.F, c.vendor)
         for c in contenders
     ]
     return [v for *_, v in sorted(scored)]
 
 
 def stability(contenders: list[Contender], weights: dict[str, float], draws: int, spread: float, seed: int) -> Stability:
-    """Share of seeded draws (each weight × U(1−spread, 1+spread)) keeping the top-1 and top-3."""
+    """Share of seeded draws (each weight × U(1−spread, 1+spread)) keeping the top-1 and top-3.
+
+    `contenders` come in the ranking's own order (the exact scores and the tie-break); that
+    order is the base, so float noise can never reorder a tie the user sees.
+    """
     if not contenders:
         return Stability(draws=draws, spread=spread, seed=seed, top1_same=None, top3_same=None, swap=None)
-    base = _scores(contenders, weights)
+    base = [c.vendor for c in contenders]
     rng = random.Random(seed)
     same1 = same3 = 0
     for _ in range(draws):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.explain.stability import Contender, nearest_swap, stability
+from engine.explain.stability import Contender, _scores, nearest_swap, stability
 
 DIMS = ["D1", "D2", "D3", "D4", "D5"]
 ratings = st.fixed_dictionaries({d: st.integers(1, 5) for d in DIMS})
@@ -57,3 +57,14 @@ def test_a_slope_that_is_zero_but_for_float_noise_gives_no_swap():
     first = Contender("a", {d: 1 for d in DIMS}, 1.9, 0)
     second = Contender("b", {**{d: 1 for d in DIMS}, "D5": 2}, 0.9, 0)
     assert nearest_swap(first, second, {d: 0.1 for d in DIMS}) is None
+
+
+def test_a_tie_in_the_table_is_a_tie_in_the_draws_too():
+    # Both score 3.65 in the table's four places (F puts a first); in floats b's sum is
+    # 3.65 and a's 3.6499999999999995, which used to put b first in every draw.
+    weights = {"D1": 0.1, "D2": 0.2, "D3": 0.3, "D4": 0.15, "D5": 0.25}
+    a = Contender("a", {"D1": 5, "D2": 1, "D3": 3, "D4": 5, "D5": 4}, 0.3, 2.0)
+    b = Contender("b", {"D1": 4, "D2": 2, "D3": 3, "D4": 3, "D5": 4}, 0.5, 1.0)
+    assert _scores([b, a], weights) == ["a", "b"]
+    unperturbed = stability([a, b], weights, 50, 0.0, 0)  # weights never move: nothing can change
+    assert unperturbed.top1_same == 1.0 and unperturbed.top3_same == 1.0
