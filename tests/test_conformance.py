@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -11,7 +10,6 @@ import yaml
 from engine.errors import RuleError
 from engine.loader.knowledge import bundle_root, load_advice_knowledge, load_conformance
 
-from .conftest import ROOT
 from .test_advice_cases import CASES, REPORT
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .conftest import ROOT, run_cli
 
 MARKER = "<!-- generated: zhisuan rules list --format markdown --lang en -->\n"

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, env) -> int:
     vendors, _ = vendor_set(args.file, args.lang)
     try:  # the profile's own weights, before the command line's: a zero sum is the file's fault
         resolve_weights(kb.weights, loaded.profile, {})
-    except UsageError as exc:
+    except UsageError:
         raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
     result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
     if args.top:

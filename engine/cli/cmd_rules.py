@@ -37,20 +37,11 @@ def add_parser(sub, ctx) -> None:
 
 def run_list(args: argparse.Namespace, env) -> int:
     """Print every rule: eligibility, then advice."""
-    from ..loader.knowledge import load_advice_knowledge, load_conformance
-    from ..loader.suggest import did_you_mean
+    from ..loader.knowledge import load_advice_knowledge
     from ..render.console import make_table, print_table
     from ..render.json_out import dumps
     from ..render.markdown import markdown_table
-    from ..render.rules_view import (
-        advice_headers,
-        advice_rows,
-        file_order,
-        rule_detail,
-        rule_headers,
-        rule_json,
-        rule_rows,
-    )
+    from ..render.rules_view import file_order, rule_headers, rule_json, rule_rows
 
     kb = load_advice_knowledge(args.rules)
     rules = kb.all_rules()
@@ -75,20 +66,10 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 def run_show(args: argparse.Namespace, env) -> int:
     """Print one rule."""
-    from ..loader.knowledge import load_advice_knowledge, load_conformance
+    from ..loader.knowledge import load_advice_knowledge
     from ..loader.suggest import did_you_mean
-    from ..render.console import make_table, print_table
     from ..render.json_out import dumps
-    from ..render.markdown import markdown_table
-    from ..render.rules_view import (
-        advice_headers,
-        advice_rows,
-        file_order,
-        rule_detail,
-        rule_headers,
-        rule_json,
-        rule_rows,
-    )
+    from ..render.rules_view import rule_detail, rule_json
 
     rules = load_advice_knowledge(args.rules).all_rules()
     by_lower = {rid.lower(): r for rid, r in rules.items()}  # ids never differ only in case
@@ -109,19 +90,10 @@ def run_show(args: argparse.Namespace, env) -> int:
 def run_advice(args: argparse.Namespace, env) -> int:
     """Print the advice conformance table."""
     from ..loader.knowledge import load_advice_knowledge, load_conformance
-    from ..loader.suggest import did_you_mean
     from ..render.console import make_table, print_table
     from ..render.json_out import dumps
     from ..render.markdown import markdown_table
-    from ..render.rules_view import (
-        advice_headers,
-        advice_rows,
-        file_order,
-        rule_detail,
-        rule_headers,
-        rule_json,
-        rule_rows,
-    )
+    from ..render.rules_view import advice_headers, advice_rows
 
     kb = load_advice_knowledge(args.rules)
     table = load_conformance(kb, args.rules)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from ..messages import M, Problem
 from .common import Frozen, Number, Provenance
