@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import timed  # noqa: E402
 from engine.compile.facts import vendor_facts  # noqa: E402
 from engine.compile.truth import evaluate  # noqa: E402
-from engine.loader.knowledge import load_rule_base, load_vendors  # noqa: E402
-from engine.runtime.check import decide  # noqa: E402
+from engine.decide.knowledge import load_rule_base, load_vendors  # noqa: E402
+from engine.decide.check import decide  # noqa: E402
 
 
 def python_only(base, vendor) -> None:

@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import timed  # noqa: E402
-from engine.loader.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors  # noqa: E402
-from engine.runtime.check import check  # noqa: E402
-from engine.runtime.rank import RankOptions, rank  # noqa: E402
+from engine.decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors  # noqa: E402
+from engine.decide.check import check  # noqa: E402
+from engine.decide.rank import RankOptions, rank  # noqa: E402
 
 
 def main() -> None:

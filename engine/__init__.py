@@ -15,16 +15,16 @@ _WHERE = {
     "RuleError": ".errors",
     "UsageError": ".errors",
     "ZhisuanError": ".errors",
-    "load_advice_knowledge": ".loader.knowledge",
-    "load_rule_base": ".loader.knowledge",
-    "load_vendors": ".loader.knowledge",
+    "load_advice_knowledge": ".decide.knowledge",
+    "load_rule_base": ".decide.knowledge",
+    "load_vendors": ".decide.knowledge",
     "CheckResult": ".model.decision",
     "VendorDecision": ".model.decision",
     "RankResult": ".model.ranking",
-    "check": ".runtime.check",
-    "decide": ".runtime.check",
-    "RankOptions": ".runtime.rank",
-    "rank": ".runtime.rank",
+    "check": ".decide.check",
+    "decide": ".decide.check",
+    "RankOptions": ".decide.rank",
+    "rank": ".decide.rank",
 }
 __all__ = sorted(_WHERE)
 

@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.schema.print_a_json_schema": ("输出 JSON Schema（vendor、profile、rules）", "print a JSON Schema (vendor, profile, rules)"),
     "help.completion.print_a_shell_completion": ("输出 shell 补全脚本（bash、zsh、fish）", "print a shell completion script (bash, zsh, fish)"),
     "help.completion.print_a_completion_script": ("输出命令、选项及其取值的补全脚本。安装示例：\n  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n  zhisuan completion zsh > \"${{fpath[1]}}/_zhisuan\"\n  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish", "Print a completion script for commands, options and their choices. Install it with, e.g.:\n  zhisuan completion bash > ~/.local/share/bash-completion/completions/zhisuan\n  zhisuan completion zsh > \"${{fpath[1]}}/_zhisuan\"\n  zhisuan completion fish > ~/.config/fish/completions/zhisuan.fish"),
-    # command-line values and scoring (engine/scoring/, engine/runtime/rank.py)
+    # command-line values and scoring (engine/scoring/, engine/decide/rank.py)
     "usage.weight_shape": ("--weight 取 维度=数字，如 D3=0.4，而不是 {text}", "--weight takes DIMENSION=NUMBER, e.g. D3=0.4, not {text}"),
     "usage.weight_number": ("--weight {name} 需要数字，而不是 {value}", "--weight {name} needs a number, not {value}"),
     "usage.weight_range": ("--weight {name} 必须在 0 到 10 之间，而不是 {value}", "--weight {name} must be between 0 and 10, not {value}"),
@@ -52,7 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rule.missing_rating": ("厂商 {id} 没有 {dims} 评分，而没有建议规则排除它", "vendor {id} has no {dims} rating and no advice rule excluded it"),
     "hint.keep_unrated_filter": ("请保留 rules/advice/filters.yaml 中 filter.unrated 这样的筛选",
                                  "keep a filter such as filter.unrated in rules/advice/filters.yaml"),
-    # rule files (engine/loader/knowledge.py, engine/compile/)
+    # rule files (engine/decide/knowledge.py, engine/compile/)
     "load.no_rules_folder": ("找不到规则目录", "rules folder not found"),
     "hint.rules_folder": ("请给出含有 policy.yaml 的目录", "give a folder holding policy.yaml"),
     "load.no_rule_files": ("没有找到规则文件", "no rule files found"),

@@ -13,7 +13,7 @@ import yaml
 
 from engine.cli.app import raw_main
 from engine.cli.env import Environment
-from engine.loader.knowledge import bundle_root, load_rule_base, load_vendors
+from engine.decide.knowledge import bundle_root, load_rule_base, load_vendors
 from engine.model.vendor import Vendor
 
 ROOT = Path(__file__).resolve().parent.parent

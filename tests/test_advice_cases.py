@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine.loader.knowledge import bundled_profiles, load_advice_knowledge
+from engine.decide.knowledge import bundled_profiles, load_advice_knowledge
 from engine.model.profile import Profile
-from engine.runtime.rank import RankOptions, rank
+from engine.decide.rank import RankOptions, rank
 
 from .conftest import ROOT, patched_vendor, set_path
 

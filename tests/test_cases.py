@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine.runtime.check import decide
+from engine.decide.check import decide
 
 from .conftest import patched_vendor
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from engine.errors import RuleError
-from engine.loader.knowledge import bundle_root, load_advice_knowledge, load_conformance
+from engine.decide.knowledge import bundle_root, load_advice_knowledge, load_conformance
 
 from .test_advice_cases import CASES, REPORT
 

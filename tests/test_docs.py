@@ -40,7 +40,7 @@ def test_ci_runs_the_readme_test_command_itself_on_two_pythons():
 
 
 def test_every_sub_criterion_has_a_rule_with_a_report_source():
-    from engine.loader.knowledge import load_rule_base
+    from engine.decide.knowledge import load_rule_base
     from engine.model.vocabulary import ALL_SUBS
 
     base = load_rule_base()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.loader.knowledge import load_report_data
+from engine.decide.knowledge import load_report_data
 from engine.model.vocabulary import ALL_SUBS
 
 REPORT_VENDORS = {"datacanvas", "coreshub", "alibaba", "huawei", "baidu", "volcano", "sensetime"}
@@ -49,8 +49,8 @@ def test_report_figures_come_from_report_sections():
 
 def test_every_assessed_vendors_recorded_statuses_agree_with_what_the_rules_decide():
     """Where facts decide a sub-criterion, the recorded status must say the same (or the file contradicts itself)."""
-    from engine.loader.knowledge import load_rule_base, load_vendors
-    from engine.runtime.check import decide
+    from engine.decide.knowledge import load_rule_base, load_vendors
+    from engine.decide.check import decide
 
     base = load_rule_base()
     for lv in load_vendors():

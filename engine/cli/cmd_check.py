@@ -42,12 +42,12 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
-    from ..loader.knowledge import load_rule_base
-    from ..loader.suggest import did_you_mean
+    from ..decide.knowledge import load_rule_base
+    from ..suggest import did_you_mean
     from ..render.check_markdown import check_markdown
     from ..render.check_view import render_check
     from ..render.json_out import dumps
-    from ..runtime.check import check, meets
+    from ..decide.check import check, meets
     from .vendor_set import vendor_set
 
     base = load_rule_base(args.rules)

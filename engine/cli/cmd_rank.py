@@ -62,8 +62,8 @@ def _draws(text: str) -> int:
 
 def _profile(arg: str | None, lang: str):
     """The profile, where it came from, and a notice to print after the result (or None)."""
-    from ..loader.knowledge import SAMPLE_PROFILE, bundle_root, bundled_profiles, load_profile_file
-    from ..loader.suggest import did_you_mean
+    from ..decide.knowledge import SAMPLE_PROFILE, bundle_root, bundled_profiles, load_profile_file
+    from ..suggest import did_you_mean
 
     bundled = bundled_profiles()
     if arg is None:
@@ -87,10 +87,10 @@ def _profile(arg: str | None, lang: str):
 
 def run(args: argparse.Namespace, env) -> int:
     """Rank and print."""
-    from ..loader.knowledge import load_advice_knowledge
+    from ..decide.knowledge import load_advice_knowledge
     from ..render.json_out import dumps
     from ..render.rank_view import rank_markdown, render_rank
-    from ..runtime.rank import RankOptions, rank
+    from ..decide.rank import RankOptions, rank
     from ..scoring.weights import parse_weight, resolve_weights
     from .vendor_set import vendor_set
 

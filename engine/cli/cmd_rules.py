@@ -37,7 +37,7 @@ def add_parser(sub, ctx) -> None:
 
 def run_list(args: argparse.Namespace, env) -> int:
     """Print every rule: eligibility, then advice."""
-    from ..loader.knowledge import load_advice_knowledge
+    from ..decide.knowledge import load_advice_knowledge
     from ..render.console import make_table, print_table
     from ..render.json_out import dumps
     from ..render.markdown import markdown_table
@@ -66,8 +66,8 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 def run_show(args: argparse.Namespace, env) -> int:
     """Print one rule."""
-    from ..loader.knowledge import load_advice_knowledge
-    from ..loader.suggest import did_you_mean
+    from ..decide.knowledge import load_advice_knowledge
+    from ..suggest import did_you_mean
     from ..render.json_out import dumps
     from ..render.rules_view import rule_detail, rule_json
 
@@ -89,7 +89,7 @@ def run_show(args: argparse.Namespace, env) -> int:
 
 def run_advice(args: argparse.Namespace, env) -> int:
     """Print the advice conformance table."""
-    from ..loader.knowledge import load_advice_knowledge, load_conformance
+    from ..decide.knowledge import load_advice_knowledge, load_conformance
     from ..render.console import make_table, print_table
     from ..render.json_out import dumps
     from ..render.markdown import markdown_table

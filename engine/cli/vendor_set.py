@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UsageError, ZhisuanError, flatten, raise_all
-from ..loader.knowledge import load_vendor_file, load_vendors
+from ..decide.knowledge import load_vendor_file, load_vendors
 from ..model.vendor import Vendor
 from ..messages import msg
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..messages import M, Msg, Problem
-from ..loader.suggest import allowed, did_you_mean
+from ..suggest import allowed, did_you_mean
 from ..model.fields import FIELDS, FieldSpec
 
 OPS_BY_KIND = {

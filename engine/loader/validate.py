@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import LoadError, raise_all
 from ..messages import M, Problem
-from .suggest import allowed, closest, did_you_mean
+from ..suggest import allowed, closest, did_you_mean
 from .yaml_source import Document, short
 
 ModelT = TypeVar("ModelT", bound=BaseModel)

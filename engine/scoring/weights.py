@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import UsageError
-from ..loader.suggest import did_you_mean
+from ..suggest import did_you_mean
 from ..messages import M
 from ..model.common import ASSESSMENT
 from ..model.profile import Profile

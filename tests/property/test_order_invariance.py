@@ -8,9 +8,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.loader.knowledge import bundle_root, load_rule_base
+from engine.decide.knowledge import bundle_root, load_rule_base
 from engine.render.json_out import dumps
-from engine.runtime.check import check
+from engine.decide.check import check
 
 
 @settings(max_examples=15, deadline=None)

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine.compile.facts import PROFILE_INPUTS, profile_facts, unknown_inputs
-from engine.loader.knowledge import load_advice_knowledge
+from engine.decide.knowledge import load_advice_knowledge
 from engine.model.profile import Profile
-from engine.runtime.rank import RankOptions, rank
+from engine.decide.rank import RankOptions, rank
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 KB = load_advice_knowledge()

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.loader.knowledge import bundle_root, load_advice_knowledge
+from engine.decide.knowledge import bundle_root, load_advice_knowledge
 from engine.model.profile import Profile
 from engine.render.json_out import dumps
-from engine.runtime.rank import RankOptions, rank
+from engine.decide.rank import RankOptions, rank
 
 from ..conftest import patched_vendor
 from .strategies import condition

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.runtime.check import decide
+from engine.decide.check import decide
 from engine.scoring.supply import supply
 
 from ..conftest import patched_vendor

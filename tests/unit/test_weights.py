@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from engine.errors import LoadError, UsageError
-from engine.loader.knowledge import bundle_root, load_advice_knowledge
+from engine.decide.knowledge import bundle_root, load_advice_knowledge
 from engine.scoring.weights import parse_weight
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engine.errors import LoadError
-from engine.loader.suggest import did_you_mean
+from engine.suggest import did_you_mean
 from engine.loader.yaml_source import parse
 
 TEXT = """\

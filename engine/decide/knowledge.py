@@ -16,9 +16,9 @@ from ..model.report import Figures, Policies
 from ..model.weights import WeightsFile
 from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
-from .suggest import did_you_mean
-from .validate import validate
-from .yaml_source import STDIN, Document, load, parse, read_text
+from ..suggest import did_you_mean
+from ..loader.validate import validate
+from ..loader.yaml_source import STDIN, Document, load, parse, read_text
 
 ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
 ADVICE_RULES = ("advice/*.yaml",)

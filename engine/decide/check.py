@@ -7,7 +7,7 @@ from ..model.decision import CheckResult, CriterionOutcome, SubOutcome, VendorDe
 from ..model.vendor import Vendor
 from ..model.vocabulary import SUB_CRITERIA
 from ..scoring.supply import supply
-from .evaluate import UNDETERMINED, input_digest, run_rules
+from ..runtime.evaluate import UNDETERMINED, input_digest, run_rules
 
 IN_TRACK = ("core", "partial")
 

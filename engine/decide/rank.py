@@ -12,7 +12,7 @@ from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
 from ..explain.stability import Contender, stability
-from ..loader.knowledge import AdviceKnowledge
+from .knowledge import AdviceKnowledge
 from ..model.decision import TraceEvent
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
@@ -21,7 +21,7 @@ from ..model.vendor import Vendor
 from ..scoring.score import breakdown, q, total
 from ..scoring.supply import supply, supply_source
 from ..scoring.weights import resolve_weights
-from .evaluate import UNDETERMINED, run_facts, run_rules, to_user_units
+from ..runtime.evaluate import UNDETERMINED, run_facts, run_rules, to_user_units
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from ..messages import M, Msg
+from .messages import M, Msg
 
 
 def closest(word: object, choices: Iterable[str]) -> str | None:

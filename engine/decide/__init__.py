@@ -1,0 +1,1 @@
+"""Orchestration: assemble the knowledge base from loaded files and compiled rules, then decide (check) and rank."""

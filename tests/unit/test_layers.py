@@ -1,0 +1,96 @@
+"""Imports only go down the layers (docs/architecture.md): checked on the source, module by module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ENGINE = Path(__file__).resolve().parents[2] / "engine"
+
+# Each top-level part of engine/ and the parts it may import (besides itself).
+BOTTOM = {"messages", "suggest", "errors", "model"}
+ALLOWED: dict[str, set[str]] = {
+    "messages": set(),
+    "suggest": {"messages"},
+    "errors": {"messages"},
+    "model": {"messages", "suggest", "errors"},
+    "loader": BOTTOM,
+    "compile": BOTTOM,
+    "runtime": BOTTOM | {"compile"},
+    "explain": BOTTOM | {"compile", "runtime"},
+    "scoring": BOTTOM | {"compile", "runtime"},
+    "decide": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring"},
+    "render": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring", "decide"},
+    "cli": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring", "decide", "render"},
+    "__main__": {"cli"},
+    "__init__": BOTTOM | {"decide"},
+}
+# Third-party or stdlib modules that only some parts may import.
+ONLY_IN = {"durable": {"runtime"}, "rich": {"render", "cli"}, "sqlite3": {"audit"}}
+
+
+def _part(path: Path) -> str:
+    first = path.relative_to(ENGINE).parts[0]
+    return first[:-3] if first.endswith(".py") else first
+
+
+def _imports(path: Path, source: str) -> list[tuple[int, str]]:
+    """Absolute names of the modules one file imports, with their line numbers."""
+    package = list(path.relative_to(ENGINE.parent).parts[:-1])  # engine/x/y.py and engine/x/__init__.py: engine.x
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+                if node.module is None:  # from . import x: x may be a module
+                    found += [(node.lineno, f"{name}.{alias.name}") for alias in node.names]
+                    continue
+            else:
+                name = node.module or ""
+            found.append((node.lineno, name))
+    return found
+
+
+def _violations(extra: dict[Path, str] | None = None) -> list[str]:
+    sources = {path: path.read_text(encoding="utf-8") for path in sorted(ENGINE.rglob("*.py"))}
+    sources.update(extra or {})
+    problems = []
+    for path, source in sources.items():
+        part = _part(path)
+        for line, name in _imports(path, source):
+            where = f"{path.relative_to(ENGINE.parent)}:{line}"
+            head, _, rest = name.partition(".")
+            if head == "engine":
+                target = rest.split(".")[0]
+                if target and target != part and target not in ALLOWED.get(part, set()):
+                    problems.append(f"{where}: {part} imports {target}")
+            elif head in ONLY_IN and part not in ONLY_IN[head]:
+                problems.append(f"{where}: {part} imports {head}")
+    return problems
+
+
+def test_every_part_of_engine_has_a_layer() -> None:
+    parts = {_part(p) for p in ENGINE.rglob("*.py")}
+    assert parts <= set(ALLOWED), sorted(parts - set(ALLOWED))
+
+
+def test_imports_only_go_down_the_layers() -> None:
+    assert _violations() == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from ..decide.rank import rank\n", "loader imports decide"),
+        ("from ..compile.compiler import RuleBase\n", "loader imports compile"),
+        ("import durable.lang\n", "loader imports durable"),
+    ],
+)
+def test_the_check_catches_an_upward_import(source: str, expected: str) -> None:
+    probe = ENGINE / "loader" / "probe.py"
+    assert [p for p in _violations({probe: source}) if "probe.py" in p] == [f"engine/loader/probe.py:1: {expected}"]
