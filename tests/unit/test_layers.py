@@ -94,3 +94,12 @@ def test_imports_only_go_down_the_layers() -> None:
 def test_the_check_catches_an_upward_import(source: str, expected: str) -> None:
     probe = ENGINE / "loader" / "probe.py"
     assert [p for p in _violations({probe: source}) if "probe.py" in p] == [f"engine/loader/probe.py:1: {expected}"]
+
+
+def test_every_package_of_engine_is_installed() -> None:
+    """pyproject lists packages by name: a new package left out works from the checkout but not once installed."""
+    import tomllib
+
+    listed = set(tomllib.loads((ENGINE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(ENGINE.parent).parts) for p in ENGINE.rglob("__init__.py")}
+    assert on_disk - listed == set()
