@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..messages import msg
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level, with_filtered_traces
+from .output import add_output_options, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -62,11 +62,10 @@ def run(args: argparse.Namespace, env) -> int:
         chosen = list(dict.fromkeys(from_files + (args.vendors or sorted(everyone))))
     else:
         chosen = from_files
-    result = check(base, [everyone[v] for v in chosen])
     level = explain_level(args)
+    result = check(base, [everyone[v] for v in chosen], level)
     if args.format == "json":
-        shown = result.model_copy(update={"vendors": with_filtered_traces(result.vendors, level)})
-        env.stdout.write(dumps(shown.model_dump(mode="json")))
+        env.stdout.write(dumps(result.model_dump(mode="json")))
     elif args.format == "markdown":
         env.stdout.write(check_markdown(result, args.lang, level))
     else:

@@ -10,7 +10,7 @@ from ..errors import LoadError, Location, UsageError, printable
 from ..messages import M, msg
 from .argparse_zh import words
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level, with_filtered_traces
+from .output import add_output_options, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -102,15 +102,13 @@ def run(args: argparse.Namespace, env) -> int:
         resolve_weights(kb.weights, loaded.profile, {})
     except UsageError:
         raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
-    result = rank(kb, loaded.profile, list(vendors.values()), source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed))
+    level = explain_level(args)
+    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=level)
+    result = rank(kb, loaded.profile, list(vendors.values()), source, options)
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})
-    level = explain_level(args)
     if args.format == "json":
-        shown = result.model_copy(
-            update={key: with_filtered_traces(getattr(result, key), level) for key in ("ranking", "excluded")}
-        )
-        env.stdout.write(dumps(shown.model_dump(mode="json")))
+        env.stdout.write(dumps(result.model_dump(mode="json")))
     elif args.format == "markdown":
         env.stdout.write(rank_markdown(result, args.lang, level))
     else:

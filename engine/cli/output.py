@@ -8,7 +8,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from ..explain.filters import EXPLAIN_LEVELS, filter_trace
+from ..explain.filters import EXPLAIN_LEVELS
 from .env import Environment
 
 FORMATS = ("table", "json", "markdown")
@@ -34,10 +34,8 @@ def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> Non
 
 
 def explain_level(args: argparse.Namespace) -> str:
-    """The explain level, defaulting by format."""
-    if args.explain:
-        return args.explain
-    return "full" if args.format == "json" else "off"
+    """The explain level: off unless --explain asks (JSON too: a trace is large, carry it only on request)."""
+    return args.explain or "off"
 
 
 def emit(env: Environment, draw) -> None:
@@ -56,11 +54,6 @@ def emit(env: Environment, draw) -> None:
     buffer = io.StringIO()
     draw(make_console(buffer, False, False, env.width))
     env.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
-
-
-def with_filtered_traces(items: list, level: str) -> list:
-    """Copies of decisions whose `trace` keeps only what `level` shows."""
-    return [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in items]
 
 
 def _page(pager: str, text: str) -> bool:

@@ -8,15 +8,42 @@ from dataclasses import dataclass, field
 
 from ..errors import Location, RuleError, raise_all
 from ..messages import M
+from ..model.common import Text
 from ..model.fields import FIELDS
-from ..model.rules import Policy, Rule
+from ..model.rules import Effect, Policy, Rule
 from .durable_form import rule_pattern
 from .tree import Node, build
 
 
+@dataclass(frozen=True, slots=True)
+class RuleEffect:
+    """What a rule does when it fires, flattened once at compile time for every trace."""
+
+    kind: str
+    field: str | None
+    value: str | None
+    note: Text | None
+    points: float | None
+    group: str | None
+
+
+def rule_effect(then: Effect) -> RuleEffect:
+    """The flat form of a rule's `then`."""
+    write = then.writes()
+    note = then.note or then.exclude or (then.score.reason if then.score else None)
+    return RuleEffect(
+        kind=then.kind,
+        field=write[0] if write else None,
+        value=write[1] if write else None,
+        note=Text(zh=note.zh, en=note.en) if note is not None else None,
+        points=then.score.points if then.score else None,
+        group=then.score.group if then.score else None,
+    )
+
+
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule with its checked condition tree, stratum and origin."""
+    """A rule with its checked condition tree, stratum, origin and flattened effect."""
 
     rule: Rule
     condition: Node
@@ -24,6 +51,8 @@ class CompiledRule:
     stratum: int
     reads: frozenset[str]
     writes: str | None
+    effect: RuleEffect
+    where: str  # str(location), made once: traces print it for every vendor
 
     @property
     def id(self) -> str:
@@ -33,11 +62,20 @@ class CompiledRule:
 
 @dataclass(frozen=True)
 class Stage:
-    """The rules of one stratum, registered together as one durable ruleset."""
+    """The rules of one stratum, registered together as one durable ruleset.
+
+    `inputs` pairs each field the stage's rules read with its durable name: only these
+    facts are sent to durable, which re-encodes the fact for every rule that fires.
+    """
 
     name: str
     rules: tuple[CompiledRule, ...]
     definition: dict = field(hash=False, compare=False)
+    inputs: tuple[tuple[str, str], ...] = ()
+
+    def payload(self, facts: dict) -> dict:
+        """The facts this stage's rules read, under their durable names."""
+        return {engine_name: facts[name] for name, engine_name in self.inputs if name in facts}
 
 
 @dataclass(frozen=True)
@@ -100,6 +138,8 @@ def compile_rules(
             stratum=strata[item.rule.id],
             reads=frozenset(leaf.leaf.field for leaf in node.leaves()),
             writes=(item.rule.then.writes() or (None,))[0],
+            effect=rule_effect(item.rule.then),
+            where=str(item.locate(())),
         )
         for item, node in checked
     ]
@@ -114,7 +154,8 @@ def _stage(rules: tuple[CompiledRule, ...]) -> Stage:
     patterns = {r.id: rule_pattern(r.condition) for r in rules}
     digest = hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:16]
     definition = {rid: {"all": [{"m": p}], "pri": 1} for rid, p in patterns.items()}
-    return Stage(f"zs_{digest}", rules, definition)
+    inputs = tuple((name, FIELDS[name].engine_name) for name in sorted(set().union(*(r.reads for r in rules))))
+    return Stage(f"zs_{digest}", rules, definition, inputs)
 
 
 def _writers(checked) -> dict[str, list[str]]:

@@ -24,11 +24,10 @@ class Leaf:
     spec: FieldSpec
     op: str
     value: Any  # str | int | tuple[str | int, ...] | None
+    field: str = ""  # the dotted field name, filled from `spec` (read once per leaf per evaluation)
 
-    @property
-    def field(self) -> str:
-        """The dotted field name."""
-        return self.spec.name
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "field", self.spec.name)
 
 
 def scale_number(spec: FieldSpec, raw: object) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ from .tree import Node
 TRUE, FALSE, UNKNOWN = "true", "false", "not_evaluated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeafResult:
     """One evaluated leaf: the field, operator, expected and actual values, and the result."""
 
@@ -23,24 +24,27 @@ class LeafResult:
     result: str
 
 
+_TESTS = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "in": lambda actual, value: actual in value,
+    "contains": operator.contains,  # contains(actual, value): value in actual
+}
+_MISSING = object()
+
+
 def leaf_value(leaf: Leaf, facts: dict[str, Any]) -> str:
     """The truth of one leaf over the facts (missing data gives not_evaluated)."""
+    actual = facts.get(leaf.field, _MISSING)
     if leaf.op == "exists":
-        return TRUE if leaf.field in facts else FALSE
-    if leaf.field not in facts:
+        return FALSE if actual is _MISSING else TRUE
+    if actual is _MISSING:
         return UNKNOWN
-    actual, value = facts[leaf.field], leaf.value
-    ok = {
-        "==": lambda: actual == value,
-        "!=": lambda: actual != value,
-        "<": lambda: actual < value,
-        "<=": lambda: actual <= value,
-        ">": lambda: actual > value,
-        ">=": lambda: actual >= value,
-        "in": lambda: actual in value,
-        "contains": lambda: value in actual,
-    }[leaf.op]()
-    return TRUE if ok else FALSE
+    return TRUE if _TESTS[leaf.op](actual, leaf.value) else FALSE
 
 
 def evaluate(node: Node, facts: dict[str, Any], out: list[LeafResult] | None = None) -> str:

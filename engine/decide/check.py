@@ -7,15 +7,18 @@ from ..model.decision import CheckResult, CriterionOutcome, SubOutcome, VendorDe
 from ..model.vendor import Vendor
 from ..model.vocabulary import SUB_CRITERIA
 from ..scoring.supply import supply
+from ..explain.filters import filter_trace
 from ..runtime.evaluate import UNDETERMINED, input_digest, run_rules
+from ..runtime.trace import trace_models
 
 IN_TRACK = ("core", "partial")
 
 
-def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
-    """The full decision for one vendor."""
+def decide(base: RuleBase, vendor: Vendor, explain: str = "full") -> VendorDecision:
+    """The decision for one vendor, carrying the trace that `explain` (off, fails, full) shows."""
     facts, trace = run_rules(base, vendor)
     notes = [e.effect.note for e in trace if e.fired and e.effect.kind == "note"]
+    setters = _setters(trace)
     return VendorDecision(
         id=vendor.id,
         name=vendor.name,
@@ -23,11 +26,11 @@ def decide(base: RuleBase, vendor: Vendor) -> VendorDecision:
         track=facts.get("track", UNDETERMINED),
         supplier_type=facts.get("supplier_type", UNDETERMINED),
         declared_type=vendor.declared_type,
-        criteria={c: _criterion(c, vendor, facts, _setters(trace)) for c in SUB_CRITERIA},
+        criteria={c: _criterion(c, vendor, facts, setters) for c in SUB_CRITERIA},
         supply=supply(vendor),
         notes=notes,
         input_sha256=input_digest(vendor),
-        trace=trace,
+        trace=trace_models(filter_trace(trace, explain)),
     )
 
 
@@ -54,9 +57,9 @@ def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> 
     )
 
 
-def check(base: RuleBase, vendors: list[Vendor]) -> CheckResult:
-    """Decisions for all `vendors`, ordered by F (unknown last), then id."""
-    decisions = [decide(base, v) for v in vendors]
+def check(base: RuleBase, vendors: list[Vendor], explain: str = "full") -> CheckResult:
+    """Decisions for all `vendors`, ordered by F (unknown last), then id, with the traces `explain` shows."""
+    decisions = [decide(base, v, explain) for v in vendors]
     decisions.sort(key=lambda d: (d.supply.F is None, -(d.supply.F or 0), d.id))
     return CheckResult(rules_version=base.version, vendors=decisions)
 

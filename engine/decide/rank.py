@@ -13,7 +13,6 @@ from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
 from ..explain.stability import Contender, stability
 from .knowledge import AdviceKnowledge
-from ..model.decision import TraceEvent
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
 from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem, UnassessedVendor
@@ -21,7 +20,10 @@ from ..model.vendor import Vendor
 from ..scoring.score import breakdown, q, total
 from ..scoring.supply import supply, supply_source
 from ..scoring.weights import resolve_weights
-from ..runtime.evaluate import UNDETERMINED, run_facts, run_rules, to_user_units
+from ..explain.filters import filter_trace
+from ..model.fields import to_user_units
+from ..runtime.evaluate import UNDETERMINED, run_facts, run_rules
+from ..runtime.trace import Event, trace_models
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class RankOptions:
     draws: int = 1000
     spread: float = 0.2
     seed: int = 0
+    explain: str = "full"  # the trace each ranked or excluded vendor carries: off, fails, full
 
 
 @dataclass
@@ -42,7 +45,7 @@ class _Scored:
     score: float
     F: float | None
     F_source: str
-    trace: list[TraceEvent]
+    trace: list[Event]
 
 
 def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: str, options: RankOptions) -> RankResult:
@@ -52,6 +55,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
     buyer = profile_facts(profile)
     scored: list[_Scored] = []
     excluded: list[ExcludedVendor] = []
+    dropped_traces: list[list[Event]] = []
     unassessed: list[UnassessedVendor] = []
     for vendor in sorted(vendors, key=lambda v: v.id):
         absent = missing_vendor_facts(vendor)
@@ -65,7 +69,8 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}
         drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
         if drops:
-            excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance))
+            excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance, options.explain))
+            dropped_traces.append(trace)
             continue
         missing = [d for d in weights if getattr(vendor.ratings, d).value is None]
         if missing:
@@ -76,8 +81,8 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         terms = supply(vendor)
         scored.append(_Scored(vendor, facts, items, total(items), terms.F, supply_source(terms), trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
-    traces = [s.trace for s in scored] + [e.trace for e in excluded]
-    ranking = [_ranked(i, s, scored[0]) for i, s in enumerate(scored, 1)]
+    traces = [s.trace for s in scored] + dropped_traces
+    ranking = [_ranked(i, s, scored[0], options.explain) for i, s in enumerate(scored, 1)]
     contenders = [
         Contender(
             s.vendor.id,
@@ -105,7 +110,7 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
     )
 
 
-def _ranked(rank_no: int, s: _Scored, first: _Scored) -> RankedVendor:
+def _ranked(rank_no: int, s: _Scored, first: _Scored, explain: str) -> RankedVendor:
     return RankedVendor(
         rank=rank_no,
         vendor=s.vendor.id,
@@ -119,7 +124,7 @@ def _ranked(rank_no: int, s: _Scored, first: _Scored) -> RankedVendor:
         gap_to_first=float(q(first.score - s.score)),
         costs=[] if s is first else costs_against(s.items, first.items),
         risks=s.vendor.risks,
-        trace=s.trace,
+        trace=trace_models(filter_trace(s.trace, explain)),
     )
 
 
@@ -146,7 +151,7 @@ def costs_against(items: list[ScoreItem], first: list[ScoreItem], limit: int = 3
 
 
 def _excluded(
-    kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[TraceEvent], trace, provenance: dict[str, str]
+    kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[Event], trace, provenance: dict[str, str], explain: str
 ) -> ExcludedVendor:
     return ExcludedVendor(
         vendor=vendor.id,
@@ -156,5 +161,5 @@ def _excluded(
             for e in drops
         ],
         counterfactual=counterfactual(kb.advice, facts, to_user_units),
-        trace=trace,
+        trace=trace_models(filter_trace(trace, explain)),
     )

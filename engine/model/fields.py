@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from .common import Text
 from .vocabulary import (
@@ -48,6 +48,14 @@ class FieldSpec:
     def engine_name(self) -> str:
         """The name used inside durable_rules facts (no dots)."""
         return self.name.replace(".", "__")
+
+    def to_user(self, value: Any) -> Any:
+        """A value in engine units (e.g. basis points) in the units a user writes; tuples as lists."""
+        if isinstance(value, tuple):
+            return [self.to_user(v) for v in value]
+        if self.kind != "number" or value is None or self.scale == 1:
+            return value
+        return value / self.scale
 
 
 def _known(literal) -> tuple[str, ...]:
@@ -168,3 +176,8 @@ DIMENSION_TITLES: dict[str, Text] = {
     "D4": _t("商业与效率", "business and efficiency"),
     "D5": _t("安全合规与可信", "security, compliance and trust"),
 }
+
+
+def to_user_units(field: str, value: Any) -> Any:
+    """A value of catalogue field `field` in engine units, in the units a user writes."""
+    return FIELDS[field].to_user(value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compile.compiler import CompiledRule
 from ..compile.tree import Node
-from ..runtime.evaluate import to_user_units
+from ..model.fields import to_user_units
 from .describe import show
 from ..model.conformance import Conformance
 from ..messages import msg

@@ -9,27 +9,25 @@ from ..compile.compiler import CompiledRule, RuleBase
 from ..compile.facts import vendor_facts
 from ..compile.truth import TRUE, LeafResult, evaluate
 from ..errors import EvaluationError
-from ..model.decision import ConditionTrace, EffectTrace, TraceEvent
-from ..model.fields import FIELDS
 from ..model.vendor import Vendor
 from .durable_adapter import engine
+from .trace import Event
 
 UNDETERMINED = "undetermined"
 
 
-def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[TraceEvent]]:
+def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[Event]]:
     """Evaluate every stage over the vendor's facts; the final facts and the trace."""
     return run_facts(base, vendor_facts(vendor), vendor.id)
 
 
-def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict[str, Any], list[TraceEvent]]:
+def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict[str, Any], list[Event]]:
     """Evaluate every stage over `facts` (not modified); the final facts and the trace."""
     facts = dict(facts)
     set_by: dict[str, str] = {}
-    events: list[TraceEvent] = []
+    events: list[Event] = []
     for stage in base.stages:
-        engine_facts = {FIELDS[k].engine_name: v for k, v in facts.items()}
-        durable_fired = engine().fire(stage.name, stage.definition, engine_facts)
+        durable_fired = engine().fire(stage.name, stage.definition, stage.payload(facts))
         explained = {}
         for rule in stage.rules:
             leaves: list[LeafResult] = []
@@ -62,11 +60,11 @@ def _resolve(
     """
     winners: dict[str, tuple[str, str]] = {}
     for rule in fired:
-        write = rule.rule.then.writes()
-        if write is None:
+        effect = rule.effect
+        if effect.field is None:
             continue
-        field, value = write
-        order = base.policy.conflicts.get(rule.rule.then.kind, [value])
+        field, value = effect.field, effect.value
+        order = base.policy.conflicts.get(effect.kind, [value])
         current = winners.get(field) or ((facts[field], set_by[field]) if field in set_by else None)
         if current is None or order.index(value) < order.index(current[0]):
             winners[field] = (value, rule.id)
@@ -75,64 +73,13 @@ def _resolve(
     return winners
 
 
-def _event(rule: CompiledRule, result: str, leaves: list[LeafResult], winners) -> TraceEvent:
-    then = rule.rule.then
-    write = then.writes()
+def _event(rule: CompiledRule, result: str, leaves: list[LeafResult], winners) -> Event:
+    effect = rule.effect
     fired = result == TRUE
-    winner = winners.get(write[0]) if write else None
-    applied = fired and (write is None or (winner is not None and winner[0] == write[1]))
+    winner = winners.get(effect.field) if effect.field else None
+    applied = fired and (effect.field is None or (winner is not None and winner[0] == effect.value))
     overridden = winner[1] if fired and not applied and winner else None
-    return TraceEvent(
-        rule=rule.id,
-        title=rule.rule.title,
-        source=rule.rule.source,
-        location=str(rule.location),
-        stratum=rule.stratum,
-        fired=fired,
-        result=result,
-        conditions=[_condition(leaf) for leaf in leaves],
-        effect=EffectTrace(
-            kind=then.kind,
-            field=write[0] if write else None,
-            value=write[1] if write else None,
-            note=_effect_text(then),
-            points=then.score.points if then.score else None,
-            group=then.score.group if then.score else None,
-        ),
-        applied=applied,
-        overridden_by=overridden,
-    )
-
-
-def _effect_text(then) -> dict | None:
-    if then.note:
-        return then.note.model_dump(exclude={"excludes"})
-    if then.exclude:
-        return then.exclude.model_dump()
-    if then.score:
-        return then.score.reason.model_dump()
-    return None
-
-
-def _condition(leaf: LeafResult) -> ConditionTrace:
-    return ConditionTrace(
-        path=leaf.path,
-        field=leaf.field,
-        op=leaf.op,
-        expected=to_user_units(leaf.field, leaf.expected),
-        actual=to_user_units(leaf.field, leaf.actual),
-        result=leaf.result,
-    )
-
-
-def to_user_units(field: str, value: Any) -> Any:
-    """Engine units (e.g. basis points) back to the units a user wrote."""
-    spec = FIELDS[field]
-    if spec.kind != "number" or value is None:
-        return list(value) if isinstance(value, tuple) else value
-    if isinstance(value, tuple):
-        return [v / spec.scale if spec.scale != 1 else v for v in value]
-    return value / spec.scale if spec.scale != 1 else value
+    return Event(rule, result, tuple(leaves), applied, overridden)
 
 
 def input_digest(vendor: Vendor) -> str:
