@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..compile.facts import city_key, missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
 from ..errors import RuleError
@@ -11,13 +12,13 @@ from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
-from ..explain.stability import Contender, stability
 from .knowledge import AdviceKnowledge
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
 from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem, UnassessedVendor
 from ..model.vendor import Vendor
-from ..scoring.score import breakdown, q, total
+from ..scoring.score import as_points, breakdown, q, ratings_of, rule_units, score_units
+from ..scoring.stability import Contender, stability
 from ..scoring.supply import supply, supply_source
 from ..scoring.weights import resolve_weights
 from ..explain.filters import filter_trace
@@ -42,7 +43,8 @@ class _Scored:
     vendor: Vendor
     facts: dict
     items: list[ScoreItem]
-    score: float
+    score: Decimal  # from the one scoring function
+    rule_units: int
     F: float | None
     F_source: str
     trace: list[Event]
@@ -79,19 +81,13 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
             )
         items = breakdown(vendor, weights, trace, provenance)
         terms = supply(vendor)
-        scored.append(_Scored(vendor, facts, items, total(items), terms.F, supply_source(terms), trace))
+        extra = rule_units(items)
+        exact = as_points(score_units(weights, ratings_of(vendor), extra))
+        scored.append(_Scored(vendor, facts, items, exact, extra, terms.F, supply_source(terms), trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
     traces = [s.trace for s in scored] + dropped_traces
     ranking = [_ranked(i, s, scored[0], options.explain) for i, s in enumerate(scored, 1)]
-    contenders = [
-        Contender(
-            s.vendor.id,
-            {d: getattr(s.vendor.ratings, d).value for d in weights},
-            sum(i.points for i in s.items if i.kind == "rule" and i.applied),
-            s.F or 0,
-        )
-        for s in scored
-    ]
+    contenders = [Contender(s.vendor.id, ratings_of(s.vendor), s.rule_units, s.F or 0) for s in scored]
     return RankResult(
         rules_version=kb.version,
         profile=profile.model_dump(mode="json"),
@@ -117,7 +113,7 @@ def _ranked(rank_no: int, s: _Scored, first: _Scored, explain: str) -> RankedVen
         name=s.vendor.name,
         supplier_type=s.facts.get("supplier_type", UNDETERMINED),
         track=s.facts.get("track", UNDETERMINED),
-        score=s.score,
+        score=float(s.score),
         F=s.F,
         F_source=s.F_source,
         breakdown=s.items,

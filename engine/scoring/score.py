@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Mapping
 
-from ..model.decision import TraceEvent
+from ..runtime.trace import Event
 from ..model.ranking import ScoreItem
 from ..model.vendor import Vendor
 from ..model.vocabulary import DIMENSIONS
@@ -17,9 +18,42 @@ def q(value: float | Decimal) -> Decimal:
     return Decimal(str(value)).quantize(QUANTUM, rounding=ROUND_HALF_EVEN)
 
 
-def strongest_per_group(events: list[TraceEvent]) -> set[str]:
+UNITS = 10_000  # points are exact in ten-thousandths, the score's four places
+
+
+def _term_units(weight: float, total: float, rating: int) -> int:
+    """q(weight / total × rating) in ten-thousandths, as the exact decimal computation gives it.
+
+    Floats agree with the decimal rounding except within a hair of a half unit; only there is
+    the exact (slow) decimal path taken, so stability draws stay cheap and identical.
+    """
+    x = weight / total * rating * UNITS
+    if abs(abs(x - int(x)) - 0.5) < 1e-6:
+        exact = Decimal(str(weight)) / Decimal(str(total)) * rating
+        return int(q(exact) * UNITS)
+    return round(x)
+
+
+def dimension_units(weights: Mapping[str, float], ratings: Mapping[str, int]) -> dict[str, int]:
+    """Each dimension's points in ten-thousandths: weight / Σ weights × rating, rounded half-even."""
+    total = sum(weights.values())
+    return {d: _term_units(weights[d], total, ratings[d]) for d in DIMENSIONS}
+
+
+def score_units(weights: Mapping[str, float], ratings: Mapping[str, int], rule_units: int) -> int:
+    """The one scoring function, in ten-thousandths: the dimensions' points plus the applied
+    advice rules' points. The table, JSON, why-lower and the stability draws all come from it."""
+    return sum(dimension_units(weights, ratings).values()) + rule_units
+
+
+def as_points(units: int) -> Decimal:
+    """Ten-thousandths as exact points."""
+    return Decimal(units).scaleb(-4)
+
+
+def strongest_per_group(events: list[Event]) -> set[str]:
     """Ids of the fired score rules that count: the largest |points| in each group (ties: first id)."""
-    best: dict[str, TraceEvent] = {}
+    best: dict[str, Event] = {}
     for e in sorted((e for e in events if e.fired and e.effect.kind == "score"), key=lambda e: e.rule):
         current = best.get(e.effect.group)
         if current is None or abs(e.effect.points) > abs(current.effect.points):
@@ -28,20 +62,18 @@ def strongest_per_group(events: list[TraceEvent]) -> set[str]:
 
 
 def breakdown(
-    vendor: Vendor, weights: dict[str, float], events: list[TraceEvent], provenance: dict[str, str]
+    vendor: Vendor, weights: dict[str, float], events: list[Event], provenance: dict[str, str]
 ) -> list[ScoreItem]:
     """The score's terms: one per dimension, one per fired score rule (applied or not).
 
     `provenance` gives, per fired rule id, where the vendor facts it relied on come from.
     """
-    total = Decimal(str(sum(weights.values())))
     items = []
-    for d in DIMENSIONS:
+    for d, units in dimension_units(weights, ratings_of(vendor)).items():
         rating = getattr(vendor.ratings, d).value
-        points = q(Decimal(str(weights[d])) / total * rating)
         source = getattr(vendor.ratings, d).source
         items.append(
-            ScoreItem(kind="dimension", id=d, points=float(points), weight=weights[d], rating=rating, source=source)
+            ScoreItem(kind="dimension", id=d, points=float(as_points(units)), weight=weights[d], rating=rating, source=source)
         )
     counted = strongest_per_group(events)
     for e in events:
@@ -61,6 +93,11 @@ def breakdown(
     return items
 
 
-def total(items: list[ScoreItem]) -> float:
-    """The score: the exact sum of the applied items."""
-    return float(sum((q(i.points) for i in items if i.applied), Decimal(0)))
+def ratings_of(vendor: Vendor) -> dict[str, int]:
+    """The vendor's D1–D5 ratings."""
+    return {d: getattr(vendor.ratings, d).value for d in DIMENSIONS}
+
+
+def rule_units(items: list[ScoreItem]) -> int:
+    """The points of the advice rules that count (the strongest in each group), in ten-thousandths."""
+    return int(sum((q(i.points) for i in items if i.kind == "rule" and i.applied), Decimal(0)) * UNITS)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from itertools import product
 
 from ..model.ranking import Stability, Swap
 from ..model.vocabulary import DIMENSIONS
+from .score import UNITS, score_units
+
+TOP = 3
+# Per-term rounding (half a unit, five terms) can move a score by at most 2.5 units off the
+# exact weighted average whose extremes sit on the box's corners.
+_ROUNDING = 3
 
 
 @dataclass(frozen=True)
@@ -15,18 +22,42 @@ class Contender:
 
     vendor: str
     ratings: dict[str, int]
-    rule_points: float  # applied advice points (weights do not change them)
+    rule_units: int  # applied advice points in ten-thousandths (weights do not change them)
     F: float
 
 
-def _scores(contenders: list[Contender], weights: dict[str, float]) -> list[str]:
-    total = sum(weights.values())
-    # Rounded to the table's four places, so a tie in the table is a tie here and F decides it.
-    scored = [
-        (-round(sum(weights[d] * c.ratings[d] for d in DIMENSIONS) / total + c.rule_points, 4), -c.F, c.vendor)
-        for c in contenders
-    ]
+def _order(contenders: list[Contender], weights: dict[str, float]) -> list[str]:
+    """The ranking's order under `weights`: the one score, then F, then id, as the table sorts."""
+    scored = [(-score_units(weights, c.ratings, c.rule_units), -c.F, c.vendor) for c in contenders]
     return [v for *_, v in sorted(scored)]
+
+
+def _bounds(c: Contender, weights: dict[str, float], spread: float) -> tuple[int, int]:
+    """The lowest and highest score `c` can reach with each weight in [w(1−s), w(1+s)].
+
+    A weighted average over a box of weights is extreme at a corner of the box.
+    """
+    corners = [
+        score_units({d: weights[d] * (1 + sign * spread) for d, sign in zip(DIMENSIONS, signs)}, c.ratings, c.rule_units)
+        for signs in product((-1, 1), repeat=len(DIMENSIONS))
+        if sum(weights[d] * (1 + sign * spread) for d, sign in zip(DIMENSIONS, signs)) > 0
+    ]
+    return min(corners) - _ROUNDING, max(corners) + _ROUNDING
+
+
+def in_reach_of_top(contenders: list[Contender], weights: dict[str, float], spread: float) -> list[Contender]:
+    """The contenders that some draw could put in the top three: a vendor that at least three
+    others beat at its best and their worst can never get there, so no draw needs to score it."""
+    if len(contenders) <= TOP:
+        return list(contenders)
+    bounds = {c.vendor: _bounds(c, weights, spread) for c in contenders}
+    lows = sorted((low for low, _ in bounds.values()), reverse=True)
+    kept = []
+    for c in contenders:
+        _, high = bounds[c.vendor]
+        if sum(1 for other in lows if other > high) < TOP:  # its own low is never above its high
+            kept.append(c)
+    return kept
 
 
 def stability(contenders: list[Contender], weights: dict[str, float], draws: int, spread: float, seed: int) -> Stability:
@@ -38,13 +69,14 @@ def stability(contenders: list[Contender], weights: dict[str, float], draws: int
     if not contenders:
         return Stability(draws=draws, spread=spread, seed=seed, top1_same=None, top3_same=None, swap=None)
     base = [c.vendor for c in contenders]
+    reachable = in_reach_of_top(contenders, weights, spread)
     rng = random.Random(seed)
     same1 = same3 = 0
     for _ in range(draws):
         drawn = {d: w * rng.uniform(1 - spread, 1 + spread) for d, w in weights.items()}
         if sum(drawn.values()) <= 0:
             continue
-        order = _scores(contenders, drawn)
+        order = _order(reachable, drawn)
         same1 += order[0] == base[0]
         same3 += order[:3] == base[:3]
     by_id = {c.vendor: c for c in contenders}
@@ -63,7 +95,7 @@ def nearest_swap(first: Contender, second: Contender, weights: dict[str, float])
     numerator = sum(weights[d] * (first.ratings[d] - second.ratings[d]) for d in DIMENSIONS)
     # Rule points are multiples of 0.05: round away float noise, or a slope that is truly zero
     # (1.9 − 0.9 − 1) becomes 1e-16 and yields a "swap" at an astronomically large weight.
-    extra = round(first.rule_points - second.rule_points, 6)
+    extra = (first.rule_units - second.rule_units) / UNITS
     best: Swap | None = None
     for d in DIMENSIONS:
         slope = round((first.ratings[d] - second.ratings[d]) + extra, 6)
