@@ -8,7 +8,8 @@ from pathlib import Path
 from ..errors import UsageError
 from ..messages import msg
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level
+from .argparse_zh import words
+from .output import FORMATS, add_output_options, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -36,8 +37,24 @@ def add_parser(sub, ctx) -> None:
         default=None,
         help=t("help.check.exit_1_unless_every"),
     )
-    add_output_options(p, explain=True, t=t)
+    batch = p.add_mutually_exclusive_group()
+    batch.add_argument("--jsonl", type=Path, default=None, metavar="FILE", help=t("help.check.jsonl"))
+    batch.add_argument("--dir", type=Path, default=None, metavar="DIR", help=t("help.check.dir"))
+    p.add_argument("--workers", type=_workers, default=None, metavar="N", help=t("help.check.workers"))
+    p.add_argument("--strict", action="store_true", help=t("help.check.strict"))
+    add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
     p.set_defaults(run=run)
+
+
+def _workers(text: str) -> int:
+    """--workers: a whole number of processes, 1 to 64."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(words("must be a whole number from 1 to 64"))
+    return value
 
 
 def run(args: argparse.Namespace, env) -> int:
@@ -50,6 +67,17 @@ def run(args: argparse.Namespace, env) -> int:
     from ..decide.check import check, meets
     from .vendor_set import vendor_set
 
+    batch = args.jsonl is not None or args.dir is not None
+    if batch and (args.vendors or args.file):
+        raise UsageError(msg("usage.batch_alone", args.lang), hint=msg("hint.batch_alone", args.lang))
+    if not batch and args.format == "jsonl":
+        raise UsageError(msg("usage.jsonl_needs_batch", args.lang), hint=msg("hint.jsonl_needs_batch", args.lang))
+    if not batch and (args.workers or args.strict):
+        raise UsageError(msg("usage.batch_option", args.lang), hint=msg("hint.jsonl_needs_batch", args.lang))
+    if batch:
+        from .check_batch import run_batch
+
+        return run_batch(args, env)
     base = load_rule_base(args.rules)
     everyone, from_files = vendor_set(args.file, args.lang)
     for vid in args.vendors:

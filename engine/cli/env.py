@@ -73,6 +73,13 @@ class _Err:
         except (OSError, ValueError, AttributeError):
             pass
 
+    def isatty(self) -> bool:
+        """True on a terminal; False when closed or unknown."""
+        try:
+            return self._stream is not None and self._stream.isatty()
+        except (OSError, ValueError, AttributeError):
+            return False
+
 
 def _lenient(stream: TextIO | None) -> TextIO | None:
     """A text stream that escapes what its encoding cannot write (a GBK or latin-1 console)."""

@@ -14,7 +14,7 @@ from .env import Environment
 FORMATS = ("table", "json", "markdown")
 
 
-def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> None:
+def add_output_options(parser: argparse.ArgumentParser, explain: bool, t, formats: tuple[str, ...] = FORMATS) -> None:
     """Add --format, --rules (and --explain) to a subcommand parser."""
     parser.add_argument(
         "--rules",
@@ -23,7 +23,7 @@ def add_output_options(parser: argparse.ArgumentParser, explain: bool, t) -> Non
         metavar="DIR",
         help=t("help.output.use_the_rule_files"),
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help=t("help.output.output_format"))
+    parser.add_argument("--format", choices=formats, default="table", help=t("help.output.output_format"))
     if explain:
         parser.add_argument(
             "--explain",

@@ -59,12 +59,19 @@ def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> 
 
 def check(base: RuleBase, vendors: list[Vendor], explain: str = "full") -> CheckResult:
     """Decisions for all `vendors`, ordered by F (unknown last), then id, with the traces `explain` shows."""
-    decisions = [decide(base, v, explain) for v in vendors]
-    decisions.sort(key=lambda d: (d.supply.F is None, -(d.supply.F or 0), d.id))
-    return CheckResult(rules_version=base.version, vendors=decisions)
+    return CheckResult(rules_version=base.version, vendors=sort_decisions([decide(base, v, explain) for v in vendors]))
+
+
+def sort_decisions(decisions: list[VendorDecision]) -> list[VendorDecision]:
+    """Decisions in check's order: by F, largest first (unknown last), then id."""
+    return sorted(decisions, key=lambda d: (d.supply.F is None, -(d.supply.F or 0), d.id))
+
+
+def track_meets(track: str, least: str) -> bool:
+    """True when `track` is `least` or better (core > partial > out/undetermined)."""
+    return track in ({"core"} if least == "core" else IN_TRACK)
 
 
 def meets(result: CheckResult, least: str) -> bool:
     """True when every checked vendor's track is `least` or better (core > partial > out/undetermined)."""
-    allowed = {"core"} if least == "core" else IN_TRACK
-    return all(d.track in allowed for d in result.vendors)
+    return all(track_meets(d.track, least) for d in result.vendors)

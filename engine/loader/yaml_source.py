@@ -7,7 +7,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -50,11 +50,10 @@ class Document:
         return self.marks.get((), Location(self.file, 1, 1))
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8, refusing missing, huge, special and non-UTF-8 files with a LoadError.
+def open_regular(path: Path, display: str) -> BinaryIO:
+    """Open a regular file for binary reading, refusing missing, directory and special files with a LoadError.
 
-    Only regular files are opened (a FIFO would block, /dev/zero never ends), and at most
-    MAX_BYTES + 1 bytes are read, so an oversized input costs no more than the limit.
+    Only regular files are opened: a FIFO would block, /dev/zero never ends.
     """
     try:
         info = path.stat()
@@ -62,12 +61,23 @@ def read_text(path: Path, display: str) -> str:
             raise LoadError(M("load.directory"), Location(display))
         if not stat.S_ISREG(info.st_mode):
             raise LoadError(M("load.not_regular"), Location(display), M("hint.give_yaml"))
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        return path.open("rb")
     except FileNotFoundError:
         raise LoadError(M("load.not_found"), Location(display), M("hint.check_path")) from None
     except OSError as exc:
         raise LoadError(M("load.cannot_read", reason=exc.strerror), Location(display)) from None
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8, refusing missing, huge, special and non-UTF-8 files with a LoadError.
+
+    At most MAX_BYTES + 1 bytes are read, so an oversized input costs no more than the limit.
+    """
+    with open_regular(path, display) as fh:
+        try:
+            raw = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise LoadError(M("load.cannot_read", reason=exc.strerror), Location(display)) from None
     return _decode(raw, display)
 
 

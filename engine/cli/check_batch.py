@@ -1,0 +1,97 @@
+"""`zhisuan check --jsonl FILE | --dir DIR`: stream many vendors, skip bad records, keep input order."""
+
+from __future__ import annotations
+
+import argparse
+from contextlib import nullcontext
+
+from ..errors import LoadError, Location
+from ..messages import M, msg
+from .batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
+from .exit_codes import Exit
+from .output import emit, explain_level
+
+
+def run_batch(args: argparse.Namespace, env) -> int:
+    """Evaluate every record; JSON lines stream out in input order, other formats print at the end."""
+    from ..decide.check import sort_decisions, track_meets
+    from ..model.decision import CheckResult
+
+    level = explain_level(args)
+    if args.jsonl is not None:
+        display = "<stdin>" if str(args.jsonl) == "-" else str(args.jsonl)
+        records = jsonl_records(args.jsonl, display)
+    else:
+        records = dir_records(args.dir, str(args.dir))
+    as_lines = args.format == "jsonl"
+    seen: dict[str, str] = {}
+    kept, tracks = [], []
+    good = bad = 0
+    with _progress(env, args.lang) as tick:
+        for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
+            tick()
+            errors = list(outcome.errors)
+            if not errors and outcome.vendor_id in seen:
+                other = str(seen[outcome.vendor_id])
+                errors = [LoadError(M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=other), outcome.where).render(args.lang)]
+            if errors:
+                for line in errors:
+                    env.stderr.write(f"zhisuan: {line}\n")
+                if args.strict:
+                    return Exit.BAD_INPUT
+                bad += 1
+                continue
+            seen[outcome.vendor_id] = outcome.where
+            good += 1
+            tracks.append(outcome.track)
+            if as_lines:
+                env.stdout.write(outcome.line + "\n")
+            else:
+                kept.append(outcome.decision)
+    if bad:
+        env.stderr.write(msg("batch.summary", args.lang, good=good, bad=bad) + "\n")
+    if not as_lines:
+        _show(args, env, CheckResult(rules_version=rules_version(), vendors=sort_decisions(kept)), level)
+    if args.fail_unless and not all(track_meets(track, args.fail_unless) for track in tracks):
+        return Exit.NEGATIVE
+    return Exit.OK
+
+
+def _show(args, env, result, level: str) -> None:
+    from ..render.check_markdown import check_markdown
+    from ..render.check_view import render_check
+    from ..render.json_out import dumps
+
+    if args.format == "json":
+        env.stdout.write(dumps(result.model_dump(mode="json")))
+    elif args.format == "markdown":
+        env.stdout.write(check_markdown(result, args.lang, level))
+    else:
+        emit(env, lambda console: render_check(console, result, args.lang, level))
+
+
+def _progress(env, lang: str):
+    """A live count on a terminal's stderr (removed when done); elsewhere nothing."""
+    if not (hasattr(env.stderr, "isatty") and env.stderr.isatty()):
+        return nullcontext(lambda: None)
+    return _Bar(env.stderr, msg("batch.progress", lang))
+
+
+class _Bar:
+    def __init__(self, stream, label: str) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn(),
+            console=Console(file=stream, force_terminal=True), transient=True,
+        )
+        self._task = None
+
+    def __enter__(self):
+        self._progress.__enter__()
+        self._task = self._progress.add_task("", total=None)
+        return lambda: self._progress.advance(self._task)
+
+    def __exit__(self, *exc) -> None:
+        self._progress.__exit__(*exc)
