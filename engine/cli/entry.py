@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     from .exit_codes import Exit
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # from here raw_main handles Ctrl-C
+    # Decisions and traces are many small objects without cycles (reference counting frees
+    # them); with the default threshold the cyclic collector rescans them so often that it
+    # took 40% of a large `check` (bench/run). Collect less often, not never.
+    gc.set_threshold(50_000, 50, 1000)
     env = Environment.from_process()
     code = raw_main(sys.argv[1:] if argv is None else argv, env)
     if getattr(env.stdout, "failed", False):  # already reported by raw_main

@@ -9,29 +9,18 @@ from dataclasses import dataclass, field
 from ..errors import Location, RuleError, raise_all
 from ..messages import M
 from ..model.common import Text
+from ..model.decision import EffectTrace
 from ..model.fields import FIELDS
 from ..model.rules import Effect, Policy, Rule
 from .durable_form import rule_pattern
 from .tree import Node, build
 
 
-@dataclass(frozen=True, slots=True)
-class RuleEffect:
-    """What a rule does when it fires, flattened once at compile time for every trace."""
-
-    kind: str
-    field: str | None
-    value: str | None
-    note: Text | None
-    points: float | None
-    group: str | None
-
-
-def rule_effect(then: Effect) -> RuleEffect:
-    """The flat form of a rule's `then`."""
+def rule_effect(then: Effect) -> EffectTrace:
+    """The flat form of a rule's `then`, made once and shared by every trace of the rule."""
     write = then.writes()
     note = then.note or then.exclude or (then.score.reason if then.score else None)
-    return RuleEffect(
+    return EffectTrace(
         kind=then.kind,
         field=write[0] if write else None,
         value=write[1] if write else None,
@@ -51,7 +40,7 @@ class CompiledRule:
     stratum: int
     reads: frozenset[str]
     writes: str | None
-    effect: RuleEffect
+    effect: EffectTrace
     where: str  # str(location), made once: traces print it for every vendor
 
     @property

@@ -25,9 +25,11 @@ class Leaf:
     op: str
     value: Any  # str | int | tuple[str | int, ...] | None
     field: str = ""  # the dotted field name, filled from `spec` (read once per leaf per evaluation)
+    shown: Any = None  # `value` in the units a user writes, for traces
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "field", self.spec.name)
+        object.__setattr__(self, "shown", self.spec.to_user(self.value))
 
 
 def scale_number(spec: FieldSpec, raw: object) -> int:

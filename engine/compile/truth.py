@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
-from .leaves import Leaf
+from ..model.decision import ConditionTrace
 from .tree import Node
 
 TRUE, FALSE, UNKNOWN = "true", "false", "not_evaluated"
-
-
-@dataclass(frozen=True, slots=True)
-class LeafResult:
-    """One evaluated leaf: the field, operator, expected and actual values, and the result."""
-
-    path: str
-    field: str
-    op: str
-    expected: Any
-    actual: Any
-    result: str
 
 
 _TESTS = {
@@ -37,28 +24,65 @@ _TESTS = {
 _MISSING = object()
 
 
-def leaf_value(leaf: Leaf, facts: dict[str, Any]) -> str:
-    """The truth of one leaf over the facts (missing data gives not_evaluated)."""
-    actual = facts.get(leaf.field, _MISSING)
-    if leaf.op == "exists":
-        return FALSE if actual is _MISSING else TRUE
-    if actual is _MISSING:
-        return UNKNOWN
-    return TRUE if _TESTS[leaf.op](actual, leaf.value) else FALSE
+def evaluate(node: Node, facts: dict[str, Any], out: list[ConditionTrace] | None = None) -> str:
+    """Kleene evaluation of the tree; if `out` is given, every leaf's trace (user units) is appended.
+
+    Each node is compiled once into a closure (kept on the node); without `out` an all/any
+    stops at its first decisive child.
+    """
+    run = node.__dict__.get("_run") or _attach(node)
+    return run(facts, out)
 
 
-def evaluate(node: Node, facts: dict[str, Any], out: list[LeafResult] | None = None) -> str:
-    """Kleene evaluation of the tree; every leaf's result is appended to `out` if given."""
-    if node.kind == "leaf":
-        result = leaf_value(node.leaf, facts)
+_NOT = {TRUE: FALSE, FALSE: TRUE, UNKNOWN: UNKNOWN}
+Runner = Callable[[dict, "list[ConditionTrace] | None"], str]
+
+
+def _attach(node: Node) -> Runner:
+    run = _leaf(node) if node.kind == "leaf" else _composite(node)
+    object.__setattr__(node, "_run", run)  # not a field: equality and hashing ignore it
+    return run
+
+
+def _leaf(node: Node) -> Runner:
+    leaf = node.leaf
+    name, op, value, path, shown, to_user = leaf.field, leaf.op, leaf.value, node.path, leaf.shown, leaf.spec.to_user
+    test = _TESTS.get(op)
+
+    def run(facts: dict, out: list | None) -> str:
+        actual = facts.get(name, _MISSING)
+        if op == "exists":
+            result = FALSE if actual is _MISSING else TRUE
+        elif actual is _MISSING:
+            result = UNKNOWN
+        else:
+            result = TRUE if test(actual, value) else FALSE
         if out is not None:
-            leaf = node.leaf
-            out.append(LeafResult(node.path, leaf.field, leaf.op, leaf.value, facts.get(leaf.field), result))
+            out.append(ConditionTrace(path, name, op, shown, None if actual is _MISSING else to_user(actual), result))
         return result
-    results = [evaluate(c, facts, out) for c in node.children]
+
+    return run
+
+
+def _composite(node: Node) -> Runner:
+    children = [c.__dict__.get("_run") or _attach(c) for c in node.children]
     if node.kind == "not":
-        return {TRUE: FALSE, FALSE: TRUE, UNKNOWN: UNKNOWN}[results[0]]
+        child = children[0]
+        return lambda facts, out: _NOT[child(facts, out)]
     decisive, other = (FALSE, TRUE) if node.kind == "all" else (TRUE, FALSE)
-    if decisive in results:
-        return decisive
-    return UNKNOWN if UNKNOWN in results else other
+
+    def run(facts: dict, out: list | None) -> str:
+        if out is None:
+            unknown = False
+            for child in children:
+                result = child(facts, None)
+                if result == decisive:
+                    return decisive
+                unknown = unknown or result == UNKNOWN
+            return UNKNOWN if unknown else other
+        results = [child(facts, out) for child in children]  # every leaf, for the trace
+        if decisive in results:
+            return decisive
+        return UNKNOWN if UNKNOWN in results else other
+
+    return run

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..compile.compiler import RuleBase
-from ..model.decision import CheckResult, CriterionOutcome, SubOutcome, VendorDecision
+from ..model.decision import CheckResult, VendorDecision
 from ..model.vendor import Vendor
 from ..model.vocabulary import SUB_CRITERIA
 from ..scoring.supply import supply
@@ -16,22 +16,23 @@ IN_TRACK = ("core", "partial")
 
 def decide(base: RuleBase, vendor: Vendor, explain: str = "full") -> VendorDecision:
     """The decision for one vendor, carrying the trace that `explain` (off, fails, full) shows."""
-    facts, trace = run_rules(base, vendor)
+    facts, trace = run_rules(base, vendor, conditions=explain != "off")
     notes = [e.effect.note for e in trace if e.fired and e.effect.kind == "note"]
     setters = _setters(trace)
-    return VendorDecision(
-        id=vendor.id,
-        name=vendor.name,
-        assessed_in_report=vendor.assessed_in_report,
-        track=facts.get("track", UNDETERMINED),
-        supplier_type=facts.get("supplier_type", UNDETERMINED),
-        declared_type=vendor.declared_type,
-        criteria={c: _criterion(c, vendor, facts, setters) for c in SUB_CRITERIA},
-        supply=supply(vendor),
-        notes=notes,
-        input_sha256=input_digest(vendor),
-        trace=trace_models(filter_trace(trace, explain)),
-    )
+    # One validation call for the whole decision: nested dicts, not a model per sub-criterion.
+    return VendorDecision.model_validate({
+        "id": vendor.id,
+        "name": vendor.name,
+        "assessed_in_report": vendor.assessed_in_report,
+        "track": facts.get("track", UNDETERMINED),
+        "supplier_type": facts.get("supplier_type", UNDETERMINED),
+        "declared_type": vendor.declared_type,
+        "criteria": {c: _criterion(c, vendor, facts, setters) for c in SUB_CRITERIA},
+        "supply": supply(vendor),
+        "notes": notes,
+        "input_sha256": input_digest(vendor),
+        "trace": trace_models(filter_trace(trace, explain)),
+    })
 
 
 def _setters(trace) -> dict[str, str]:
@@ -39,22 +40,22 @@ def _setters(trace) -> dict[str, str]:
     return {e.effect.field: e.rule for e in trace if e.fired and e.applied and e.effect.field}
 
 
-def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> CriterionOutcome:
+def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> dict:
+    """A CriterionOutcome's fields."""
     share = getattr(vendor.shares, c)
     subs = {}
     for s in SUB_CRITERIA[c]:
         data = vendor.sub[s]
-        subs[s] = SubOutcome(
-            status=facts.get(f"sub.{s}.verdict", "unknown"),
-            recorded=data.status,
-            evidence=data.evidence,
-            source=data.source,
-            reason=data.reason,
-            decided_by=setters.get(f"sub.{s}.verdict"),
-        )
-    return CriterionOutcome(
-        status=facts.get(f"criteria.{c}.status", UNDETERMINED), share=share.value, share_source=share.source, sub=subs
-    )
+        subs[s] = {
+            "status": facts.get(f"sub.{s}.verdict", "unknown"),
+            "recorded": data.status,
+            "evidence": data.evidence,
+            "source": data.source,
+            "reason": data.reason,
+            "decided_by": setters.get(f"sub.{s}.verdict"),
+        }
+    return {"status": facts.get(f"criteria.{c}.status", UNDETERMINED), "share": share.value,
+            "share_source": share.source, "sub": subs}
 
 
 def check(base: RuleBase, vendors: list[Vendor], explain: str = "full") -> CheckResult:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import SkipValidation
 
 from .common import Frozen, Text
 
+# The trace types are plain slotted dataclasses, not models: a vendor's full trace holds
+# ~230 of them, built from rules and facts that were validated already, so validating them
+# again costs more than the whole evaluation. Pydantic still serialises them by their fields.
 
-class ConditionTrace(Frozen):
+
+@dataclass(slots=True)
+class ConditionTrace:
     """One leaf condition: field, operator, expected and actual values, and its result."""
 
     path: str
@@ -18,7 +26,8 @@ class ConditionTrace(Frozen):
     result: str
 
 
-class EffectTrace(Frozen):
+@dataclass(frozen=True, slots=True)
+class EffectTrace:
     """What a rule's effect is: the field and value it sets, or the note it attaches."""
 
     kind: str
@@ -29,7 +38,8 @@ class EffectTrace(Frozen):
     group: str | None = None
 
 
-class TraceEvent(Frozen):
+@dataclass(slots=True)
+class TraceEvent:
     """One rule considered during an evaluation."""
 
     rule: str
@@ -43,6 +53,9 @@ class TraceEvent(Frozen):
     effect: EffectTrace
     applied: bool
     overridden_by: str | None = None
+
+
+Trace = Annotated[list[TraceEvent], SkipValidation]
 
 
 class SubOutcome(Frozen):
@@ -97,7 +110,7 @@ class VendorDecision(Frozen):
     supply: Supply
     notes: list[Text]
     input_sha256: str
-    trace: list[TraceEvent]
+    trace: Trace
 
 
 class CheckResult(Frozen):

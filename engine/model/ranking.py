@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .common import Frozen, Text
-from .decision import TraceEvent
+from .decision import Trace
 from .vendor import Risk
 
 
@@ -59,7 +59,7 @@ class RankedVendor(Frozen):
     gap_to_first: float
     costs: list[Cost]
     risks: list[Risk]
-    trace: list[TraceEvent]
+    trace: Trace
 
 
 class Change(Frozen):
@@ -95,7 +95,7 @@ class ExcludedVendor(Frozen):
     name: Text
     reasons: list[Reason]
     counterfactual: Counterfactual | None
-    trace: list[TraceEvent]
+    trace: Trace
 
 
 class Undecided(Frozen):

@@ -1,11 +1,12 @@
-"""The only module that talks to durable_rules: one Host, one lock, one session per call."""
+"""The only module that talks to durable_rules: its C core, one lock, one session per call."""
 
 from __future__ import annotations
 
 import itertools
+import json
+import re
 import sys
 import threading
-from copy import deepcopy
 from typing import Any
 
 from ..compile.durable_form import LIST_SENTINEL, MARKER
@@ -16,77 +17,87 @@ CATCH_ALL = "zs_catch_all"
 # overwrites CFLAGS; the define maps the call Python 3.13 removed to the one it stood for.
 DURABLE_REQUIREMENT = "durable-rules==2.0.28"
 BUILD_DEFINE = "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject"
-_CATCH_ALL_RULE = {"all": [{"m": {"$ex": {MARKER: 1}}}], "pri": 1000}
+_CATCH_ALL_RULE = {"all": [{"m": {"$ex": {MARKER: 1}}}], "pri": 1000}  # runs last in every session
 
 
 class DurableEngine:
-    """Registers stage rulesets once and runs one fact through a stage, returning what fired."""
+    """Registers stage rulesets once and runs one fact through a stage, returning what fired.
+
+    It drives durable_rules' C core directly (the module its Python `Host` wraps): the core
+    matches the fact and queues one action per rule that fired; we read each action's rule
+    name and complete it. Host would build a closure per action, decode the fact and
+    re-encode the session state each time, about six times the cost of the match itself.
+    """
 
     def __init__(self) -> None:
-        self._host = _quiet_host()
+        self._core = _core()
         self._lock = threading.Lock()
-        self._registered: set[str] = set()
-        self._fired: dict[str, list[str]] = {}
+        self._handles: dict[str, int] = {}
         self._sids = itertools.count(1)
 
-    def _register(self, name: str, definition: dict[str, Any]) -> None:
-        if name in self._registered:
-            return
-        rules = deepcopy(definition)  # durable mutates what it is given
-        for rule_id, rule in rules.items():
-            rule["run"] = self._recorder(rule_id)
-        rules[CATCH_ALL] = dict(_CATCH_ALL_RULE, run=self._recorder(CATCH_ALL))
-        self._host.register_rulesets({name: rules})
-        self._registered.add(name)
-
-    def _recorder(self, rule_id: str):
-        def record(c) -> None:
-            self._fired[c.s["sid"]].append(rule_id)
-
-        return record
+    def _handle(self, name: str, definition: dict[str, Any]) -> int:
+        handle = self._handles.get(name)
+        if handle is None:
+            rules = dict(definition, **{CATCH_ALL: _CATCH_ALL_RULE})
+            handle = self._core.create_ruleset(name, json.dumps(rules, ensure_ascii=False))
+            self._handles[name] = handle
+        return handle
 
     def fire(self, name: str, definition: dict[str, Any], fact: dict[str, Any]) -> set[str]:
         """Assert `fact` into a fresh session of ruleset `name`; the ids of the rules that fired."""
+        core = self._core
         with self._lock:
-            self._register(name, definition)
+            handle = self._handle(name, definition)
             sid = f"zs{next(self._sids)}"
-            self._fired[sid] = []
             payload = {k: (list(v) + [LIST_SENTINEL] if isinstance(v, (list, tuple)) else v) for k, v in fact.items()}
             payload.update({"sid": sid, MARKER: 1})
+            fired = []
             try:
-                state = self._host.assert_fact(name, payload)
+                code, state = core.assert_fact(handle, json.dumps(payload, ensure_ascii=False))
+                if code in (1, 2):  # not handled / already observed: never for a fresh session
+                    raise EvaluationError(f"durable_rules did not take the fact (code {code})")
+                started = core.start_action_for_state(handle, state) if code == 0 else None
+                message = started[1] if started else None
+                while message:
+                    fired.append(_rule_name(message))
+                    message = core.complete_and_start_action(handle, state)
+            except EvaluationError:
+                raise
             except Exception as exc:  # durable raises bare Exceptions; never let them escape raw
-                self._fired.pop(sid, None)
                 raise EvaluationError(f"durable_rules rejected a fact: {exc}") from exc
-            fired = self._fired.pop(sid)
-            # Safe: the catch-all rule ran an action in this sid, so delete_state cannot segfault.
-            self._host.delete_state(name, sid)
-        if state and state.get("exception"):
-            raise EvaluationError(f"an action failed inside durable_rules: {state['exception']}")
+            finally:
+                if fired:  # the catch-all ran an action in this sid, so delete_state cannot segfault
+                    core.delete_state(handle, sid)
         if CATCH_ALL not in fired:
             raise EvaluationError(f"durable_rules did not run the catch-all rule in {name}")
         return set(fired) - {CATCH_ALL}
 
 
-def _quiet_host():
-    """A Host without its background dispatcher threads.
+_RULE_NAME = re.compile(r'^\{"([^"\\]+)":')
 
-    Host() starts timers that poll every ruleset from another thread; we use no timed
-    rules and run every action synchronously inside assert_fact, so the dispatcher would
-    only race our calls. Imported lazily: importing durable costs ~20 ms.
+
+def _rule_name(message: str) -> str:
+    """The rule an action belongs to: the first key of its message (ids never need escaping)."""
+    match = _RULE_NAME.match(message)
+    if match is None:
+        raise EvaluationError(f"durable_rules sent an action without a rule name: {message[:80]!r}")
+    return match.group(1)
+
+
+def _core():
+    """durable_rules' C core, imported lazily (importing durable costs ~20 ms).
+
+    `durable.engine` is imported first: it loads the core, and is where a missing or
+    mis-built installation fails.
     """
     try:
-        from durable.engine import Host
+        import durable.engine  # noqa: F401
+        import durable_rules_engine
     except ImportError as exc:  # missing, or built on 3.13 without the PyEval_CallObject define
         missing = isinstance(exc, ModuleNotFoundError) and (exc.name or "").startswith("durable")
         raise EngineUnavailableError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
                                      missing=missing, rebuild=rebuild_command()) from exc
-
-    class QuietHost(Host):
-        def _run(self) -> None:
-            pass
-
-    return QuietHost()
+    return durable_rules_engine
 
 
 def rebuild_command() -> str:

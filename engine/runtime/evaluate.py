@@ -7,8 +7,9 @@ from typing import Any
 
 from ..compile.compiler import CompiledRule, RuleBase
 from ..compile.facts import vendor_facts
-from ..compile.truth import TRUE, LeafResult, evaluate
+from ..compile.truth import TRUE, evaluate
 from ..errors import EvaluationError
+from ..model.decision import ConditionTrace
 from ..model.vendor import Vendor
 from .durable_adapter import engine
 from .trace import Event
@@ -16,13 +17,19 @@ from .trace import Event
 UNDETERMINED = "undetermined"
 
 
-def run_rules(base: RuleBase, vendor: Vendor) -> tuple[dict[str, Any], list[Event]]:
+def run_rules(base: RuleBase, vendor: Vendor, conditions: bool = True) -> tuple[dict[str, Any], list[Event]]:
     """Evaluate every stage over the vendor's facts; the final facts and the trace."""
-    return run_facts(base, vendor_facts(vendor), vendor.id)
+    return run_facts(base, vendor_facts(vendor), vendor.id, conditions)
 
 
-def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict[str, Any], list[Event]]:
-    """Evaluate every stage over `facts` (not modified); the final facts and the trace."""
+def run_facts(
+    base: RuleBase, facts: dict[str, Any], subject: str, conditions: bool = True
+) -> tuple[dict[str, Any], list[Event]]:
+    """Evaluate every stage over `facts` (not modified); the final facts and the trace.
+
+    Every rule gets an event; `conditions=False` leaves out the per-leaf results (no output
+    will show them), which lets evaluation stop at the first decisive condition.
+    """
     facts = dict(facts)
     set_by: dict[str, str] = {}
     events: list[Event] = []
@@ -30,7 +37,7 @@ def run_facts(base: RuleBase, facts: dict[str, Any], subject: str) -> tuple[dict
         durable_fired = engine().fire(stage.name, stage.definition, stage.payload(facts))
         explained = {}
         for rule in stage.rules:
-            leaves: list[LeafResult] = []
+            leaves: list[ConditionTrace] | None = [] if conditions else None
             explained[rule.id] = (evaluate(rule.condition, facts, leaves), leaves)
         python_fired = {rid for rid, (result, _) in explained.items() if result == TRUE}
         if python_fired != durable_fired:
@@ -73,13 +80,13 @@ def _resolve(
     return winners
 
 
-def _event(rule: CompiledRule, result: str, leaves: list[LeafResult], winners) -> Event:
+def _event(rule: CompiledRule, result: str, leaves: list[ConditionTrace] | None, winners) -> Event:
     effect = rule.effect
     fired = result == TRUE
     winner = winners.get(effect.field) if effect.field else None
     applied = fired and (effect.field is None or (winner is not None and winner[0] == effect.value))
     overridden = winner[1] if fired and not applied and winner else None
-    return Event(rule, result, tuple(leaves), applied, overridden)
+    return Event(rule, result, tuple(leaves) if leaves else (), applied, overridden)
 
 
 def input_digest(vendor: Vendor) -> str:

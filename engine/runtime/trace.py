@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
-from ..compile.compiler import CompiledRule, RuleEffect
-from ..compile.truth import TRUE, LeafResult
+from ..compile.compiler import CompiledRule
+from ..compile.truth import TRUE
 from ..model.common import Text
-from ..model.decision import TraceEvent
-from ..model.fields import FIELDS
+from ..model.decision import ConditionTrace, EffectTrace, TraceEvent
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
     """One rule considered during an evaluation, read like `TraceEvent` but costing no validation."""
 
     compiled: CompiledRule
     result: str
-    conditions: tuple[LeafResult, ...]
+    conditions: tuple[ConditionTrace, ...]  # empty when evaluated without them
     applied: bool
     overridden_by: str | None
 
@@ -44,44 +41,18 @@ class Event:
         return self.compiled.rule.source
 
     @property
-    def effect(self) -> RuleEffect:
+    def effect(self) -> EffectTrace:
         """What the rule does when it fires."""
         return self.compiled.effect
 
 
 def trace_models(events: list[Event]) -> list[TraceEvent]:
-    """The output form of `events`, values in the user's units (one validation call for all)."""
-    if not events:
-        return []
-    return _TRACE.validate_python([_plain(e) for e in events])
-
-
-def _plain(e: Event) -> dict:
-    rule, effect = e.compiled, e.compiled.effect
-    return {
-        "rule": rule.id,
-        "title": rule.rule.title,
-        "source": rule.rule.source,
-        "location": rule.where,
-        "stratum": rule.stratum,
-        "fired": e.result == TRUE,
-        "result": e.result,
-        "conditions": [_condition(c) for c in e.conditions],
-        "effect": {
-            "kind": effect.kind, "field": effect.field, "value": effect.value, "note": effect.note,
-            "points": effect.points, "group": effect.group,
-        },
-        "applied": e.applied,
-        "overridden_by": e.overridden_by,
-    }
-
-
-def _condition(c: LeafResult) -> dict:
-    spec = FIELDS[c.field]
-    return {
-        "path": c.path, "field": c.field, "op": c.op, "expected": spec.to_user(c.expected),
-        "actual": spec.to_user(c.actual), "result": c.result,
-    }
-
-
-_TRACE = TypeAdapter(list[TraceEvent])
+    """The output form of `events` (their conditions are in user units already)."""
+    return [
+        TraceEvent(
+            e.compiled.id, e.compiled.rule.title, e.compiled.rule.source, e.compiled.where, e.compiled.stratum,
+            e.result == TRUE, e.result, list(e.conditions), e.compiled.effect, e.applied,
+            e.overridden_by,
+        )
+        for e in events
+    ]
