@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -12,8 +13,8 @@ from typing import Iterable, Iterator
 from ..errors import LoadError, Location, ZhisuanError
 from ..messages import M
 
-WINDOW_PER_WORKER = 64  # records in flight per worker: bounds memory, keeps every worker busy
-CHUNK = 16
+WINDOW_PER_WORKER = 256  # records in flight per worker: bounds memory, keeps every worker busy
+CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -89,17 +90,6 @@ def _evaluate(record: Record) -> Outcome:
     return Outcome(record.where, decision.id, decision.track, decision=decision)
 
 
-def _windows(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    window: list[Record] = []
-    for record in records:
-        window.append(record)
-        if len(window) == size:
-            yield window
-            window = []
-    if window:
-        yield window
-
-
 def evaluate_all(
     records: Iterable[Record], rules_dir: Path | None, explain: str, lang: str, as_lines: bool, workers: int
 ) -> Iterator[Outcome]:
@@ -111,9 +101,32 @@ def evaluate_all(
     # fork where there is one: workers inherit the compiled rules; durable starts fresh in each.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    # Records are read here, in this thread (a read error surfaces as usual), and sent in
+    # chunks; at most `ahead` chunks are in flight, so memory does not grow with the input.
+    ahead = workers * WINDOW_PER_WORKER // CHUNK
     with context.Pool(workers, _start, (rules_dir, explain, lang, as_lines)) as pool:
-        for window in _windows(records, workers * WINDOW_PER_WORKER):
-            yield from pool.imap(_evaluate, window, CHUNK)
+        pending: deque = deque()
+        for chunk in _chunks(records, CHUNK):
+            pending.append(pool.apply_async(_evaluate_chunk, (chunk,)))
+            if len(pending) >= ahead:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _evaluate_chunk(chunk: list[Record]) -> list[Outcome]:
+    return [_evaluate(record) for record in chunk]
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def rules_version() -> str:

@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "__init__": BOTTOM | {"decide"},
 }
 # Third-party or stdlib modules that only some parts may import.
-ONLY_IN = {"durable": {"runtime"}, "rich": {"render", "cli"}, "sqlite3": {"audit"}}
+ONLY_IN = {"durable": {"runtime"}, "durable_rules_engine": {"runtime"}, "rich": {"render", "cli"}, "sqlite3": {"audit"}}
 
 
 def _part(path: Path) -> str:
