@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -76,6 +75,7 @@ def _evaluate(record: Record) -> Outcome:
     from ..loader.validate import validate
     from ..loader.yaml_source import load
     from ..model.vendor import Vendor
+    from ..render.json_out import dumps_line
 
     _, explain, lang, as_lines = _STATE["key"]
     try:
@@ -84,8 +84,7 @@ def _evaluate(record: Record) -> Outcome:
     except ZhisuanError as exc:
         return Outcome(record.where, errors=tuple(exc.render(lang).split("\nzhisuan: ")))
     if as_lines:
-        data = {"input": str(record.where), **decision.model_dump(mode="json")}
-        line = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        line = dumps_line({"input": str(record.where), **decision.model_dump(mode="json")})
         return Outcome(record.where, decision.id, decision.track, line=line)
     return Outcome(record.where, decision.id, decision.track, decision=decision)
 

@@ -45,7 +45,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
             good += 1
             tracks.append(outcome.track)
             if as_lines:
-                env.stdout.write(outcome.line + "\n")
+                env.stdout.write(outcome.line)
             else:
                 kept.append(outcome.decision)
     if bad:

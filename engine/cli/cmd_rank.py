@@ -10,7 +10,7 @@ from ..errors import LoadError, Location, UsageError, printable
 from ..messages import M, msg
 from .argparse_zh import words
 from .exit_codes import Exit
-from .output import add_output_options, emit, explain_level
+from .output import FORMATS, add_output_options, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -24,6 +24,7 @@ def add_parser(sub, ctx) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("help.rank.profile_file_or_bundled"))
+    p.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rank.profiles_dir"))
     p.add_argument("--top", type=_positive, default=None, metavar="N", help=t("help.rank.show_the_first_n"))
     p.add_argument(
         "--weight",
@@ -35,7 +36,7 @@ def add_parser(sub, ctx) -> None:
     p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.add_a_vendor_file"))
     p.add_argument("--seed", type=_whole, default=0, help=t("help.rank.seed_of_the_stability"))
     p.add_argument("--draws", type=_draws, default=1000, help=t("help.rank.stability_draws_0_100000"))
-    add_output_options(p, explain=True, t=t)
+    add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
     p.set_defaults(run=run)
 
 
@@ -86,37 +87,90 @@ def _profile(arg: str | None, lang: str):
 
 
 def run(args: argparse.Namespace, env) -> int:
-    """Rank and print."""
+    """Rank and print: one profile, or every profile in --profiles DIR against one vendor base."""
     from ..decide.knowledge import load_advice_knowledge
-    from ..render.json_out import dumps
-    from ..render.rank_view import rank_markdown, render_rank
-    from ..decide.rank import RankOptions, rank
-    from ..scoring.weights import parse_weight, resolve_weights
+    from ..decide.rank import Eligibility, RankOptions, rank
+    from ..scoring.weights import parse_weight
     from .vendor_set import vendor_set
 
+    if args.profiles is not None and args.profile is not None:
+        raise UsageError(msg("usage.profiles_alone", args.lang), hint=msg("hint.profiles_alone", args.lang))
+    if args.format == "jsonl" and args.profiles is None:
+        raise UsageError(msg("usage.rank_jsonl", args.lang), hint=msg("hint.rank_jsonl", args.lang))
     overrides = dict(parse_weight(w) for w in args.weight)
-    loaded, source, notice = _profile(args.profile, args.lang)
+    if args.profiles is not None:
+        profiles, notice = _profiles_in(args.profiles), None
+    else:
+        loaded, source, notice = _profile(args.profile, args.lang)
+        profiles = [(loaded, source)]
     kb = load_advice_knowledge(args.rules)
     vendors, _ = vendor_set(args.file, args.lang)
-    try:  # the profile's own weights, before the command line's: a zero sum is the file's fault
+    for loaded, _ in profiles:
+        _own_weights_add_up(kb, loaded)
+    level = explain_level(args)
+    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=level)
+    eligibility = Eligibility(kb)  # each vendor's eligibility once, whatever the number of profiles
+    results = []
+    for loaded, source in profiles:
+        result = rank(kb, loaded.profile, list(vendors.values()), source, options, eligibility)
+        results.append(result.model_copy(update={"ranking": result.ranking[: args.top]}) if args.top else result)
+    _show(args, env, results, level, many=args.profiles is not None)
+    if notice:
+        env.stderr.write(notice + "\n")
+    for result in results:
+        if not result.ranking:  # an empty ranking is an answer too: say why, exit 0
+            counts = Counter(r.rule for e in result.excluded for r in e.reasons)
+            rule, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
+            env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
+    return Exit.OK
+
+
+def _own_weights_add_up(kb, loaded) -> None:
+    """The profile's own weights, before the command line's: a zero sum is the file's fault."""
+    from ..scoring.weights import resolve_weights
+
+    try:
         resolve_weights(kb.weights, loaded.profile, {})
     except UsageError:
         raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
-    level = explain_level(args)
-    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=level)
-    result = rank(kb, loaded.profile, list(vendors.values()), source, options)
-    if args.top:
-        result = result.model_copy(update={"ranking": result.ranking[: args.top]})
-    if args.format == "json":
-        env.stdout.write(dumps(result.model_dump(mode="json")))
+
+
+def _profiles_in(folder: Path) -> list:
+    """Every `*.yaml` profile in `folder`, by file name, with where it came from; all errors at once."""
+    from ..decide.knowledge import load_profile_file
+    from ..errors import ZhisuanError, flatten, raise_all
+
+    if not folder.is_dir():
+        raise LoadError(M("load.not_a_folder"), Location(printable(str(folder))), M("hint.check_path"))
+    found, errors = [], []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            found.append((load_profile_file(path), printable(str(path))))
+        except ZhisuanError as exc:
+            errors += flatten(exc)
+    raise_all(errors)
+    if not found:
+        raise LoadError(M("load.no_profiles"), Location(printable(str(folder))), M("hint.profiles_dir"))
+    return found
+
+
+def _show(args, env, results: list, level: str, many: bool) -> None:
+    from ..render.json_out import dumps, dumps_line
+    from ..render.rank_view import rank_markdown, render_rank
+
+    if args.format == "jsonl":
+        for result in results:
+            env.stdout.write(dumps_line(result.model_dump(mode="json")))
+    elif args.format == "json":
+        documents = [r.model_dump(mode="json") for r in results]
+        env.stdout.write(dumps(documents if many else documents[0]))
     elif args.format == "markdown":
-        env.stdout.write(rank_markdown(result, args.lang, level))
+        env.stdout.write("\n".join(rank_markdown(r, args.lang, level) for r in results))
     else:
-        emit(env, lambda console: render_rank(console, result, args.lang, level))
-    if notice:
-        env.stderr.write(notice + "\n")
-    if not result.ranking:  # an empty ranking is an answer too: say why, exit 0
-        counts = Counter(r.rule for e in result.excluded for r in e.reasons)
-        rule, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
-        env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
-    return Exit.OK
+        def draw(console) -> None:
+            for result in results:
+                if many:  # which profile each ranking is for
+                    console.rule(result.profile_source, style="bold")
+                render_rank(console, result, args.lang, level)
+
+        emit(env, draw)

@@ -50,8 +50,32 @@ class _Scored:
     trace: list[Event]
 
 
-def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: str, options: RankOptions) -> RankResult:
-    """The full ranking of `vendors` for `profile`."""
+class Eligibility:
+    """Each vendor's eligibility outcome (facts and trace), computed once and reused for every profile."""
+
+    def __init__(self, kb: AdviceKnowledge) -> None:
+        self._base = kb.eligibility
+        self._known: dict[int, tuple[Vendor, dict, list[Event]]] = {}
+
+    def of(self, vendor: Vendor) -> tuple[dict, list[Event]]:
+        """The eligibility facts and trace of `vendor`."""
+        known = self._known.get(id(vendor))
+        if known is None or known[0] is not vendor:  # the vendor object is kept, so its id stays its own
+            known = (vendor, *run_rules(self._base, vendor))
+            self._known[id(vendor)] = known
+        return known[1], known[2]
+
+
+def rank(
+    kb: AdviceKnowledge,
+    profile: Profile,
+    vendors: list[Vendor],
+    source: str,
+    options: RankOptions,
+    eligibility: Eligibility | None = None,
+) -> RankResult:
+    """The full ranking of `vendors` for `profile` (pass one `eligibility` to rank many profiles)."""
+    eligibility = eligibility or Eligibility(kb)
     used = resolve_weights(kb.weights, profile, options.weights)
     weights = {d: w.value for d, w in used.items()}
     buyer = profile_facts(profile)
@@ -64,8 +88,8 @@ def rank(kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], source: s
         if not vendor.assessed_in_report and absent:
             unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=absent))
             continue
-        eligibility, checked = run_rules(kb.eligibility, vendor)
-        facts = {**eligibility, **buyer, **pair_facts(profile, vendor)}
+        derived, checked = eligibility.of(vendor)
+        facts = {**derived, **buyer, **pair_facts(profile, vendor)}
         _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
         sources = fact_sources(vendor, profile.location.province, checked)
         provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}

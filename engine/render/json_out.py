@@ -1,4 +1,4 @@
-"""Stable JSON: sorted keys, UTF-8, two-space indent, trailing newline."""
+"""Stable JSON: sorted keys, UTF-8; documents with a two-space indent, JSON Lines compact."""
 
 from __future__ import annotations
 
@@ -9,3 +9,8 @@ from typing import Any
 def dumps(value: Any) -> str:
     """Serialise `value` the same way every time."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_line(value: Any) -> str:
+    """`value` as one JSON line (sorted keys, no spaces), newline included."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
