@@ -86,6 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.rule_ids_case": ("规则 id 不能只靠大小写区分", "rule ids must differ in more than case"),
     "rule.reads_unset": ("规则 {id} 读取 {field}，但没有规则设置它", "rule {id} reads {field}, which no rule sets"),
     "hint.add_setter": ("请增加一条设置它的规则", "add a rule that sets it"),
+    "rule.stage_too_big": ("第 {stage} 阶段有 {count} 条规则，超过上限 {limit}（durable_rules 在 512 条时会卡死）", "stage {stage} holds {count} rules, over the limit of {limit} (durable_rules hangs at 512)"),
+    "hint.stage_too_big": ("拆分规则，或让部分规则读取前一阶段得出的字段，使其进入下一阶段", "split the rules, or let some read a field an earlier stage derives so that they move to a later stage"),
     "rule.cycle": ("规则之间循环依赖：{cycle}", "rules depend on each other in a cycle: {cycle}"),
     "rule.policy_gap": ("规则 {id} 设置 {kind} 为 {value}，但 policy.yaml 没有为它排序",
                         "rule {id} sets {kind} {value}, which policy.yaml does not order"),

@@ -30,6 +30,11 @@ def rule_effect(then: Effect) -> EffectTrace:
     )
 
 
+# durable_rules 2.0.28 hangs on a ruleset of 512 rules (bench/durable_limits.py); refuse
+# well before that at load, with the place to split, rather than hang at run time.
+MAX_RULES_PER_STAGE = 500
+
+
 @dataclass(frozen=True)
 class CompiledRule:
     """A rule with its checked condition tree, stratum, origin and flattened effect."""
@@ -135,6 +140,12 @@ def compile_rules(
     stages = []
     for level in sorted({c.stratum for c in compiled}):
         rules = tuple(sorted((c for c in compiled if c.stratum == level), key=lambda c: c.id))
+        if len(rules) > MAX_RULES_PER_STAGE:
+            raise RuleError(
+                M("rule.stage_too_big", count=len(rules), stage=level, limit=MAX_RULES_PER_STAGE),
+                rules[MAX_RULES_PER_STAGE].location,
+                M("hint.stage_too_big"),
+            )
         stages.append(_stage(rules))
     return RuleBase(tuple(stages), {c.id: c for c in compiled}, policy, version)
 

@@ -39,7 +39,10 @@ class DurableEngine:
         handle = self._handles.get(name)
         if handle is None:
             rules = dict(definition, **{CATCH_ALL: _CATCH_ALL_RULE})
-            handle = self._core.create_ruleset(name, json.dumps(rules, ensure_ascii=False))
+            try:
+                handle = self._core.create_ruleset(name, json.dumps(rules, ensure_ascii=False))
+            except Exception as exc:  # durable's own `error` type: a structural limit (see docs/architecture.md)
+                raise EvaluationError(f"durable_rules refused the rules of {name}: {exc}") from exc
             self._handles[name] = handle
         return handle
 

@@ -65,3 +65,16 @@ def test_stage_names_depend_only_on_compiled_content():
     other = [_rule("a", {"field": "business.core", "op": "exists"}, {"track": "out"})]
     changed = [_rule("a", {"field": "business.core", "op": "==", "value": "general_cloud"}, {"track": "core"})]
     assert compile_rules(changed, POLICY, "v").stages[0].name != compile_rules(rules, POLICY, "v").stages[0].name
+
+
+def test_a_stage_over_the_durable_limit_is_refused_at_load_not_hung_at_run_time():
+    from engine.compile.compiler import MAX_RULES_PER_STAGE
+
+    rules = [
+        _rule(f"r{i:04d}", {"field": "R", "op": ">=", "value": (i + 1) / 10_000}, {"note": {"zh": "n", "en": "n"}})
+        for i in range(MAX_RULES_PER_STAGE + 1)
+    ]
+    with pytest.raises(RuleError, match="over the limit of 500") as caught:
+        compile_rules(rules, POLICY, "v")
+    assert str(caught.value.location) == f"r{MAX_RULES_PER_STAGE:04d}.yaml:1"
+    assert len(compile_rules(rules[:MAX_RULES_PER_STAGE], POLICY, "v").by_id) == MAX_RULES_PER_STAGE

@@ -1,0 +1,108 @@
+"""Measure durable_rules' structural limits on zhisuan's compilation (not part of the suite).
+
+Run: python bench/durable_limits.py
+
+Each probe compiles stage rulesets the way `compile_rules` does (negation pushed to the
+leaves, the fact marker, the catch-all added by the adapter) and runs one fact through the
+adapter, doubling then bisecting to the smallest size that fails, and prints durable's error.
+"""
+
+from __future__ import annotations
+
+import sys
+from itertools import count
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from engine.compile.compiler import _stage  # noqa: E402
+from engine.compile.tree import build  # noqa: E402
+from engine.errors import Location  # noqa: E402
+from engine.model.rules import Condition  # noqa: E402
+from engine.runtime.durable_adapter import engine  # noqa: E402
+
+_names = count()
+NOWHERE = Location("probe.yaml")
+
+
+class _Rule:
+    def __init__(self, rid: str, when: dict) -> None:
+        self.id = rid
+        self.condition = build(Condition.model_validate(when), (), lambda path: NOWHERE)
+        self.reads = frozenset(leaf.leaf.field for leaf in self.condition.leaves())
+
+
+def _run(rules: list[_Rule], fact: dict) -> str | None:
+    """None when durable takes the rules and the fact; else its error."""
+    stage = _stage(tuple(rules))
+    name = f"{stage.name}_{next(_names)}"  # a fresh ruleset every probe
+    try:
+        engine().fire(name, stage.definition, stage.payload(fact))
+    except Exception as exc:  # noqa: BLE001 - the error is what we measure
+        return f"{type(exc).__name__}: {str(exc)[:140]}"
+    return None
+
+
+def comparisons_in_one_condition(n: int) -> str | None:
+    """One rule: all of n distinct comparisons, all true."""
+    leaves = [{"field": "S", "op": ">=", "value": 1 + i / 100} for i in range(n)]
+    return _run([_Rule("r", {"all": leaves})], {"S": 10_000})
+
+
+def rules_firing_in_one_stage(n: int) -> str | None:
+    """n rules with distinct conditions, all firing on the same fact."""
+    return _run([_Rule(f"r{i}", {"field": "S", "op": ">=", "value": 1 + i / 100}) for i in range(n)], {"S": 10_000})
+
+
+def identical_conditions(n: int) -> str | None:
+    """n rules with the same condition (firing)."""
+    return _run([_Rule(f"r{i}", {"field": "S", "op": ">=", "value": 1}) for i in range(n)], {"S": 10_000})
+
+
+def rules_in_one_stage(n: int) -> str | None:
+    """n rules with distinct conditions, none firing."""
+    return _run([_Rule(f"r{i}", {"field": "R", "op": ">=", "value": (i + 1) / 10_000}) for i in range(n)], {"R": 0})
+
+
+def smallest_failing(probe, start: int = 1, limit: int = 9_000) -> tuple[int | None, str | None]:
+    """The smallest n in [start, limit] for which `probe` fails (failures assumed monotone)."""
+    low, high = start, start
+    while high <= limit and probe(high) is None:
+        low, high = high, high * 2
+    if high > limit:
+        high = limit
+        if probe(high) is None:
+            return None, None
+    while low < high:
+        mid = (low + high) // 2
+        if probe(mid) is None:
+            low = mid + 1
+        else:
+            high = mid
+    return high, probe(high)
+
+
+def _in_child(probe, n: int, seconds: float) -> str | None:
+    """`probe(n)` in a child process; a hang is reported as one."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        try:
+            return pool.apply_async(probe, (n,)).get(seconds)
+        except multiprocessing.TimeoutError:
+            return f"hangs (no answer in {seconds:g} s)"
+
+
+def main() -> None:
+    """Print each limit with durable's error."""
+    print("| probe | smallest failing size | durable's error |\n|---|---|---|")
+    for probe in (comparisons_in_one_condition, rules_firing_in_one_stage, identical_conditions):
+        size, error = smallest_failing(probe, limit=2_000)
+        print(f"| {probe.__doc__.strip()} | {size if size else '> 2,000'} | {error or 'none'} |", flush=True)
+    # Bisection would wait forever here: each size runs in a child with a time limit.
+    for n in (511, 512, 1024, 4096):
+        print(f"| {rules_in_one_stage.__doc__.strip()} (n = {n}) | | {_in_child(rules_in_one_stage, n, 20) or 'none'} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
