@@ -106,3 +106,22 @@ def test_fail_unless_counts_the_good_records(mixed):
 def test_batch_usage_errors_exit_2(args, says):
     result = run_cli(*args, "--lang", "en")
     assert result.code == 2 and says in result.err and "Traceback" not in result.err
+
+
+def test_a_terminal_sees_progress_on_stderr_and_stdout_stays_clean(tmp_path):
+    """stderr is a terminal, stdout a file: the count goes to stderr and vanishes; the lines are intact."""
+    import os
+    import shlex
+    import sys
+
+    import pexpect
+
+    registry = _write_jsonl(tmp_path / "r.jsonl", [raw_vendor(v) for v in IDS] * 1)
+    out = tmp_path / "out.jsonl"
+    command = f"{shlex.quote(sys.executable)} -m engine check --jsonl {registry} --format jsonl --workers 1 --lang en > {out}"
+    child = pexpect.spawn("/bin/sh", ["-c", command], env=dict(os.environ, COLUMNS="100", TERM="xterm"), encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "checking" in child.before  # the live count, drawn on the terminal
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == IDS
