@@ -25,6 +25,13 @@ def add_parser(sub, ctx) -> None:
     )
     p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("help.rank.profile_file_or_bundled"))
     p.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rank.profiles_dir"))
+    add_ranking_options(p, t)
+    add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
+    p.set_defaults(run=run)
+
+
+def add_ranking_options(p: argparse.ArgumentParser, t) -> None:
+    """--top, --weight, --file, --seed, --draws: how a ranking is made and shown (rank and ask)."""
     p.add_argument("--top", type=_positive, default=None, metavar="N", help=t("help.rank.show_the_first_n"))
     p.add_argument(
         "--weight",
@@ -36,8 +43,6 @@ def add_parser(sub, ctx) -> None:
     p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.add_a_vendor_file"))
     p.add_argument("--seed", type=_whole, default=0, help=t("help.rank.seed_of_the_stability"))
     p.add_argument("--draws", type=_draws, default=1000, help=t("help.rank.stability_draws_0_100000"))
-    add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
-    p.set_defaults(run=run)
 
 
 def _whole(text: str) -> int:

@@ -8,10 +8,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
+from ..compile.facts import PROFILE_INPUTS
 from ..errors import LoadError, Location, RuleError, ZhisuanError, flatten, printable, raise_all
 from ..messages import M
 from ..model.conformance import Conformance
 from ..model.profile import Profile
+from ..model.questions import Questionnaire
 from ..model.report import Figures, Policies
 from ..model.weights import WeightsFile
 from ..model.rules import Policy, RuleFile
@@ -178,6 +180,22 @@ def profile_id_from(path: Path) -> str:
     if not slug[:1].isalpha():
         slug = f"p-{slug}" if slug else "buyer"
     return slug[:40].rstrip("-_")
+
+
+def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
+    """rules/questions.yaml: the questions of `zhisuan ask`, each checked to fill a profile field rules read."""
+    root = bundle_root() if rules_dir is None else rules_dir.parent
+    path = (rules_dir or root / "rules") / "questions.yaml"
+    doc = load(path, _display(path, root))
+    questionnaire = validate(Questionnaire, doc)
+    for i, question in enumerate(questionnaire.questions):
+        if question.field not in PROFILE_INPUTS:
+            raise LoadError(
+                M("load.question_field", id=question.id, field=repr(question.field)),
+                doc.locate(("questions", i, "field")),
+                did_you_mean(question.field, PROFILE_INPUTS) or M("hint.allowed", choices=", ".join(PROFILE_INPUTS)),
+            )
+    return questionnaire
 
 
 def load_conformance(kb: AdviceKnowledge, rules_dir: Path | None = None) -> Conformance:

@@ -1,0 +1,163 @@
+"""The questionnaire at work: answers parsed and checked, the profile they build, which question applies."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..compile.facts import profile_facts
+from ..messages import M, Problem
+from ..model.profile import Profile
+from ..model.questions import Condition, Question, Questionnaire
+from ..suggest import closest
+
+UNKNOWN = "unknown"
+NONE = "none"  # a multi question's answer for an empty list
+_YES = {"yes", "y", "true", "1", "是", "对"}
+_NO = {"no", "n", "false", "0", "否", "不"}
+_CARDS = re.compile(r"^\s*\d+\s*([-–]\s*\d+\s*)?$")
+
+
+def parse_answer(question: Question, raw: Any) -> Any:
+    """The profile value an answer gives (None: unknown), or a Problem saying what is allowed.
+
+    Choices may be given by value or by their number in the list (1, 2, …).
+    """
+    if raw is None or (isinstance(raw, str) and raw.strip().lower() in ("", UNKNOWN)):
+        if question.required:
+            raise Problem(M("ask.required", id=question.id))
+        return None
+    parse = {
+        "choice": _choice,
+        "multi": _multi,
+        "yes_no": _yes_no,
+        "number": _number,
+        "cards": _cards,
+        "text": _text,
+    }[question.kind]
+    return parse(question, raw)
+
+
+def _choice(question: Question, raw: Any) -> str:
+    values = list(question.choices)
+    text = str(raw).strip()
+    if text in question.choices:
+        return text
+    if text.isdigit() and 1 <= int(text) <= len(values):
+        return values[int(text) - 1]
+    near = closest(text, values)
+    if near:
+        raise Problem(M("ask.not_a_choice_near", value=repr(text), near=repr(near), choices=", ".join(values)))
+    raise Problem(M("ask.not_a_choice", value=repr(text), choices=", ".join(values)))
+
+
+def _multi(question: Question, raw: Any) -> list[str]:
+    items = raw if isinstance(raw, list) else re.split(r"[,，\s]+", str(raw).strip())
+    items = [str(i).strip() for i in items if str(i).strip()]
+    if items == [NONE]:
+        return []
+    return sorted({_choice(question, item) for item in items}, key=list(question.choices).index)
+
+
+def _yes_no(question: Question, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise Problem(M("ask.not_yes_no", value=repr(str(raw))))
+
+
+def _number(question: Question, raw: Any) -> float:
+    try:
+        value = float(raw) if not isinstance(raw, bool) else None
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not question.min <= value <= question.max or round(value, 4) != value:
+        raise Problem(M("ask.not_a_number", value=repr(str(raw)), low=f"{question.min:g}", high=f"{question.max:g}"))
+    return value
+
+
+def _cards(question: Question, raw: Any) -> Any:
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
+        return raw
+    if isinstance(raw, str) and _CARDS.match(raw):
+        text = raw.replace(" ", "").replace("–", "-")
+        return int(text) if text.isdigit() else text
+    raise Problem(M("ask.not_cards", value=repr(str(raw))))
+
+
+def _text(question: Question, raw: Any) -> str:
+    text = str(raw).strip()
+    if len(text) > 100:
+        raise Problem(M("ask.text_too_long"))
+    return text
+
+
+def profile_data(questionnaire: Questionnaire, answers: dict[str, Any], pid: str, name: dict) -> dict:
+    """The profile (as data) that `answers` (question id → parsed value) describe; unknowns left out."""
+    data: dict[str, Any] = {"id": pid, "name": name}
+    workload: dict[str, Any] = {}
+    for question in questionnaire.questions:
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        head, _, leaf = question.field.partition(".")
+        if head == "workloads":
+            workload[leaf] = value
+        elif leaf:
+            data.setdefault(head, {})[leaf] = value
+        else:
+            data[head] = value
+    if "kind" in workload:  # a workload without a kind is no workload: its size stays unknown
+        data["workloads"] = [workload]
+    return data
+
+
+def known_facts(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
+    """The profile.* facts of the answers so far ({} until segment and province are known)."""
+    data = profile_data(questionnaire, answers, "buyer", {"zh": "客户", "en": "buyer"})
+    if "segment" not in data or "province" not in data.get("location", {}):
+        return {}
+    return profile_facts(Profile.model_validate(data))
+
+
+def applies(question: Question, facts: dict[str, Any]) -> bool:
+    """True when every ask_if condition holds and no skip_if condition does."""
+    return all(_holds(c, facts) for c in question.ask_if) and not any(_holds(c, facts) for c in question.skip_if)
+
+
+def _holds(condition: Condition, facts: dict[str, Any]) -> bool:
+    value = facts.get(condition.fact)
+    if condition.known is not None:
+        return (value is not None) == condition.known
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return bool(value) and all(v in condition.in_ for v in value)
+    return value in condition.in_
+
+
+def still_to_ask(questionnaire: Questionnaire, answers: dict[str, Any]) -> list[Question]:
+    """The questions not yet answered that apply to this buyer, in questionnaire order."""
+    facts = known_facts(questionnaire, answers)
+    return [q for q in questionnaire.questions if q.id not in answers and applies(q, facts)]
+
+
+def answers_from_profile(questionnaire: Questionnaire, profile: Profile) -> dict[str, Any]:
+    """The answers a profile gives to each question it knows (its first workload only)."""
+    data = profile.model_dump(mode="json")
+    answers: dict[str, Any] = {}
+    for question in questionnaire.questions:
+        head, _, leaf = question.field.partition(".")
+        if head == "workloads":
+            value = (data["workloads"] or [{}])[0].get(leaf)
+        else:
+            value = data[head][leaf] if leaf else data[head]
+        if isinstance(value, dict) and set(value) == {"min", "max"}:  # a card range
+            value = value["min"] if value["min"] == value["max"] else f"{value['min']}-{value['max']}"
+        if value is not None:
+            answers[question.id] = value
+    return answers

@@ -1,0 +1,149 @@
+"""`zhisuan ask`: answers files, saved profiles that round-trip, and a real terminal session."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from engine.compile.facts import PROFILE_INPUTS
+from engine.decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_questionnaire
+from engine.decide.questionnaire import answers_from_profile
+
+from .conftest import run_cli
+
+QUESTIONS = load_questionnaire()
+KB = load_advice_knowledge()
+STORIES = ["dongguan-factory-smb", "nanning-asean-trade-smb", "shenzhen-finance-large", "sanya-tourism-medium"]
+
+
+def _ranking(document: dict) -> list:
+    return [(r["vendor"], r["score"]) for r in document["ranking"]]
+
+
+def test_every_input_an_advice_rule_reads_has_a_question_and_every_question_a_real_field():
+    reads = set().union(*(r.reads for r in KB.advice.by_id.values()))
+    needed = {path for path, facts in PROFILE_INPUTS.items() if set(facts) & reads}
+    asked = {q.field for q in QUESTIONS.questions}
+    assert needed <= asked, sorted(needed - asked)
+    assert asked <= set(PROFILE_INPUTS)
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_a_profile_replayed_as_answers_ranks_as_the_profile_does(story, tmp_path):
+    """Segments and provinces differ: small/Dongguan, small/Nanning, large/Shenzhen, medium/Sanya."""
+    profile = load_profile_file(bundled_profiles()[story]).profile
+    answers = answers_from_profile(QUESTIONS, profile)
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    saved = tmp_path / f"{story}.yaml"
+    asked = run_cli("ask", "--answers", str(path), "--save", str(saved), "--format", "json", "--draws", "0")
+    assert asked.code == 0, asked.err
+    document = json.loads(asked.out)
+    direct = json.loads(run_cli("rank", story, "--format", "json", "--draws", "0").out)
+    # The questionnaire asks for one main workload; these four rank the same on their first.
+    assert _ranking(document) == _ranking(direct)
+    # The saved file loads with `rank` and gives the identical ranking.
+    again = json.loads(run_cli("rank", str(saved), "--format", "json", "--draws", "0").out)
+    assert _ranking(again) == _ranking(document)
+    assert document["ask"]["asked"] == [q.id for q in QUESTIONS.questions if q.id in answers]
+
+
+def test_save_never_overwrites_without_force(tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("segment: micro\nprovince: hainan\n", encoding="utf-8")
+    target = tmp_path / "mine.yaml"
+    target.write_text("keep me\n", encoding="utf-8")
+    refused = run_cli("ask", "--answers", str(answers), "--save", str(target), "--lang", "en")
+    assert refused.code == 2 and "not overwritten" in refused.err and target.read_text() == "keep me\n"
+    assert run_cli("ask", "--answers", str(answers), "--save", str(target), "--force").code == 0
+    assert yaml.safe_load(target.read_text())["location"] == {"province": "hainan"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".zhisuan-")] == []  # no temp file left
+
+
+def test_bad_answers_are_named_at_their_lines_all_at_once(tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("segment: smal\nprovince: guangdong\nbudjet: low\ncards: lots\n", encoding="utf-8")
+    result = run_cli("ask", "--answers", str(answers), "--lang", "en")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{answers}:1: " in result.err and "did you mean 'small'" in result.err
+    assert f"{answers}:3: " in result.err and "did you mean 'budget'" in result.err
+    assert f"{answers}:4: " in result.err and "not a card count" in result.err
+
+
+def test_without_a_terminal_or_answers_it_says_so_instead_of_hanging():
+    result = run_cli("ask", "--lang", "en")  # the test's stdin is not a terminal
+    assert result.code == 2 and "--answers FILE" in result.err
+
+
+def test_list_questions_names_every_question_and_its_field():
+    listed = json.loads(run_cli("ask", "--list-questions", "--format", "json").out)
+    assert [(q["id"], q["field"]) for q in listed] == [(q.id, q.field) for q in QUESTIONS.questions]
+
+
+# ------------------------------------------------------------------ a real terminal
+
+
+def _spawn(*args: str) -> pexpect.spawn:
+    env = dict(os.environ, COLUMNS="100", TERM="dumb", ZHISUAN_LANG="en")
+    return pexpect.spawn(sys.executable, ["-m", "engine", "ask", "--lang", "en", *args], env=env, encoding="utf-8", timeout=60)
+
+
+def test_a_terminal_session_with_a_bad_answer_help_back_and_done(tmp_path):
+    saved = tmp_path / "mine.yaml"
+    child = _spawn("--save", str(saved), "--draws", "0", "--top", "3")
+    child.expect(r"\[1/\d+\] What kind of buyer are you\?")
+    child.sendline("smal")
+    child.expect("did you mean 'small'")  # asked again, with the allowed values
+    child.sendline("3")
+    child.expect(r"Which province must the compute serve\?")
+    child.expect(r"\[guangdong\]: ")
+    child.sendline("?")
+    child.expect(r"report:§03 regional indicators")
+    child.sendline("")  # the default
+    child.expect(r"top three now: 1 DataCanvas")
+    child.expect("Which city")
+    child.sendline("Dongguan")
+    child.expect("Which industry")
+    child.sendline("back")
+    child.expect("took back the answer to city")
+    child.expect("Which city")
+    child.sendline("Zhuhai")
+    child.expect("Which industry")
+    child.sendline("done")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Vendors ranked for mine" in child.before
+    saved_profile = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert saved_profile["segment"] == "small" and saved_profile["location"] == {"province": "guangdong", "city": "Zhuhai"}
+    again = json.loads(run_cli("rank", str(saved), "--format", "json", "--draws", "0").out)
+    assert [r["vendor"] for r in again["ranking"]][:3] == ["datacanvas", "coreshub", "alibaba"]
+
+
+def test_ctrl_c_leaves_with_130_and_no_file(tmp_path):
+    saved = tmp_path / "mine.yaml"
+    child = _spawn("--save", str(saved))
+    child.expect("What kind of buyer")
+    child.sendline("2")
+    child.expect("Which province")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and not saved.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_end_of_input_is_exit_2_and_no_file(tmp_path):
+    saved = tmp_path / "mine.yaml"
+    child = _spawn("--save", str(saved))
+    child.expect("What kind of buyer")
+    child.sendeof()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and "nothing saved" in child.before and not saved.exists()
