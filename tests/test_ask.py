@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -94,6 +95,22 @@ def _spawn(*args: str) -> pexpect.spawn:
     return pexpect.spawn(sys.executable, ["-m", "engine", "ask", "--lang", "en", *args], env=env, encoding="utf-8", timeout=60)
 
 
+def _decisive(answers: dict) -> str:
+    """The question the session should ask next for `answers` (the look-ahead, run in-process)."""
+    from engine.decide.knowledge import load_vendors
+    from engine.decide.questionnaire import most_decisive, profile_data
+    from engine.decide.rank import Eligibility, top_three
+    from engine.model.profile import Profile
+
+    vendors, eligibility = [lv.vendor for lv in load_vendors()], Eligibility(KB)
+
+    def top3(given: dict) -> tuple:
+        data = profile_data(QUESTIONS, given, "mine", {"zh": "mine", "en": "mine"})
+        return top_three(KB, Profile.model_validate(data), vendors, eligibility, {})
+
+    return most_decisive(QUESTIONS, answers, top3)
+
+
 def test_a_terminal_session_with_a_bad_answer_help_back_and_done(tmp_path):
     saved = tmp_path / "mine.yaml"
     child = _spawn("--save", str(saved), "--draws", "0", "--top", "3")
@@ -101,29 +118,30 @@ def test_a_terminal_session_with_a_bad_answer_help_back_and_done(tmp_path):
     child.sendline("smal")
     child.expect("did you mean 'small'")  # asked again, with the allowed values
     child.sendline("3")
-    child.expect(r"Which province must the compute serve\?")
+    child.expect(r"\[2/\d+\] Which province must the compute serve\?")
     child.expect(r"\[guangdong\]: ")
     child.sendline("?")
     child.expect(r"report:§03 regional indicators")
     child.sendline("")  # the default
     child.expect(r"top three now: 1 DataCanvas")
-    child.expect("Which city")
-    child.sendline("Dongguan")
-    child.expect("Which industry")
+    third = _decisive({"segment": "small", "province": "guangdong"})
+    child.expect(r"\[3/\d+\] " + re.escape(third.text.en))  # the most decisive question comes next
     child.sendline("back")
-    child.expect("took back the answer to city")
-    child.expect("Which city")
-    child.sendline("Zhuhai")
-    child.expect("Which industry")
+    child.expect("took back the answer to province")
+    child.expect("Which province must the compute serve")
+    child.sendline("guangxi")
+    fourth = _decisive({"segment": "small", "province": "guangxi"})
+    child.expect(r"\[3/\d+\] " + re.escape(fourth.text.en))
     child.sendline("done")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert "Vendors ranked for mine" in child.before
     saved_profile = yaml.safe_load(saved.read_text(encoding="utf-8"))
-    assert saved_profile["segment"] == "small" and saved_profile["location"] == {"province": "guangdong", "city": "Zhuhai"}
+    assert saved_profile["segment"] == "small" and saved_profile["location"] == {"province": "guangxi"}
     again = json.loads(run_cli("rank", str(saved), "--format", "json", "--draws", "0").out)
-    assert [r["vendor"] for r in again["ranking"]][:3] == ["datacanvas", "coreshub", "alibaba"]
+    first = again["ranking"][0]["name"]["en"]
+    assert f"1 {first}" in re.sub(r"\s+", " ", child.before)  # the ranking printed is the saved profile's
 
 
 def test_ctrl_c_leaves_with_130_and_no_file(tmp_path):

@@ -13,13 +13,14 @@ KIND_HINT = {"yes_no": "y/n", "cards": "8 | 4-16", "text": "…"}
 
 
 class Session:
-    """Asks the questions that apply, in questionnaire order, until none is left or the buyer says done."""
+    """Asks the question `choose` picks, one at a time, until none is left or the buyer says done."""
 
     def __init__(self, questionnaire, kb, vendors, lang: str, env, start: dict[str, Any],
-                 read_line: Callable[[], str] | None = None) -> None:
+                 choose: Callable[[dict[str, Any]], Any], read_line: Callable[[], str] | None = None) -> None:
         self.questionnaire, self.kb, self.vendors, self.lang, self.env = questionnaire, kb, vendors, lang, env
         self.answers: dict[str, Any] = dict(start)
         self.asked: list[str] = []
+        self.choose = choose  # answers so far → the next question, or None
         self.read_line = read_line or sys.stdin.readline
 
     def run(self) -> tuple[dict[str, Any], list[str]]:
@@ -28,10 +29,11 @@ class Session:
 
         self._say(msg("ask.intro", self.lang))
         while True:
-            pending = still_to_ask(self.questionnaire, self.answers)
-            if not pending:
+            question = self.choose(self.answers)
+            if question is None:
                 break
-            if not self._ask(pending[0], len(self.asked) + 1, len(self.asked) + len(pending)):
+            left = len(still_to_ask(self.questionnaire, self.answers))
+            if not self._ask(question, len(self.asked) + 1, len(self.asked) + left):
                 break
         return {k: v for k, v in self.answers.items() if v is not None}, self.asked
 

@@ -64,9 +64,17 @@ def run(args: argparse.Namespace, env) -> int:
     vendors = list(vendor_set(args.file, args.lang)[0].values())
     pid, name = _identity(args.save)
     if interactive:
+        from ..decide.questionnaire import most_decisive
+        from ..decide.rank import Eligibility, top_three
         from .ask_session import Session
 
-        answers, asked = Session(questionnaire, kb, vendors, args.lang, env, start).run()
+        eligibility = Eligibility(kb)  # each vendor's eligibility once for the whole session
+
+        def top3(given: dict) -> tuple[str, ...]:
+            return top_three(kb, Profile.model_validate(profile_data(questionnaire, given, pid, name)), vendors, eligibility, overrides)
+
+        choose = lambda given: most_decisive(questionnaire, given, top3)  # noqa: E731
+        answers, asked = Session(questionnaire, kb, vendors, args.lang, env, start, choose).run()
         source = "answers given in the terminal"
     else:
         answers, asked = _read_answers(args.answers, questionnaire, start)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from ..compile.facts import profile_facts
 from ..messages import M, Problem
@@ -161,3 +161,40 @@ def answers_from_profile(questionnaire: Questionnaire, profile: Profile) -> dict
         if value is not None:
             answers[question.id] = value
     return answers
+
+
+def candidate_answers(question: Question) -> list[Any]:
+    """The answers the look-ahead tries: every choice (for multi: none and each one), yes and no, or the probes."""
+    if question.kind == "choice":
+        return list(question.choices)
+    if question.kind == "multi":
+        return [[]] + [[c] for c in question.choices]
+    if question.kind == "yes_no":
+        return [True, False]
+    return [parse_answer(question, p) for p in question.probe]
+
+
+def most_decisive(
+    questionnaire: Questionnaire, answers: dict[str, Any], top3: Callable[[dict[str, Any]], tuple[str, ...]]
+) -> Question | None:
+    """The next question: the one whose possible answers would change the current top three most often.
+
+    Required questions come first (nothing ranks without them); ties go to questionnaire
+    order; `top3(answers)` is the engine's first three for a set of answers.
+    """
+    pending = still_to_ask(questionnaire, answers)
+    if not pending:
+        return None
+    required = [q for q in pending if q.required]
+    if required:
+        return required[0]
+    now = top3(answers)
+    best, best_share = pending[0], -1.0
+    for question in pending:
+        tries = candidate_answers(question)
+        if not tries:
+            continue
+        share = sum(top3({**answers, question.id: a}) != now for a in tries) / len(tries)
+        if share > best_share:
+            best, best_share = question, share
+    return best

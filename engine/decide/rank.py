@@ -88,9 +88,7 @@ def rank(
         if not vendor.assessed_in_report and absent:
             unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=absent))
             continue
-        derived, checked = eligibility.of(vendor)
-        facts = {**derived, **buyer, **pair_facts(profile, vendor)}
-        _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}")
+        facts, checked, trace = _advice(kb, eligibility, buyer, profile, vendor)
         sources = fact_sources(vendor, profile.location.province, checked)
         provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}
         drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
@@ -98,14 +96,10 @@ def rank(
             excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance, options.explain))
             dropped_traces.append(trace)
             continue
-        missing = [d for d in weights if getattr(vendor.ratings, d).value is None]
-        if missing:
-            raise RuleError(
-                M("rule.missing_rating", id=repr(vendor.id), dims=", ".join(missing)), hint=M("hint.keep_unrated_filter")
-            )
+        _require_ratings(vendor, weights)
         items = breakdown(vendor, weights, trace, provenance)
         terms = supply(vendor)
-        extra = rule_units(items)
+        extra = rule_units(trace)
         exact = as_points(score_units(weights, ratings_of(vendor), extra))
         scored.append(_Scored(vendor, facts, items, exact, extra, terms.F, supply_source(terms), trace))
     scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
@@ -128,6 +122,43 @@ def rank(
         unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
     )
+
+
+def _advice(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, profile: Profile, vendor: Vendor,
+            conditions: bool = True) -> tuple[dict, list[Event], list[Event]]:
+    """The facts of one buyer–vendor pair, the vendor's eligibility trace, and the advice trace."""
+    derived, checked = eligibility.of(vendor)
+    facts = {**derived, **buyer, **pair_facts(profile, vendor)}
+    _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}", conditions)
+    return facts, checked, trace
+
+
+def _require_ratings(vendor: Vendor, weights: dict[str, float]) -> None:
+    missing = [d for d in weights if getattr(vendor.ratings, d).value is None]
+    if missing:
+        raise RuleError(M("rule.missing_rating", id=repr(vendor.id), dims=", ".join(missing)), hint=M("hint.keep_unrated_filter"))
+
+
+def top_three(
+    kb: AdviceKnowledge, profile: Profile, vendors: list[Vendor], eligibility: Eligibility, overrides: dict[str, float]
+) -> tuple[str, ...]:
+    """The ids of the first three of `rank`'s ranking, by the same engine and score, with no trace or explanation.
+
+    What the questionnaire's look-ahead compares (a property test holds it equal to `rank`).
+    """
+    weights = {d: w.value for d, w in resolve_weights(kb.weights, profile, overrides).items()}
+    buyer = profile_facts(profile)
+    rows = []
+    for vendor in vendors:
+        if not vendor.assessed_in_report and missing_vendor_facts(vendor):
+            continue
+        _, _, trace = _advice(kb, eligibility, buyer, profile, vendor, conditions=False)
+        if any(e.fired and e.effect.kind == "exclude" for e in trace):
+            continue
+        _require_ratings(vendor, weights)
+        units = score_units(weights, ratings_of(vendor), rule_units(trace))
+        rows.append((-units, -(supply(vendor).F or 0), vendor.id))
+    return tuple(vendor_id for *_, vendor_id in sorted(rows)[:3])
 
 
 def _ranked(rank_no: int, s: _Scored, first: _Scored, explain: str) -> RankedVendor:

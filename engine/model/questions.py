@@ -43,6 +43,7 @@ class Question(Frozen):
     max: float | None = None
     ask_if: list[Condition] = []
     skip_if: list[Condition] = []
+    probe: list[str | int | float] = []  # answers the look-ahead tries (cards, number, text; else every choice)
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> "Question":

@@ -98,6 +98,7 @@ def ratings_of(vendor: Vendor) -> dict[str, int]:
     return {d: getattr(vendor.ratings, d).value for d in DIMENSIONS}
 
 
-def rule_units(items: list[ScoreItem]) -> int:
-    """The points of the advice rules that count (the strongest in each group), in ten-thousandths."""
-    return int(sum((q(i.points) for i in items if i.kind == "rule" and i.applied), Decimal(0)) * UNITS)
+def rule_units(events: list[Event]) -> int:
+    """The points of the fired advice rules that count (the strongest in each group), in ten-thousandths."""
+    counted = strongest_per_group(events)
+    return sum(int(q(e.effect.points) * UNITS) for e in events if e.rule in counted)
