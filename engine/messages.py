@@ -16,7 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.app.zhisuan_decision_support_for": ("zhisuan 智算：华南第三方普惠智算云市场的决策支持工具。", "zhisuan: decision support for the South China third-party inclusive AI compute cloud market."),
     "help.app.run_zhisuan_command_help": ("各命令的用法见 `zhisuan COMMAND --help`。\n退出码：0 命令已作答，无论结论如何；1 你要求的关卡未通过（check --fail-unless）；2 输入或用法错误；3 内部错误或安装损坏；130 被中断。", "Run `zhisuan COMMAND --help` for each command.\nexit codes: 0 the command answered, whatever the verdict; 1 a gate you asked for failed (check --fail-unless); 2 bad input or usage; 3 internal error or a broken installation; 130 interrupted."),
     "help.app.print_the_version": ("输出版本", "print the version"),
-    "help.output.use_the_rule_files": ("使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml、advice/*.yaml、weights.yaml、conformance.yaml）代替内置规则", "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml, advice/*.yaml, weights.yaml, conformance.yaml) instead of the bundled ones"),
+    "help.output.use_the_rule_files": ("使用 DIR 中的规则文件（eligibility/*.yaml、classification.yaml、policy.yaml、advice/*.yaml、weights.yaml、conformance.yaml、questions.yaml）代替内置规则", "use the rule files in DIR (eligibility/*.yaml, classification.yaml, policy.yaml, advice/*.yaml, weights.yaml, conformance.yaml, questions.yaml) instead of the bundled ones"),
     "help.output.output_format": ("输出格式", "output format"),
     "help.output.rule_trace_to_show": ("显示的规则轨迹：off 不显示（默认，json 也不带轨迹），fails 只显示不利项，full 全部", "rule trace to show: off (the default; JSON then carries no trace), fails (what counts against), full (every rule)"),
     "help.check.classify_vendors_track_supplier": ("判定厂商：赛道、类型、T/P/A/C 与 F", "classify vendors: track, supplier type, T/P/A/C and F"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from typing import Any, Callable
 
 from ..errors import UsageError
@@ -43,7 +44,9 @@ class Session:
 
         self._say(f"\n[{number}/{total}] {question.text.get(self.lang)}  ({msg('ask.commands', self.lang)})")
         if question.choices:
-            self._say("  " + "  ".join(f"{i}) {label.get(self.lang)} [{value}]" for i, (value, label) in enumerate(question.choices.items(), 1)))
+            items = [f"{i}) {label.get(self.lang)} [{value}]" for i, (value, label) in enumerate(question.choices.items(), 1)]
+            width = max(40, getattr(self.env, "width", 80) - 2)
+            self._say(textwrap.fill("   ".join(items), width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False))
         while True:
             default = question.default or ("" if question.required else "unknown")
             hint = KIND_HINT.get(question.kind, "")
