@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from contextlib import nullcontext
 
-from ..errors import LoadError, Location
+from ..errors import LoadError
 from ..messages import M, msg
 from .batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
 from .exit_codes import Exit

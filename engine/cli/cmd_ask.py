@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import LoadError, Location, UsageError, ZhisuanError, flatten, printable, raise_all
+from ..errors import LoadError, Location, UsageError, printable, raise_all
 from ..messages import M, msg
 from .cmd_rank import add_ranking_options
 from .exit_codes import Exit

@@ -63,6 +63,8 @@ def test_stage_names_depend_only_on_compiled_content():
     rules = [_rule("a", {"field": "business.core", "op": "exists"}, {"track": "core"})]
     assert compile_rules(rules, POLICY, "v1").stages[0].name == compile_rules(rules, POLICY, "v2").stages[0].name
     other = [_rule("a", {"field": "business.core", "op": "exists"}, {"track": "out"})]
+    # Effects run in Python, not in durable: the same conditions share one ruleset.
+    assert compile_rules(other, POLICY, "v").stages[0].name == compile_rules(rules, POLICY, "v").stages[0].name
     changed = [_rule("a", {"field": "business.core", "op": "==", "value": "general_cloud"}, {"track": "core"})]
     assert compile_rules(changed, POLICY, "v").stages[0].name != compile_rules(rules, POLICY, "v").stages[0].name
 
