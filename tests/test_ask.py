@@ -164,3 +164,14 @@ def test_end_of_input_is_exit_2_and_no_file(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2 and "nothing saved" in child.before and not saved.exists()
+
+
+def test_from_starts_with_what_the_profile_says_and_answers_override_it(tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("budget: high\n", encoding="utf-8")
+    result = run_cli("ask", "--from", "dongguan-factory-smb", "--answers", str(answers), "--format", "json", "--draws", "0")
+    assert result.code == 0, result.err
+    built = json.loads(result.out)["ask"]["profile"]
+    original = answers_from_profile(QUESTIONS, load_profile_file(bundled_profiles()["dongguan-factory-smb"]).profile)
+    assert built["segment"] == original["segment"] and built["location"]["city"] == original["city"]
+    assert built["commercial"]["budget"] == "high" != original.get("budget")

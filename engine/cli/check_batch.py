@@ -9,7 +9,8 @@ from ..errors import LoadError
 from ..messages import M, msg
 from .batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
 from .exit_codes import Exit
-from .output import emit, explain_level
+from .cmd_check import show_check
+from .output import explain_level
 
 
 def run_batch(args: argparse.Namespace, env) -> int:
@@ -24,16 +25,17 @@ def run_batch(args: argparse.Namespace, env) -> int:
     else:
         records = dir_records(args.dir, str(args.dir))
     as_lines = args.format == "jsonl"
-    seen: dict[str, str] = {}
-    kept, tracks = [], []
+    seen: dict[str, str] = {}  # vendor id → where it was first seen
+    kept = []
     good = bad = 0
+    short = False  # some vendor falls short of --fail-unless
     with _progress(env, args.lang) as tick:
         for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
             tick()
             errors = list(outcome.errors)
             if not errors and outcome.vendor_id in seen:
-                other = str(seen[outcome.vendor_id])
-                errors = [LoadError(M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=other), outcome.where).render(args.lang)]
+                taken = M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=seen[outcome.vendor_id])
+                errors = [LoadError(taken, outcome.where).render(args.lang)]
             if errors:
                 for line in errors:
                     env.stderr.write(f"zhisuan: {line}\n")
@@ -41,9 +43,9 @@ def run_batch(args: argparse.Namespace, env) -> int:
                     return Exit.BAD_INPUT
                 bad += 1
                 continue
-            seen[outcome.vendor_id] = outcome.where
+            seen[outcome.vendor_id] = str(outcome.where)
             good += 1
-            tracks.append(outcome.track)
+            short = short or bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:
                 env.stdout.write(outcome.line)
             else:
@@ -51,23 +53,8 @@ def run_batch(args: argparse.Namespace, env) -> int:
     if bad:
         env.stderr.write(msg("batch.summary", args.lang, good=good, bad=bad) + "\n")
     if not as_lines:
-        _show(args, env, CheckResult(rules_version=rules_version(), vendors=sort_decisions(kept)), level)
-    if args.fail_unless and not all(track_meets(track, args.fail_unless) for track in tracks):
-        return Exit.NEGATIVE
-    return Exit.OK
-
-
-def _show(args, env, result, level: str) -> None:
-    from ..render.check_markdown import check_markdown
-    from ..render.check_view import render_check
-    from ..render.json_out import dumps
-
-    if args.format == "json":
-        env.stdout.write(dumps(result.model_dump(mode="json")))
-    elif args.format == "markdown":
-        env.stdout.write(check_markdown(result, args.lang, level))
-    else:
-        emit(env, lambda console: render_check(console, result, args.lang, level))
+        show_check(args, env, CheckResult(rules_version=rules_version(), vendors=sort_decisions(kept)), level)
+    return Exit.NEGATIVE if short else Exit.OK
 
 
 def _progress(env, lang: str):

@@ -61,9 +61,6 @@ def run(args: argparse.Namespace, env) -> int:
     """Run check and print the result."""
     from ..decide.knowledge import load_rule_base
     from ..suggest import did_you_mean
-    from ..render.check_markdown import check_markdown
-    from ..render.check_view import render_check
-    from ..render.json_out import dumps
     from ..decide.check import check, meets
     from .vendor_set import vendor_set
 
@@ -92,12 +89,21 @@ def run(args: argparse.Namespace, env) -> int:
         chosen = from_files
     level = explain_level(args)
     result = check(base, [everyone[v] for v in chosen], level)
+    show_check(args, env, result, level)
+    if args.fail_unless and not meets(result, args.fail_unless):
+        return Exit.NEGATIVE
+    return Exit.OK
+
+
+def show_check(args: argparse.Namespace, env, result, level: str) -> None:
+    """Print a CheckResult in the chosen format (JSON, Markdown or the table)."""
+    from ..render.check_markdown import check_markdown
+    from ..render.check_view import render_check
+    from ..render.json_out import dumps
+
     if args.format == "json":
         env.stdout.write(dumps(result.model_dump(mode="json")))
     elif args.format == "markdown":
         env.stdout.write(check_markdown(result, args.lang, level))
     else:
         emit(env, lambda console: render_check(console, result, args.lang, level))
-    if args.fail_unless and not meets(result, args.fail_unless):
-        return Exit.NEGATIVE
-    return Exit.OK
