@@ -117,6 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ask.needs_basics": ("排名至少需要客户类型和省区", "a ranking needs at least the kind of buyer and the province"),
     "ask.eof": ("输入在问题结束前就结束了；未保存、未排名", "the input ended before the questions did; nothing saved, nothing ranked"),
     "ask.top_three": ("当前前三", "top three now"),
+    "ask.why_first": ("第一名领先的主要原因：{reason}", "#1 leads mainly because: {reason}"),
+    "ask.reason_ratings": ("D1–D5 加权评分", "its weighted D1–D5 ratings"),
     "ask.none_left": ("所有厂商都被排除", "every vendor is excluded"),
     "help.ask.summary": ("逐题问答，为你给厂商排名", "answer questions, get vendors ranked for you"),
     "help.ask.description": ("在终端里逐题提问（每答一题显示当前前三），结束时输出与 zhisuan rank 相同的排名。--answers FILE 不经提问直接读取答案；--save 把答案存为画像，供 zhisuan rank 使用。", "Asks the questions in the terminal (with the current top three after each answer) and ends with the ranking exactly as zhisuan rank prints it. --answers FILE reads the answers without asking; --save keeps them as a profile for zhisuan rank."),

@@ -123,6 +123,7 @@ def test_a_terminal_session_with_a_bad_answer_help_back_and_done(tmp_path):
     child.expect(r"report:§03 regional indicators")
     child.sendline("")  # the default
     child.expect(r"top three now: 1 DataCanvas")
+    child.expect(r"#1 leads mainly because: \S")  # with a one-line reason
     third = _decisive({"segment": "small", "province": "guangdong"})
     child.expect(r"\[3/\d+\] " + re.escape(third.text.en))  # the most decisive question comes next
     child.sendline("back")
@@ -175,3 +176,40 @@ def test_from_starts_with_what_the_profile_says_and_answers_override_it(tmp_path
     original = answers_from_profile(QUESTIONS, load_profile_file(bundled_profiles()["dongguan-factory-smb"]).profile)
     assert built["segment"] == original["segment"] and built["location"]["city"] == original["city"]
     assert built["commercial"]["budget"] == "high" != original.get("budget")
+
+
+def _typed(value) -> str:
+    """An answer as a buyer types it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value) or "none"
+    return str(value)
+
+
+@pytest.mark.parametrize(
+    "story",
+    ["shenzhen-finance-large", "sanya-tourism-medium", "nanning-asean-trade-smb"],  # large/GD, medium/HI, small/GX
+)
+def test_three_buyer_stories_through_a_terminal(story, tmp_path):
+    """Answers from a bundled buyer, asked in the look-ahead's order; the saved file and the ranking follow."""
+    truth = answers_from_profile(QUESTIONS, load_profile_file(bundled_profiles()[story]).profile)
+    saved = tmp_path / "mine.yaml"
+    child = _spawn("--save", str(saved), "--draws", "0")
+    given: dict = {}
+    for _ in range(5):  # the two required questions, then three chosen by the look-ahead
+        question = _decisive(given)
+        child.expect(r"\[\d+/\d+\] " + re.escape(question.text.en))
+        child.expect(r"\]: ")
+        child.sendline(_typed(truth[question.id]) if question.id in truth else "unknown")
+        given[question.id] = truth.get(question.id)
+    child.expect(r"\]: ")
+    child.sendline("done")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    saved_profile = load_profile_file(saved).profile
+    assert saved_profile.segment == truth["segment"] and saved_profile.location.province == truth["province"]
+    again = json.loads(run_cli("rank", str(saved), "--format", "json", "--draws", "0").out)
+    shown = re.sub(r"\s+", " ", child.before)
+    assert f"1 {again['ranking'][0]['name']['en']}" in shown

@@ -100,7 +100,18 @@ class Session:
         result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off"))
         top = " · ".join(f"{r.rank} {r.name.get(self.lang)} {r.score:g}" for r in result.ranking[:3])
         self._say(f"  {msg('ask.top_three', self.lang)}: {top or msg('ask.none_left', self.lang)}")
+        if result.ranking:
+            self._say(f"  {msg('ask.why_first', self.lang, reason=_lead_reason(result.ranking[0], self.lang))}")
 
     def _say(self, text: str) -> None:
         self.env.stdout.write(text + "\n")
         self.env.stdout.flush()
+
+
+def _lead_reason(first, lang: str) -> str:
+    """Why #1 leads, in one line: its strongest applied advice rule, else its ratings."""
+    rules = [i for i in first.breakdown if i.kind == "rule" and i.applied and i.points > 0]
+    if not rules:
+        return msg("ask.reason_ratings", lang)
+    best = max(rules, key=lambda i: (i.points, i.id))
+    return f"{best.title.get(lang)} (+{best.points:g})"
