@@ -213,3 +213,16 @@ def test_three_buyer_stories_through_a_terminal(story, tmp_path):
     again = json.loads(run_cli("rank", str(saved), "--format", "json", "--draws", "0").out)
     shown = re.sub(r"\s+", " ", child.before)
     assert f"1 {again['ranking'][0]['name']['en']}" in shown
+
+
+@pytest.mark.parametrize(
+    "answer, says",
+    [("cards: 16-4", "cards"), ("cards: 0", "cards"), ("cards: 1000000", "cards"), ('city: "Shen\\u001bzhen"', "U+001B"),
+     ("domestic_share: .33333", "four decimals"), ("bursty: maybe", "yes or no"), ("regimes: [financial, banking]", "banking")],
+)
+def test_each_bad_answer_is_exit_2_at_its_line_never_a_crash(answer, says, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(f"segment: small\nprovince: guangdong\nworkload: inference\n{answer}\n", encoding="utf-8")
+    result = run_cli("ask", "--answers", str(path), "--lang", "en")
+    assert result.code == 2 and f"{path}:4: " in result.err and says in result.err, result.err
+    assert "Traceback" not in result.err and "internal error" not in result.err

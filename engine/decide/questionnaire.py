@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable
 
 from ..compile.facts import profile_facts
 from ..messages import M, Problem
-from ..model.profile import Profile
+from ..model.profile import MAX_CARDS, Profile
 from ..model.questions import Condition, Question, Questionnaire
 from ..suggest import closest
 
@@ -81,18 +82,25 @@ def _number(question: Question, raw: Any) -> float:
 
 
 def _cards(question: Question, raw: Any) -> Any:
-    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 1:
-        return raw
-    if isinstance(raw, str) and _CARDS.match(raw):
-        text = raw.replace(" ", "").replace("–", "-")
-        return int(text) if text.isdigit() else text
-    raise Problem(M("ask.not_cards", value=repr(str(raw))))
+    """`8` or `4-16`: whole numbers from 1 to the profile's limit, the smaller first."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        low = high = raw
+    elif isinstance(raw, str) and _CARDS.match(raw):
+        parts = raw.replace(" ", "").replace("–", "-").split("-")
+        low, high = int(parts[0]), int(parts[-1])
+    else:
+        raise Problem(M("ask.not_cards", value=repr(str(raw))))
+    if not 1 <= low <= high <= MAX_CARDS:
+        raise Problem(M("model.cards_range", limit=MAX_CARDS))
+    return low if low == high else f"{low}-{high}"
 
 
 def _text(question: Question, raw: Any) -> str:
     text = str(raw).strip()
     if len(text) > 100:
         raise Problem(M("ask.text_too_long"))
+    if any(unicodedata.category(ch) == "Cc" for ch in text):  # an escape sequence would reach the terminal
+        raise Problem(M("model.control_character", code=next(f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cc")))
     return text
 
 
