@@ -92,6 +92,7 @@ def test_any_profile_file(tmp_path_factory, raw):
         ("advice/regional.yaml", ["rank", "dongguan-factory-smb", "--draws", "0"]),
         ("weights.yaml", ["rank", "dongguan-factory-smb", "--draws", "0"]),
         ("conformance.yaml", ["rules", "advice"]),
+        ("questions.yaml", ["ask", "--list-questions"]),
     ],
 )
 def test_any_rules_weights_or_conformance_file(rules_copy, target, argv):
@@ -108,3 +109,30 @@ def test_any_rules_weights_or_conformance_file(rules_copy, target, argv):
             (rules_copy / target).write_bytes(original)
 
     check()
+
+
+QUESTION_IDS = ["segment", "province", "city", "cards", "regimes", "domestic_share", "bursty", "vouchers", "nope"]
+answer_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 200_000), st.floats(allow_nan=True), st.text(max_size=30),
+    st.lists(st.text(max_size=10), max_size=4), st.sampled_from(["small", "guangdong", "4-16", "16-4", "unknown", "none"]),
+)
+
+
+@SETTINGS
+@given(answers=st.dictionaries(st.sampled_from(QUESTION_IDS), answer_values, max_size=8))
+def test_any_answers_file(tmp_path_factory, answers):
+    path = tmp_path_factory.mktemp("a") / "answers.yaml"
+    _write(path, yaml.safe_dump(answers, allow_unicode=True).encode("utf-8"))
+    code, _, err = _run(["ask", "--answers", str(path), "--draws", "0", "--lang", "en"])
+    _assert_refused_cleanly(code, err, str(path))
+
+
+@SETTINGS
+@given(lines=st.lists(inputs, max_size=4))
+def test_any_json_lines_file(tmp_path_factory, lines):
+    """Bad records are skipped with their line (exit 0), never a crash."""
+    path = tmp_path_factory.mktemp("j") / "registry.jsonl"
+    _write(path, b"\n".join(raw.replace(b"\n", b" ") for raw in lines))
+    code, _, err = _run(["check", "--jsonl", str(path), "--format", "jsonl", "--workers", "1", "--lang", "en"])
+    assert "Traceback" not in err and code == 0, (code, err)
+    assert all(line.startswith(f"zhisuan: {path}:") or line.startswith("checked ") for line in err.splitlines()), err
