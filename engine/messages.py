@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.rank.stability_draws_0_100000": ("稳定性抽样次数（0–100000）", "stability draws (0–100000)"),
     "help.rules.list_rules_or_show": ("列出规则或查看一条规则", "list rules or show one"),
     "help.rules.the_eligibility_rules_check": ("赛道判定规则（check）与选型建议规则（rank），各附报告出处及所在文件行号。", "The eligibility rules (check) and the advice rules (rank), each with its report source and the file:line where it is written."),
+    "help.rules.version": ("规则版本及其涵盖的文件", "the rules version and the files it covers"),
+    "help.rules.version_description": ("check、rank、ask 打印同一个规则版本：对每个规则、策略、权重和问卷文件（文件名与内容）的 sha256。这里列出版本及每个文件的 sha256。", "check, rank and ask print one rules version: a sha256 over every rule, policy, weight and questionnaire file (name and content). This lists the version and each file's sha256."),
     "help.rules.every_rule_with_its": ("全部规则及其来源和位置", "every rule with its source and file:line"),
     "help.rules.one_rule_in_full": ("查看一条规则，如 `rules show T1`", "one rule in full, e.g. `rules show T1`"),
     "help.rules.every_piece_of_the": ("报告中每一条选型建议及编码它的规则", "every piece of the report's buying advice and the rules that encode it"),

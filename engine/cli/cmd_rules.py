@@ -11,14 +11,14 @@ from .output import add_output_options, emit
 
 
 def add_parser(sub, ctx) -> None:
-    """Register `rules list`, `rules show` and `rules advice`."""
+    """Register `rules list`, `rules show`, `rules advice` and `rules version`."""
     t = ctx.t
     p = sub.add_parser(
         "rules",
         help=t("help.rules.list_rules_or_show"),
         description=t("help.rules.the_eligibility_rules_check"),
     )
-    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice}")
+    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice,version}")
     lp = inner.add_parser("list", help=t("help.rules.every_rule_with_its"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
@@ -33,6 +33,25 @@ def add_parser(sub, ctx) -> None:
     )
     add_output_options(ap, explain=False, t=t)
     ap.set_defaults(run=run_advice)
+    vp = inner.add_parser("version", help=t("help.rules.version"), description=t("help.rules.version_description"))
+    add_output_options(vp, explain=False, t=t)
+    vp.set_defaults(run=run_version)
+
+
+def run_version(args: argparse.Namespace, env) -> int:
+    """Print the rules version and every file it covers with its sha256."""
+    from ..decide.knowledge import rules_identity
+    from ..render.json_out import dumps
+
+    identity = rules_identity(args.rules)
+    if args.format == "json":
+        files = [{"file": name, "sha256": sha} for name, sha in identity.files]
+        env.stdout.write(dumps({"rules_version": identity.version, "files": files}))
+        return Exit.OK
+    lines = [f"{msg('check.rules_version', args.lang)} {identity.version}"]
+    lines += [f"  {sha[:12]}  {name}" for name, sha in identity.files]
+    env.stdout.write("\n".join(lines) + "\n")
+    return Exit.OK
 
 
 def run_list(args: argparse.Namespace, env) -> int:

@@ -36,6 +36,30 @@ def bundle_root() -> Path:
     return package.parent
 
 
+# Every file that decides an outcome or a question: one version covers them all.
+RULE_FILES = ("eligibility/*.yaml", "classification.yaml", "policy.yaml", "advice/*.yaml", "weights.yaml", "questions.yaml")
+
+
+@dataclass(frozen=True)
+class RulesIdentity:
+    """The rules version and the files it covers (relative to the rules folder), each with its sha256."""
+
+    version: str
+    files: tuple[tuple[str, str], ...]
+
+
+def rules_identity(rules_dir: Path | None = None) -> RulesIdentity:
+    """sha256 over the rule files (name and content, in name order) that `check`, `rank` and `ask` use."""
+    root = bundle_root() if rules_dir is None else rules_dir.parent
+    folder = rules_dir or root / "rules"
+    files = []
+    for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)}):
+        name = path.relative_to(folder).as_posix()  # not the folder's own name: a copy has the same version
+        files.append((name, hashlib.sha256(read_text(path, _display(path, root)).encode()).hexdigest()))
+    version = hashlib.sha256("".join(f"{name}\0{sha}\n" for name, sha in files).encode()).hexdigest()
+    return RulesIdentity(version, tuple(files))
+
+
 @dataclass(frozen=True)
 class LoadedVendor:
     """A validated vendor and the parsed document it came from (for file:line)."""
@@ -64,7 +88,6 @@ def load_rule_base(
     files = sorted({p for pat in patterns for p in rules_dir.glob(pat)})
     if not files:
         raise LoadError(M("load.no_rule_files"), Location(str(rules_dir)), M("hint.expected_files", files=", ".join(patterns)))
-    digest = hashlib.sha256()
     sourced: list[SourcedRule] = []
     errors: list[ZhisuanError] = []  # every file's problems at once
     policy = None
@@ -72,7 +95,6 @@ def load_rule_base(
         display = _display(path, root)
         try:
             text = read_text(path, display)
-            digest.update(display.encode() + b"\0" + text.encode() + b"\0")
             doc = parse(text, display)
             if path.name == "policy.yaml":
                 policy = validate(Policy, doc)
@@ -84,7 +106,7 @@ def load_rule_base(
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
     raise_all(errors)
-    return compile_rules(sourced, policy, digest.hexdigest(), given)
+    return compile_rules(sourced, policy, rules_identity(rules_dir).version, given)
 
 
 def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
@@ -142,7 +164,7 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     display = _display(path, root)
     text = read_text(path, display)
     weights = validate(WeightsFile, parse(text, display))
-    version = hashlib.sha256(f"{eligibility.version}\0{advice.version}\0{text}".encode()).hexdigest()
+    version = eligibility.version  # one identity for every rule, policy, weight and question file
     for rule_id, rule in advice.by_id.items():
         if rule_id in eligibility.by_id:
             raise RuleError(M("rule.id_in_both", id=repr(rule_id), at=str(eligibility.by_id[rule_id].location)), rule.location)
