@@ -19,6 +19,7 @@ UPDATE = os.environ.get("ZHISUAN_UPDATE_GOLDEN") == "1"
 def _normalise(text: str) -> str:
     """Replace the rules version (it changes with every rule edit) by a placeholder."""
     text = re.sub(r"\b[0-9a-f]{64}\b", "<RULES_VERSION>", text)
+    text = re.sub(r'"tool_version": "[^"]*"', '"tool_version": "<TOOL_VERSION>"', text)  # installed or not
     return re.sub(r"(rules version|规则版本) [0-9a-f]{12}\b", r"\1 <RV>", text)
 
 

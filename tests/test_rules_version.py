@@ -48,3 +48,24 @@ def test_a_copy_has_the_same_version_and_any_covered_change_moves_it(tmp_path):
     assert len(changed) == 1 and changed != original  # check reads no weights, yet its version moves
     (copy / "conformance.yaml").write_text((copy / "conformance.yaml").read_text(encoding="utf-8") + "\n# note\n", encoding="utf-8")
     assert _versions("--rules", str(copy)) == changed  # the conformance table decides nothing
+
+
+def test_results_carry_the_tool_version_and_hashes_of_their_inputs(tmp_path):
+    from .conftest import raw_vendor
+
+    import yaml
+
+    version = run_cli("--version").out.split()[-1]
+    a = json.loads(run_cli("check", "huawei", "datacanvas", "--format", "json").out)
+    b = json.loads(run_cli("check", "datacanvas", "huawei", "--format", "json").out)
+    c = json.loads(run_cli("check", "huawei", "--format", "json").out)
+    assert a["tool_version"] == version
+    assert a["inputs_sha256"] == b["inputs_sha256"] != c["inputs_sha256"]  # the set, not the order
+    plain = json.loads(run_cli("rank", "dongguan-factory-smb", "--format", "json", "--draws", "0").out)
+    data = raw_vendor("coreshub")
+    data["id"] = "newcloud"
+    path = tmp_path / "newcloud.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    more = json.loads(run_cli("rank", "dongguan-factory-smb", "--file", str(path), "--format", "json", "--draws", "0").out)
+    assert plain["tool_version"] == version and plain["profile_sha256"] == more["profile_sha256"]
+    assert plain["vendors_sha256"] != more["vendors_sha256"]

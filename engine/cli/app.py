@@ -84,21 +84,13 @@ class Context:
         return sub
 
 
-def version() -> str:
-    """The installed package's version."""
-    from importlib import metadata  # only when asked: it is the slowest import of --help
-
-    try:
-        return metadata.version("zhisuan-advisor")
-    except metadata.PackageNotFoundError:
-        return "unknown (not installed)"
-
-
 class _Version(argparse.Action):
     """--version: print `zhisuan X.Y.Z` and stop, looking the version up only then."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        print(f"zhisuan {version()}")
+        from ..version import tool_version
+
+        print(f"zhisuan {tool_version()}")
         parser.exit()
 
 

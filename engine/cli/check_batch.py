@@ -15,8 +15,7 @@ from .output import explain_level
 
 def run_batch(args: argparse.Namespace, env) -> int:
     """Evaluate every record; JSON lines stream out in input order, other formats print at the end."""
-    from ..decide.check import sort_decisions, track_meets
-    from ..model.decision import CheckResult
+    from ..decide.check import check_result, track_meets
 
     level = explain_level(args)
     if args.jsonl is not None:
@@ -53,7 +52,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     if bad:
         env.stderr.write(msg("batch.summary", args.lang, good=good, bad=bad) + "\n")
     if not as_lines:
-        show_check(args, env, CheckResult(rules_version=rules_version(), vendors=sort_decisions(kept)), level)
+        show_check(args, env, check_result(rules_version(), kept), level)
     return Exit.NEGATIVE if short else Exit.OK
 
 

@@ -8,7 +8,8 @@ from ..model.vendor import Vendor
 from ..model.vocabulary import SUB_CRITERIA
 from ..scoring.supply import supply
 from ..explain.filters import filter_trace
-from ..runtime.evaluate import UNDETERMINED, input_digest, run_rules
+from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_rules
+from ..version import tool_version
 from ..runtime.trace import trace_models
 
 IN_TRACK = ("core", "partial")
@@ -60,7 +61,17 @@ def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> 
 
 def check(base: RuleBase, vendors: list[Vendor], explain: str = "full") -> CheckResult:
     """Decisions for all `vendors`, ordered by F (unknown last), then id, with the traces `explain` shows."""
-    return CheckResult(rules_version=base.version, vendors=sort_decisions([decide(base, v, explain) for v in vendors]))
+    return check_result(base.version, [decide(base, v, explain) for v in vendors])
+
+
+def check_result(rules_version: str, decisions: list[VendorDecision]) -> CheckResult:
+    """The check document: decisions in check's order, with the versions and the inputs' hash."""
+    return CheckResult(
+        rules_version=rules_version,
+        tool_version=tool_version(),
+        inputs_sha256=digest_of(d.input_sha256 for d in decisions),
+        vendors=sort_decisions(decisions),
+    )
 
 
 def sort_decisions(decisions: list[VendorDecision]) -> list[VendorDecision]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,7 +24,8 @@ from ..scoring.supply import supply, supply_source
 from ..scoring.weights import resolve_weights
 from ..explain.filters import filter_trace
 from ..model.fields import to_user_units
-from ..runtime.evaluate import UNDETERMINED, run_facts, run_rules
+from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_facts, run_rules
+from ..version import tool_version
 from ..runtime.trace import Event, trace_models
 
 
@@ -108,6 +110,9 @@ def rank(
     contenders = [Contender(s.vendor.id, ratings_of(s.vendor), s.rule_units, s.F or 0) for s in scored]
     return RankResult(
         rules_version=kb.version,
+        tool_version=tool_version(),
+        profile_sha256=hashlib.sha256(profile.model_dump_json().encode()).hexdigest(),
+        vendors_sha256=digest_of(input_digest(v) for v in vendors),
         profile=profile.model_dump(mode="json"),
         profile_source=source,
         city=city_key(profile.location.city),

@@ -114,7 +114,9 @@ class VendorDecision(Frozen):
 
 
 class CheckResult(Frozen):
-    """`zhisuan check`: the rules version and one decision per vendor, ordered by F."""
+    """`zhisuan check`: the rules and tool versions, the inputs' hash, and one decision per vendor, ordered by F."""
 
     rules_version: str
+    tool_version: str
+    inputs_sha256: str  # over the vendors' input_sha256, in sorted order: the same vendors, the same hash
     vendors: list[VendorDecision]

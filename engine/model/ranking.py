@@ -144,6 +144,9 @@ class RankResult(Frozen):
     """`zhisuan rank`."""
 
     rules_version: str
+    tool_version: str
+    profile_sha256: str  # the profile as validated
+    vendors_sha256: str  # over the vendors' input hashes, in sorted order
     profile: dict[str, Any]
     profile_source: str
     city: str | None  # the buyer's city as the rules know it: one the report names, `other`, or unknown

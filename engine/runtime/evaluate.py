@@ -92,3 +92,8 @@ def _event(rule: CompiledRule, result: str, leaves: list[ConditionTrace] | None,
 def input_digest(vendor: Vendor) -> str:
     """sha256 of the vendor's canonical JSON."""
     return hashlib.sha256(vendor.model_dump_json().encode()).hexdigest()
+
+
+def digest_of(hashes) -> str:
+    """sha256 over a set of hashes, whatever their order."""
+    return hashlib.sha256("\n".join(sorted(hashes)).encode()).hexdigest()
