@@ -9,12 +9,12 @@ import traceback
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
 from ..messages import msg
-from . import cmd_ask, cmd_check, cmd_completion, cmd_init, cmd_rank, cmd_rules, cmd_schema
+from . import cmd_ask, cmd_audit, cmd_check, cmd_completion, cmd_init, cmd_rank, cmd_rules, cmd_schema
 from .argparse_zh import speaking
 from .env import Environment, OutputError, default_lang
 from .exit_codes import Exit
 
-SUBCOMMANDS = (cmd_check, cmd_rank, cmd_ask, cmd_init, cmd_rules, cmd_schema, cmd_completion)
+SUBCOMMANDS = (cmd_check, cmd_rank, cmd_ask, cmd_init, cmd_audit, cmd_rules, cmd_schema, cmd_completion)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -125,6 +125,7 @@ def raw_main(argv: list[str], env: Environment) -> int:
                 args = build_parser(lang).parse_args(argv)
         except SystemExit as done:  # --help: argparse has printed and wants to stop
             return int(done.code or 0)
+        args.argv = list(argv)  # the command line as given, for decision records
         return int(args.run(args, env))
     except _UsageExit as exc:
         env.stderr.write(f"{printable(str(exc))} ({msg('hint.see_help', lang)})\n")

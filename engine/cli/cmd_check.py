@@ -9,6 +9,7 @@ from ..errors import UsageError
 from ..messages import msg
 from .exit_codes import Exit
 from .argparse_zh import words
+from .cmd_audit import add_record_options, recording
 from .output import FORMATS, add_output_options, emit, explain_level
 
 
@@ -43,6 +44,7 @@ def add_parser(sub, ctx) -> None:
     p.add_argument("--workers", type=_workers, default=None, metavar="N", help=t("help.check.workers"))
     p.add_argument("--strict", action="store_true", help=t("help.check.strict"))
     add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
+    add_record_options(p, t)
     p.set_defaults(run=run)
 
 
@@ -88,7 +90,13 @@ def run(args: argparse.Namespace, env) -> int:
     else:
         chosen = from_files
     level = explain_level(args)
-    result = check(base, [everyone[v] for v in chosen], level)
+    vendors = [everyone[v] for v in chosen]
+    if recording(args):  # the record keeps the full trace, whatever the output shows
+        result = check(base, vendors, "full")
+        _record(args, result, vendors)
+        result = result.model_copy(update={"vendors": [_shown(d, level) for d in result.vendors]})
+    else:
+        result = check(base, vendors, level)
     show_check(args, env, result, level)
     if args.fail_unless and not meets(result, args.fail_unless):
         return Exit.NEGATIVE
@@ -107,3 +115,26 @@ def show_check(args: argparse.Namespace, env, result, level: str) -> None:
         env.stdout.write(check_markdown(result, args.lang, level))
     else:
         emit(env, lambda console: render_check(console, result, args.lang, level))
+
+
+def _shown(decision, level: str):
+    """A decision whose trace keeps only what `level` shows."""
+    from ..explain.filters import filter_trace
+
+    return decision.model_copy(update={"trace": filter_trace(decision.trace, level)})
+
+
+def _record(args: argparse.Namespace, result, vendors) -> None:
+    """Keep the decision: the vendors as evaluated and the full outcome."""
+    from ..audit.record import record_body
+    from .cmd_audit import store_for
+
+    body = record_body(
+        "check", args.argv, result.rules_version, result.tool_version, [d.id for d in result.vendors],
+        {"vendors": [v.model_dump(mode="json") for v in vendors]}, result.model_dump(mode="json"),
+    )
+    store = store_for(args)
+    try:
+        store.append(body)
+    finally:
+        store.close()

@@ -23,8 +23,9 @@ ALLOWED: dict[str, set[str]] = {
     "explain": BOTTOM | {"compile", "runtime"},
     "scoring": BOTTOM | {"compile", "runtime"},
     "decide": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring"},
+    "audit": BOTTOM,
     "render": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring", "decide"},
-    "cli": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring", "decide", "render"},
+    "cli": BOTTOM | {"loader", "compile", "runtime", "explain", "scoring", "decide", "render", "audit"},
     "__main__": {"cli"},
     "__init__": BOTTOM | {"decide"},
 }

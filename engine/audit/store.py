@@ -1,0 +1,146 @@
+"""Decision records in SQLite: append-only, hash-chained, with the chain's head kept beside the file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import LoadError, Location
+from ..messages import M
+
+SCHEMA_VERSION = 1
+GENESIS = "0" * 64
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL,        -- canonical JSON: time, command, kind, versions, subjects, inputs, outcome
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL         -- sha256(prev_hash + body)
+);
+"""
+
+
+def default_path() -> Path:
+    """ZHISUAN_DB, else the user's data directory (XDG_DATA_HOME or ~/.local/share)/zhisuan/records.sqlite."""
+    if os.environ.get("ZHISUAN_DB"):
+        return Path(os.environ["ZHISUAN_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "zhisuan" / "records.sqlite"
+
+
+def chain_hash(prev_hash: str, body: str) -> str:
+    """The hash a record carries: over the previous record's hash and its own body."""
+    return hashlib.sha256((prev_hash + body).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Record:
+    """One stored decision."""
+
+    id: int
+    body: dict
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What `verify` found: the number of records and the first problem, if any."""
+
+    records: int
+    bad_id: int | None = None
+    problem: str | None = None  # a catalogue key
+
+
+class Store:
+    """A records database; every write is one transaction that also moves the head file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.head_path = path.with_name(path.name + ".head")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+            self._migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise LoadError(M("audit.cannot_open", reason=str(exc)), Location(str(path))) from None
+
+    def _migrate(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)))
+
+    def append(self, body: dict) -> int:
+        """Add a record; the chain and the head file move together, under the database's write lock."""
+        text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
+            prev = last[1] if last else GENESIS
+            digest = chain_hash(prev, text)
+            cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
+            self._write_head(cursor.lastrowid, digest)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return cursor.lastrowid
+
+    def _write_head(self, record_id: int, digest: str) -> None:
+        handle, temp = tempfile.mkstemp(prefix=".head-", dir=self.path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            fh.write(f"{record_id} {digest}\n")
+        os.replace(temp, self.head_path)
+
+    def records(self) -> list[Record]:
+        """Every record, oldest first."""
+        rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
+        return [Record(i, json.loads(body), prev, digest) for i, body, prev, digest in rows]
+
+    def get(self, record_id: int) -> Record | None:
+        """One record, or None."""
+        row = self._db.execute("SELECT id, body, prev_hash, hash FROM records WHERE id = ?", (record_id,)).fetchone()
+        return Record(row[0], json.loads(row[1]), row[2], row[3]) if row else None
+
+    def verify(self) -> Verdict:
+        """Recompute every hash and follow the chain to the head file; the first bad record, if any."""
+        rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
+        prev, expected_id = GENESIS, 1
+        for record_id, body, prev_hash, digest in rows:
+            if record_id != expected_id:
+                return Verdict(len(rows), expected_id, "audit.missing")
+            if prev_hash != prev or chain_hash(prev_hash, body) != digest:
+                return Verdict(len(rows), record_id, "audit.altered")
+            prev, expected_id = digest, expected_id + 1
+        head = self._head()
+        last = (rows[-1][0], rows[-1][3]) if rows else (0, GENESIS)
+        if head is None and rows:
+            return Verdict(len(rows), last[0], "audit.head_missing")
+        if head is not None and head != last:
+            return Verdict(len(rows), head[0] if head[0] > last[0] else last[0], "audit.head_mismatch")
+        return Verdict(len(rows))
+
+    def _head(self) -> tuple[int, str] | None:
+        try:
+            number, digest = self.head_path.read_text(encoding="utf-8").split()
+            return int(number), digest
+        except (OSError, ValueError):
+            return None
+
+    def integrity(self) -> str:
+        """SQLite's own integrity check: `ok` when the file is sound."""
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()

@@ -1,0 +1,90 @@
+"""Decision records: --record keeps them; verify finds an altered, deleted or missing record."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from engine.audit.store import Store
+
+from .conftest import run_cli
+
+
+@pytest.fixture()
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "records.sqlite"
+    monkeypatch.setenv("ZHISUAN_DB", str(path))
+    return path
+
+
+def test_a_record_holds_the_inputs_and_the_full_outcome_and_the_output_is_unchanged(db):
+    plain = run_cli("check", "huawei", "--format", "json")
+    recorded = run_cli("check", "huawei", "--format", "json", "--record")
+    assert recorded.code == 0 and recorded.out == plain.out  # recording changes nothing shown
+    record = json.loads(run_cli("audit", "show", "1").out)
+    assert record["command"] == "zhisuan check huawei --format json --record"
+    assert record["subjects"] == ["huawei"] and record["inputs"]["vendors"][0]["id"] == "huawei"
+    full = json.loads(run_cli("check", "huawei", "--format", "json", "--explain", "full").out)
+    assert record["outcome"] == full and record["outcome"]["vendors"][0]["trace"]  # the trace is kept
+    assert record["rules_version"] == full["rules_version"] and len(record["hash"]) == 64
+
+
+def test_verify_holds_then_names_an_altered_record(db, monkeypatch):
+    run_cli("check", "huawei", "--record")
+    monkeypatch.setenv("ZHISUAN_RECORD", "1")
+    run_cli("check", "datacanvas")
+    run_cli("check", "baidu")
+    ok = run_cli("audit", "verify", "--lang", "en")
+    assert ok.code == 0 and "3 records, the hash chain holds" in ok.out
+    with sqlite3.connect(db) as c:
+        body = c.execute("SELECT body FROM records WHERE id = 2").fetchone()[0]
+        c.execute("UPDATE records SET body = ? WHERE id = 2", (body.replace('"partial"', '"core"', 1),))
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and "record 2 does not match the chain" in bad.out
+
+
+@pytest.mark.parametrize("deleted, says", [(2, "record 2 is missing"), (3, "the head file does not match")])
+def test_verify_names_a_deleted_record_even_the_newest(db, deleted, says):
+    for vendor in ("huawei", "datacanvas", "baidu"):
+        run_cli("check", vendor, "--record")
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM records WHERE id = ?", (deleted,))
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and says in bad.out
+
+
+def test_verify_needs_the_head_file(db):
+    run_cli("check", "huawei", "--record")
+    db.with_name(db.name + ".head").unlink()
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and "head file is missing" in bad.out
+
+
+def _write_records(path: str, n: int) -> None:
+    store = Store(__import__("pathlib").Path(path))
+    for i in range(n):
+        store.append({"kind": "test", "n": i})
+    store.close()
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    path = tmp_path / "records.sqlite"
+    Store(path).close()
+    workers = [multiprocessing.get_context("spawn").Process(target=_write_records, args=(str(path), 50)) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert all(w.exitcode == 0 for w in workers)
+    store = Store(path)
+    assert len(store.records()) == 200 and store.integrity() == "ok" and store.verify().problem is None
+
+
+def test_audit_errors_are_clear(db):
+    missing = run_cli("audit", "show", "99", "--lang", "en")
+    assert missing.code == 2 and "there is no record 99" in missing.err
+    empty = run_cli("audit", "list", "--lang", "en")
+    assert empty.code == 0 and "no records yet" in empty.out
