@@ -88,3 +88,16 @@ def test_audit_errors_are_clear(db):
     assert missing.code == 2 and "there is no record 99" in missing.err
     empty = run_cli("audit", "list", "--lang", "en")
     assert empty.code == 0 and "no records yet" in empty.out
+
+
+def test_rank_and_ask_are_recorded_too_with_their_inputs(db, tmp_path):
+    args = ("rank", "dongguan-factory-smb", "--format", "json", "--draws", "0")
+    assert run_cli(*args, "--record").out == run_cli(*args).out
+    answers = tmp_path / "a.yaml"
+    answers.write_text("segment: small\nprovince: guangxi\n", encoding="utf-8")
+    assert run_cli("ask", "--answers", str(answers), "--draws", "0", "--record").code == 0
+    ranked, asked = (json.loads(run_cli("audit", "show", str(i)).out) for i in (1, 2))
+    assert ranked["kind"] == "rank" and ranked["outcome"] == json.loads(run_cli(*args, "--explain", "full").out)
+    assert ranked["inputs"]["profile"]["id"] == "dongguan-factory-smb" and ranked["subjects"][0] == "dongguan-factory-smb"
+    assert asked["kind"] == "ask" and asked["inputs"]["answers"] == {"segment": "small", "province": "guangxi"}
+    assert run_cli("audit", "verify").code == 0

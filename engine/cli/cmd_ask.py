@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError, printable, raise_all
 from ..messages import M, msg
-from .cmd_rank import add_ranking_options
+from .cmd_audit import add_record_options, recording
+from .cmd_rank import add_ranking_options, recorded
 from .exit_codes import Exit
 from .output import FORMATS, add_output_options, explain_level
 
@@ -35,6 +36,7 @@ def add_parser(sub, ctx) -> None:
     p.add_argument("--list-questions", action="store_true", help=t("help.ask.list_questions"))
     add_ranking_options(p, t)
     add_output_options(p, explain=True, t=t, formats=FORMATS)
+    add_record_options(p, t)
     p.set_defaults(run=run)
 
 
@@ -82,7 +84,11 @@ def run(args: argparse.Namespace, env) -> int:
     data = profile_data(questionnaire, answers, pid, name)
     profile = Profile.model_validate(data)
     level = explain_level(args)
-    result = rank(kb, profile, vendors, source, RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=level))
+    keep = recording(args)
+    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain="full" if keep else level)
+    result = rank(kb, profile, vendors, source, options)
+    if keep:
+        result = recorded(args, "ask", result, vendors, level, {"answers": {q: answers[q] for q in asked}, "asked": asked})
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})
     if args.save is not None:

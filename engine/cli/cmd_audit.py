@@ -13,7 +13,7 @@ from .output import add_output_options
 
 
 def add_record_options(p: argparse.ArgumentParser, t) -> None:
-    """--record and --db for commands that decide (check)."""
+    """--record and --db for commands that decide (check, rank, ask)."""
     p.add_argument("--record", action="store_true", help=t("help.audit.record"))
     add_db_option(p, t)
 
@@ -33,6 +33,18 @@ def store_for(args: argparse.Namespace):
     from ..audit.store import Store, default_path
 
     return Store(args.db or default_path())
+
+
+def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
+    """Append one decision record: the inputs as evaluated and the whole result document."""
+    from ..audit.record import record_body
+
+    body = record_body(kind, args.argv, document["rules_version"], document["tool_version"], subjects, inputs, document)
+    store = store_for(args)
+    try:
+        store.append(body)
+    finally:
+        store.close()
 
 
 def add_parser(sub, ctx) -> None:

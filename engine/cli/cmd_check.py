@@ -9,7 +9,7 @@ from ..errors import UsageError
 from ..messages import msg
 from .exit_codes import Exit
 from .argparse_zh import words
-from .cmd_audit import add_record_options, recording
+from .cmd_audit import add_record_options, keep_record, recording
 from .output import FORMATS, add_output_options, emit, explain_level
 
 
@@ -93,7 +93,8 @@ def run(args: argparse.Namespace, env) -> int:
     vendors = [everyone[v] for v in chosen]
     if recording(args):  # the record keeps the full trace, whatever the output shows
         result = check(base, vendors, "full")
-        _record(args, result, vendors)
+        inputs = {"vendors": [v.model_dump(mode="json") for v in vendors]}
+        keep_record(args, "check", result.model_dump(mode="json"), [d.id for d in result.vendors], inputs)
         result = result.model_copy(update={"vendors": [_shown(d, level) for d in result.vendors]})
     else:
         result = check(base, vendors, level)
@@ -118,23 +119,7 @@ def show_check(args: argparse.Namespace, env, result, level: str) -> None:
 
 
 def _shown(decision, level: str):
-    """A decision whose trace keeps only what `level` shows."""
+    """A decision (or ranked / excluded vendor) whose trace keeps only what `level` shows."""
     from ..explain.filters import filter_trace
 
     return decision.model_copy(update={"trace": filter_trace(decision.trace, level)})
-
-
-def _record(args: argparse.Namespace, result, vendors) -> None:
-    """Keep the decision: the vendors as evaluated and the full outcome."""
-    from ..audit.record import record_body
-    from .cmd_audit import store_for
-
-    body = record_body(
-        "check", args.argv, result.rules_version, result.tool_version, [d.id for d in result.vendors],
-        {"vendors": [v.model_dump(mode="json") for v in vendors]}, result.model_dump(mode="json"),
-    )
-    store = store_for(args)
-    try:
-        store.append(body)
-    finally:
-        store.close()

@@ -10,6 +10,7 @@ from ..errors import LoadError, Location, UsageError, printable
 from ..messages import M, msg
 from .argparse_zh import words
 from .exit_codes import Exit
+from .cmd_audit import add_record_options, keep_record, recording
 from .output import FORMATS, add_output_options, emit, explain_level
 
 
@@ -27,6 +28,7 @@ def add_parser(sub, ctx) -> None:
     p.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rank.profiles_dir"))
     add_ranking_options(p, t)
     add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
+    add_record_options(p, t)
     p.set_defaults(run=run)
 
 
@@ -113,11 +115,14 @@ def run(args: argparse.Namespace, env) -> int:
     for loaded, _ in profiles:
         _own_weights_add_up(kb, loaded)
     level = explain_level(args)
-    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=level)
+    keep = recording(args)  # a record keeps the full trace, whatever the output shows
+    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain="full" if keep else level)
     eligibility = Eligibility(kb)  # each vendor's eligibility once, whatever the number of profiles
     results = []
     for loaded, source in profiles:
         result = rank(kb, loaded.profile, list(vendors.values()), source, options, eligibility)
+        if keep:
+            result = recorded(args, "rank", result, list(vendors.values()), level)
         results.append(result.model_copy(update={"ranking": result.ranking[: args.top]}) if args.top else result)
     _show(args, env, results, level, many=args.profiles is not None)
     if notice:
@@ -128,6 +133,18 @@ def run(args: argparse.Namespace, env) -> int:
             rule, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
             env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
     return Exit.OK
+
+
+def recorded(args: argparse.Namespace, kind: str, result, vendors: list, level: str, extra: dict | None = None):
+    """Keep a ranking as a decision record (full trace), and return it as the output shows it."""
+    from .cmd_check import _shown
+
+    document = result.model_dump(mode="json")
+    subjects = [result.profile["id"]] + [r.vendor for r in result.ranking]
+    inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors], **(extra or {})}
+    keep_record(args, kind, document, subjects, inputs)
+    shown = {key: [_shown(item, level) for item in getattr(result, key)] for key in ("ranking", "excluded")}
+    return result.model_copy(update=shown)
 
 
 def _own_weights_add_up(kb, loaded) -> None:
