@@ -101,3 +101,42 @@ def test_rank_and_ask_are_recorded_too_with_their_inputs(db, tmp_path):
     assert ranked["inputs"]["profile"]["id"] == "dongguan-factory-smb" and ranked["subjects"][0] == "dongguan-factory-smb"
     assert asked["kind"] == "ask" and asked["inputs"]["answers"] == {"segment": "small", "province": "guangxi"}
     assert run_cli("audit", "verify").code == 0
+
+
+def test_a_writer_killed_between_commit_and_head_leaves_a_store_that_verifies(db):
+    for vendor in ("huawei", "datacanvas"):
+        run_cli("check", vendor, "--record")
+    store = Store(db)
+    first = store.get(1)
+    db.with_name(db.name + ".head").write_text(f"1 {first.hash}\n", encoding="utf-8")  # the head never moved to 2
+    assert store.verify().problem is None and len(store.records()) == 2
+    db.with_name(db.name + ".head").write_text("3 " + "f" * 64 + "\n", encoding="utf-8")  # ahead: a deletion
+    assert store.verify().problem == "audit.head_mismatch"
+
+
+def _count(path) -> int:
+    store = Store(path)
+    try:
+        return len(store.records())
+    finally:
+        store.close()
+
+
+def test_a_writer_killed_with_sigkill_mid_run_leaves_every_committed_record_verifiable(tmp_path):
+    import os
+    import signal
+    import time
+
+    path = tmp_path / "records.sqlite"
+    Store(path).close()
+    writer = multiprocessing.get_context("spawn").Process(target=_write_records, args=(str(path), 100_000))
+    writer.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _count(path) < 50:
+        time.sleep(0.05)
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.join(30)
+    store = Store(path)
+    records = store.records()
+    assert len(records) >= 50 and [r.id for r in records] == list(range(1, len(records) + 1))
+    assert store.integrity() == "ok" and store.verify().problem is None

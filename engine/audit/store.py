@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -81,19 +82,26 @@ class Store:
             raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)))
 
     def append(self, body: dict) -> int:
-        """Add a record; the chain and the head file move together, under the database's write lock."""
+        """Add a record, then move the head file to it; appends from all processes take turns.
+
+        The head moves after the commit: a writer killed between the two leaves the head one
+        record behind, which `verify` accepts (the record is committed and chained); a head
+        ahead of the database means records were deleted.
+        """
         text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
-            prev = last[1] if last else GENESIS
-            digest = chain_hash(prev, text)
-            cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even on SIGKILL
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
+                prev = last[1] if last else GENESIS
+                digest = chain_hash(prev, text)
+                cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
             self._write_head(cursor.lastrowid, digest)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return cursor.lastrowid
 
     def _write_head(self, record_id: int, digest: str) -> None:
@@ -126,7 +134,8 @@ class Store:
         last = (rows[-1][0], rows[-1][3]) if rows else (0, GENESIS)
         if head is None and rows:
             return Verdict(len(rows), last[0], "audit.head_missing")
-        if head is not None and head != last:
+        interrupted = len(rows) > 1 and head == (rows[-2][0], rows[-2][3])  # killed after its commit
+        if head is not None and head != last and not interrupted:
             return Verdict(len(rows), head[0] if head[0] > last[0] else last[0], "audit.head_mismatch")
         return Verdict(len(rows))
 
