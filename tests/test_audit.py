@@ -140,3 +140,36 @@ def test_a_writer_killed_with_sigkill_mid_run_leaves_every_committed_record_veri
     records = store.records()
     assert len(records) >= 50 and [r.id for r in records] == list(range(1, len(records) + 1))
     assert store.integrity() == "ok" and store.verify().problem is None
+
+
+def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
+    import shutil
+
+    from engine.decide.knowledge import bundle_root
+
+    run_cli("check", "huawei", "datacanvas", "--record")
+    run_cli("rank", "dongguan-factory-smb", "--draws", "50", "--record")
+    for record in ("1", "2"):
+        same = run_cli("audit", "replay", record, "--lang", "en")
+        assert same.code == 0 and "identical (same rules version)" in same.out
+    rules = tmp_path / "rules"
+    shutil.copytree(bundle_root() / "rules", rules)
+    path = rules / "classification.yaml"
+    text = path.read_text(encoding="utf-8")
+    met_c = '        - {field: criteria.C.status, op: "==", value: met}\n'
+    path.write_text(text.replace(met_c, met_c + '        - {field: criteria.C.status, op: "==", value: partial}\n', 1), encoding="utf-8")
+    changed = run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "en")
+    assert changed.code == 1 and "datacanvas  track: core → undetermined" in changed.out
+    assert "rules whose firing differs: track.core" in changed.out
+    moved = json.loads(run_cli("audit", "replay", "2", "--rules", str(rules), "--format", "json").out)
+    assert not moved["identical"] and {"vendor": "datacanvas", "what": "place", "before": "#1 6.3", "after": "excluded"} in moved["changes"]
+
+
+def test_list_filters_by_vendor_and_date(db):
+    run_cli("check", "huawei", "--record")
+    run_cli("check", "baidu", "--record")
+    listed = json.loads(run_cli("audit", "list", "--vendor", "baidu", "--format", "json").out)
+    assert [r["subjects"] for r in listed] == [["baidu"]]
+    assert json.loads(run_cli("audit", "list", "--since", "2000-01-01", "--format", "json").out)[0]["id"] == 1
+    later = run_cli("audit", "list", "--since", "2999-01-01", "--lang", "en")
+    assert "no record matches" in later.out

@@ -51,8 +51,10 @@ def add_parser(sub, ctx) -> None:
     """Register `audit list`, `audit show` and `audit verify`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
-    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify}")
+    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay}")
     lp = inner.add_parser("list", help=t("help.audit.list"))
+    lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
+    lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
     add_db_option(lp, t)
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
@@ -64,20 +66,29 @@ def add_parser(sub, ctx) -> None:
     vp = inner.add_parser("verify", help=t("help.audit.verify"))
     add_db_option(vp, t)
     vp.set_defaults(run=run_verify)
+    rp = inner.add_parser("replay", help=t("help.audit.replay"), description=t("help.audit.replay_description"))
+    rp.add_argument("record_id", type=int, metavar="ID")
+    add_db_option(rp, t)
+    add_output_options(rp, explain=False, t=t)
+    rp.set_defaults(run=run_replay)
 
 
 def run_list(args: argparse.Namespace, env) -> int:
     """One line per record: id, time, kind, subjects, rules version."""
     from ..render.json_out import dumps
 
-    records = store_for(args).records()
+    records = [
+        r for r in store_for(args).records()
+        if (args.vendor is None or args.vendor in r.body["subjects"]) and (args.since is None or r.body["time"] >= args.since)
+    ]
     rows = [{"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
              "rules_version": r.body["rules_version"], "hash": r.hash} for r in records]
     if args.format == "json":
         env.stdout.write(dumps(rows))
         return Exit.OK
     lines = [f"{r['id']:>5}  {r['time']}  {r['kind']:<6} {r['rules_version'][:12]}  {', '.join(r['subjects'])}" for r in rows]
-    env.stdout.write("\n".join(lines or [msg("audit.empty", args.lang)]) + "\n")
+    filtered = args.vendor is not None or args.since is not None
+    env.stdout.write("\n".join(lines or [msg("audit.none_match" if filtered else "audit.empty", args.lang)]) + "\n")
     return Exit.OK
 
 
@@ -101,3 +112,52 @@ def run_verify(args: argparse.Namespace, env) -> int:
         return Exit.OK
     env.stdout.write(msg(verdict.problem, args.lang, id=verdict.bad_id) + "\n")
     return Exit.NEGATIVE
+
+
+def run_replay(args: argparse.Namespace, env) -> int:
+    """Decide a stored record again with today's rules: `identical` (exit 0), or what changed and the rules behind it (exit 1)."""
+    from ..audit.replay import check_changes, rank_changes, responsible_rules
+    from ..render.json_out import dumps
+
+    record = store_for(args).get(args.record_id)
+    if record is None:
+        raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
+    before = record.body["outcome"]
+    after = _decide_again(record.body, args.rules)
+    changes = (check_changes if record.body["kind"] == "check" else rank_changes)(before, after)
+    rules = responsible_rules(before, after)
+    same_rules = before["rules_version"] == after["rules_version"]
+    if args.format == "json":
+        env.stdout.write(dumps({
+            "record": record.id, "identical": not changes, "rules_version_then": before["rules_version"],
+            "rules_version_now": after["rules_version"], "rules": rules,
+            "changes": [{"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in changes],
+        }))
+        return Exit.NEGATIVE if changes else Exit.OK
+    if not changes:
+        env.stdout.write(msg("audit.identical", args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)) + "\n")
+        return Exit.OK
+    lines = [msg("audit.changed", args.lang, id=record.id, n=len(changes))]
+    lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in changes]
+    lines.append(msg("audit.rules_behind", args.lang, rules=", ".join(rules) or "-"))
+    env.stdout.write("\n".join(lines) + "\n")
+    return Exit.NEGATIVE
+
+
+def _decide_again(body: dict, rules_dir) -> dict:
+    """The record's inputs through today's rules, as the same command's full JSON document."""
+    from ..decide.check import check
+    from ..decide.knowledge import load_advice_knowledge, load_rule_base
+    from ..decide.rank import RankOptions, rank
+    from ..model.profile import Profile
+    from ..model.vendor import Vendor
+
+    vendors = [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
+    if body["kind"] == "check":
+        return check(load_rule_base(rules_dir), vendors, "full").model_dump(mode="json")
+    then = body["outcome"]
+    overrides = {d: w["value"] for d, w in then["weights"].items() if w["origin"] == "command line"}
+    stability = then["stability"]
+    options = RankOptions(weights=overrides, draws=stability["draws"], spread=stability["spread"], seed=stability["seed"], explain="full")
+    profile = Profile.model_validate(body["inputs"]["profile"])
+    return rank(load_advice_knowledge(rules_dir), profile, vendors, then["profile_source"], options).model_dump(mode="json")
