@@ -65,6 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.rank_jsonl": ("单个画像请用 --format json", "for one profile use --format json"),
     "load.no_profiles": ("目录中没有 *.yaml 画像", "no *.yaml profile in the folder"),
     "hint.profiles_dir": ("把画像文件（*.yaml）放进该目录", "put profile files (*.yaml) in the folder"),
+    "usage.record_batch": ("批量判定（--jsonl/--dir）还不能记录", "batches (--jsonl/--dir) cannot be recorded yet"),
+    "hint.record_batch": ("去掉 --record（或 ZHISUAN_RECORD），或逐个判定并记录", "drop --record (or ZHISUAN_RECORD), or check and record vendors one by one"),
     "batch.summary": ("已判定 {good} 个厂商，跳过 {bad} 条坏记录（见上）", "checked {good} vendors, skipped {bad} bad records (above)"),
     "batch.progress": ("判定中", "checking"),
     "load.not_a_folder": ("不是目录", "is not a folder"),

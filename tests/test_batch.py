@@ -101,6 +101,7 @@ def test_fail_unless_counts_the_good_records(mixed):
         (["check", "--workers", "2"], "for batches only"),
         (["check", "--jsonl", "x.jsonl", "--workers", "0"], "from 1 to 64"),
         (["check", "--jsonl", "x.jsonl", "--dir", "d"], "not allowed with"),
+        (["check", "--jsonl", "x.jsonl", "--record"], "cannot be recorded yet"),
     ],
 )
 def test_batch_usage_errors_exit_2(args, says):

@@ -1,4 +1,4 @@
-"""`zhisuan audit list | show ID | verify`: the decision records `--record` keeps, and their hash chain."""
+"""`zhisuan audit list | show ID | verify | replay ID`: the decision records `--record` keeps, and their hash chain."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: l
 
 
 def add_parser(sub, ctx) -> None:
-    """Register `audit list`, `audit show` and `audit verify`."""
+    """Register `audit list`, `audit show`, `audit verify` and `audit replay`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
     inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay}")

@@ -73,6 +73,8 @@ def run(args: argparse.Namespace, env) -> int:
         raise UsageError(msg("usage.jsonl_needs_batch", args.lang), hint=msg("hint.jsonl_needs_batch", args.lang))
     if not batch and (args.workers or args.strict):
         raise UsageError(msg("usage.batch_option", args.lang), hint=msg("hint.jsonl_needs_batch", args.lang))
+    if batch and recording(args):  # a record per registry line is not what a record is for (yet)
+        raise UsageError(msg("usage.record_batch", args.lang), hint=msg("hint.record_batch", args.lang))
     if batch:
         from .check_batch import run_batch
 
