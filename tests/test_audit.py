@@ -173,3 +173,28 @@ def test_list_filters_by_vendor_and_date(db):
     assert json.loads(run_cli("audit", "list", "--since", "2000-01-01", "--format", "json").out)[0]["id"] == 1
     later = run_cli("audit", "list", "--since", "2999-01-01", "--lang", "en")
     assert "no record matches" in later.out
+
+
+def test_diff_of_two_rule_sets_names_every_change_and_the_rule(tmp_path):
+    import shutil
+
+    from engine.decide.knowledge import bundle_root
+
+    bundled = bundle_root() / "rules"
+    same = run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(bundled), "--lang", "en", "--fail-on-change")
+    assert same.code == 0 and "modified -" in same.out and "are the same" in same.out
+    rules = tmp_path / "rules"
+    shutil.copytree(bundled, rules)
+    path = rules / "classification.yaml"
+    met_c = '        - {field: criteria.C.status, op: "==", value: met}\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(met_c, met_c + '        - {field: criteria.C.status, op: "==", value: partial}\n', 1), encoding="utf-8")
+    diff = run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--format", "json")
+    assert diff.code == 0  # an answer, not a failure, unless asked
+    data = json.loads(diff.out)
+    assert data["rules"] == {"added": [], "removed": [], "modified": ["track.core"]}
+    check = next(c for c in data["changes"] if c["where"] == "check")
+    assert check["rules"] == ["track.core"]
+    assert {"vendor": "datacanvas", "what": "track", "before": "core", "after": "undetermined"} in check["changes"]
+    assert any(c["where"] == "rank dongguan-factory-smb" for c in data["changes"])
+    assert run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--fail-on-change").code == 1
+    assert run_cli("audit", "diff", "--rules", str(bundled), "--lang", "en").code == 2

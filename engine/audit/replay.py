@@ -1,4 +1,4 @@
-"""Replay: a stored check decided again with today's rules, and what changed, with the rules responsible."""
+"""Comparing two outcomes (a record replayed, or two rule sets): what changed, and the rules responsible."""
 
 from __future__ import annotations
 
@@ -63,3 +63,12 @@ def responsible_rules(before: dict, after: dict) -> list[str]:
 
     a, b = fired(before), fired(after)
     return sorted({key[1] for key in set(a) | set(b) if a.get(key) != b.get(key)})
+
+
+def changed_rules(before: dict, after: dict) -> dict[str, list[str]]:
+    """Rule ids added, removed and modified between two {id: definition} tables."""
+    return {
+        "added": sorted(set(after) - set(before)),
+        "removed": sorted(set(before) - set(after)),
+        "modified": sorted(r for r in set(before) & set(after) if before[r] != after[r]),
+    }

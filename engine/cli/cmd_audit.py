@@ -51,7 +51,7 @@ def add_parser(sub, ctx) -> None:
     """Register `audit list`, `audit show`, `audit verify` and `audit replay`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
-    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay}")
+    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff}")
     lp = inner.add_parser("list", help=t("help.audit.list"))
     lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
     lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
@@ -71,6 +71,13 @@ def add_parser(sub, ctx) -> None:
     add_db_option(rp, t)
     add_output_options(rp, explain=False, t=t)
     rp.set_defaults(run=run_replay)
+    dp = inner.add_parser("diff", help=t("help.audit.diff"), description=t("help.audit.diff_description"))
+    dp.add_argument("--rules", dest="rule_dirs", action="append", type=Path, required=True, metavar="DIR",
+                    help=t("help.audit.diff_rules"))
+    dp.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.audit.diff_profiles"))
+    dp.add_argument("--fail-on-change", action="store_true", help=t("help.audit.fail_on_change"))
+    dp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.output.output_format"))
+    dp.set_defaults(run=run_diff)
 
 
 def run_list(args: argparse.Namespace, env) -> int:
@@ -161,3 +168,48 @@ def _decide_again(body: dict, rules_dir) -> dict:
     options = RankOptions(weights=overrides, draws=stability["draws"], spread=stability["spread"], seed=stability["seed"], explain="full")
     profile = Profile.model_validate(body["inputs"]["profile"])
     return rank(load_advice_knowledge(rules_dir), profile, vendors, then["profile_source"], options).model_dump(mode="json")
+
+
+def run_diff(args: argparse.Namespace, env) -> int:
+    """Every classification and ranking that two rule sets decide differently, with the rules that differ."""
+    from ..audit.replay import changed_rules, check_changes, rank_changes, responsible_rules
+    from ..decide.check import check
+    from ..decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors
+    from ..decide.rank import RankOptions, rank
+    from ..render.json_out import dumps
+    from .cmd_rank import _profiles_in
+
+    if len(args.rule_dirs) != 2:
+        raise UsageError(msg("usage.diff_two", args.lang), hint=msg("hint.diff_two", args.lang))
+    old, new = (load_advice_knowledge(d) for d in args.rule_dirs)
+    vendors = [lv.vendor for lv in load_vendors()]
+    checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
+    sections = [("check", check_changes(*checked), responsible_rules(*checked))]
+    if args.profiles is not None:
+        profiles = [(loaded.profile, source) for loaded, source in _profiles_in(args.profiles)]
+    else:
+        profiles = [(load_profile_file(path).profile, name) for name, path in bundled_profiles().items()]
+    options = RankOptions(weights={}, draws=0, explain="full")
+    for profile, name in profiles:
+        ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]
+        sections.append((f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked)))
+    definitions = [{r: c.rule.model_dump(mode="json") for r, c in kb.all_rules().items()} for kb in (old, new)]
+    rules = changed_rules(*definitions)
+    changed = [s for s in sections if s[1]]
+    if args.format == "json":
+        env.stdout.write(dumps({
+            "rules_versions": [old.version, new.version], "rules": rules,
+            "changes": [{"where": where, "rules": fired, "changes": [
+                {"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in found]}
+                for where, found, fired in changed],
+        }))
+    else:
+        lines = [msg("audit.diff_rules", args.lang, added=", ".join(rules["added"]) or "-",
+                     removed=", ".join(rules["removed"]) or "-", modified=", ".join(rules["modified"]) or "-")]
+        for where, found, fired in changed:
+            lines.append(f"{where}: {msg('audit.rules_behind', args.lang, rules=', '.join(fired) or '-')}")
+            lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in found]
+        if not changed:
+            lines.append(msg("audit.diff_none", args.lang, n=len(sections)))
+        env.stdout.write("\n".join(lines) + "\n")
+    return Exit.NEGATIVE if changed and args.fail_on_change else Exit.OK
