@@ -207,6 +207,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.cannot_open": ("无法打开记录数据库：{reason}", "cannot open the records database: {reason}"),
     "audit.newer_schema": ("记录数据库的格式版本 {found} 比本工具认识的 {known} 新", "the records database has schema version {found}, newer than this tool's {known}"),
     "audit.none_match": ("没有符合条件的记录", "no record matches"),
+    "audit.cannot_write": ("无法写入记录：{reason}", "cannot write the record: {reason}"),
+    "hint.audit_db": ("用 --db PATH 或 ZHISUAN_DB 指向一个可写的位置", "point --db PATH or ZHISUAN_DB at a writable place"),
     "audit.empty": ("还没有记录", "no records yet"),
     "audit.no_record": ("没有编号为 {id} 的记录", "there is no record {id}"),
     "hint.audit_list": ("用 zhisuan audit list 查看编号", "see the ids with zhisuan audit list"),

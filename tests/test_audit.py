@@ -198,3 +198,10 @@ def test_diff_of_two_rule_sets_names_every_change_and_the_rule(tmp_path):
     assert any(c["where"] == "rank dongguan-factory-smb" for c in data["changes"])
     assert run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--fail-on-change").code == 1
     assert run_cli("audit", "diff", "--rules", str(bundled), "--lang", "en").code == 2
+
+
+def test_reading_commands_create_no_database(db):
+    assert run_cli("audit", "list").code == 0
+    assert run_cli("audit", "verify").code == 0
+    assert run_cli("audit", "show", "1").code == 2
+    assert not db.exists() and not db.parent.joinpath(db.name + ".head").exists()

@@ -72,7 +72,7 @@ class Store:
             self._db.executescript(_SCHEMA)
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
-            raise LoadError(M("audit.cannot_open", reason=str(exc)), Location(str(path))) from None
+            raise LoadError(M("audit.cannot_open", reason=str(exc)), Location(str(path)), M("hint.audit_db")) from None
 
     def _migrate(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -98,6 +98,10 @@ class Store:
                 digest = chain_hash(prev, text)
                 cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
                 self._db.execute("COMMIT")
+            except sqlite3.Error as exc:  # a read-only or full disk: one clear line, nothing half-written
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise LoadError(M("audit.cannot_write", reason=str(exc)), Location(str(self.path)), M("hint.audit_db")) from None
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise

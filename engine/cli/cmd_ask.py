@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, env) -> int:
     from ..model.profile import Profile
     from ..render.json_out import dumps
     from ..scoring.weights import parse_weight
-    from .cmd_rank import _profile, _show
+    from .cmd_rank import profile_arg, show_rankings
     from .vendor_set import vendor_set
 
     questionnaire = load_questionnaire(args.rules)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, env) -> int:
     if interactive and not sys.stdin.isatty():
         raise UsageError(msg("ask.no_terminal", args.lang), hint=msg("hint.ask_answers", args.lang))
     overrides = dict(parse_weight(w) for w in args.weight)
-    start = answers_from_profile(questionnaire, _profile(args.start, args.lang)[0].profile) if args.start else {}
+    start = answers_from_profile(questionnaire, profile_arg(args.start, args.lang)[0].profile) if args.start else {}
     kb = load_advice_knowledge(args.rules)
     vendors = list(vendor_set(args.file, args.lang)[0].values())
     pid, name = _identity(args.save)
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, env) -> int:
         document["ask"] = {"answers": {q: answers[q] for q in asked}, "asked": asked, "profile": data}
         env.stdout.write(dumps(document))
     else:  # never through a pager: the questions and answers stay on the screen above it
-        _show(args, replace(env, pager=None), [result], level, many=False)
+        show_rankings(args, replace(env, pager=None), [result], level, many=False)
     return Exit.OK
 
 
@@ -157,7 +157,7 @@ def _save(path: Path, data: dict, force: bool, lang: str) -> None:
             raise UsageError(msg("ask.save_exists", lang, path=printable(str(path))), hint=msg("hint.save_force", lang))
         os.replace(temp, path)
     except OSError as exc:
-        raise LoadError(M("load.cannot_write", reason=exc.strerror or str(exc)), Location(printable(str(path)))) from None
+        raise LoadError(M("load.cannot_write", reason=exc.strerror or str(exc)), Location(printable(str(path))), M("hint.check_path")) from None
 
 
 def _list_questions(args, env, questionnaire) -> None:

@@ -29,10 +29,21 @@ def recording(args: argparse.Namespace) -> bool:
 
 
 def store_for(args: argparse.Namespace):
-    """The records database of this run."""
+    """The records database of this run (created on the first record)."""
     from ..audit.store import Store, default_path
 
     return Store(args.db or default_path())
+
+
+def _records_path(args: argparse.Namespace) -> Path:
+    from ..audit.store import default_path
+
+    return args.db or default_path()
+
+
+def _reading(args: argparse.Namespace):
+    """The records database to read, or None when nothing was ever recorded (reading creates no file)."""
+    return store_for(args) if _records_path(args).exists() else None
 
 
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
@@ -84,8 +95,9 @@ def run_list(args: argparse.Namespace, env) -> int:
     """One line per record: id, time, kind, subjects, rules version."""
     from ..render.json_out import dumps
 
+    store = _reading(args)
     records = [
-        r for r in store_for(args).records()
+        r for r in (store.records() if store else [])
         if (args.vendor is None or args.vendor in r.body["subjects"]) and (args.since is None or r.body["time"] >= args.since)
     ]
     rows = [{"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
@@ -103,7 +115,8 @@ def run_show(args: argparse.Namespace, env) -> int:
     """One record in full (JSON), with its hashes."""
     from ..render.json_out import dumps
 
-    record = store_for(args).get(args.record_id)
+    store = _reading(args)
+    record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
     env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, **record.body}))
@@ -112,7 +125,10 @@ def run_show(args: argparse.Namespace, env) -> int:
 
 def run_verify(args: argparse.Namespace, env) -> int:
     """Recompute every hash: exit 0 when the chain holds, 1 naming the first bad record."""
-    store = store_for(args)
+    store = _reading(args)
+    if store is None:
+        env.stdout.write(msg("audit.empty", args.lang) + f" ({_records_path(args)})\n")
+        return Exit.OK
     verdict = store.verify()
     if verdict.problem is None:
         env.stdout.write(msg("audit.verified", args.lang, n=verdict.records, path=str(store.path)) + "\n")
@@ -126,7 +142,8 @@ def run_replay(args: argparse.Namespace, env) -> int:
     from ..audit.replay import check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
-    record = store_for(args).get(args.record_id)
+    store = _reading(args)
+    record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
     before = record.body["outcome"]

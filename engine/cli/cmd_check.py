@@ -10,7 +10,7 @@ from ..messages import msg
 from .exit_codes import Exit
 from .argparse_zh import words
 from .cmd_audit import add_record_options, keep_record, recording
-from .output import FORMATS, add_output_options, emit, explain_level
+from .output import FORMATS, add_output_options, at_level, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace, env) -> int:
         result = check(base, vendors, "full")
         inputs = {"vendors": [v.model_dump(mode="json") for v in vendors]}
         keep_record(args, "check", result.model_dump(mode="json"), [d.id for d in result.vendors], inputs)
-        result = result.model_copy(update={"vendors": [_shown(d, level) for d in result.vendors]})
+        result = result.model_copy(update={"vendors": [at_level(d, level) for d in result.vendors]})
     else:
         result = check(base, vendors, level)
     show_check(args, env, result, level)
@@ -118,10 +118,3 @@ def show_check(args: argparse.Namespace, env, result, level: str) -> None:
         env.stdout.write(check_markdown(result, args.lang, level))
     else:
         emit(env, lambda console: render_check(console, result, args.lang, level))
-
-
-def _shown(decision, level: str):
-    """A decision (or ranked / excluded vendor) whose trace keeps only what `level` shows."""
-    from ..explain.filters import filter_trace
-
-    return decision.model_copy(update={"trace": filter_trace(decision.trace, level)})

@@ -11,7 +11,7 @@ from ..messages import M, msg
 from .argparse_zh import words
 from .exit_codes import Exit
 from .cmd_audit import add_record_options, keep_record, recording
-from .output import FORMATS, add_output_options, emit, explain_level
+from .output import FORMATS, add_output_options, at_level, emit, explain_level
 
 
 def add_parser(sub, ctx) -> None:
@@ -68,7 +68,7 @@ def _draws(text: str) -> int:
     return value
 
 
-def _profile(arg: str | None, lang: str):
+def profile_arg(arg: str | None, lang: str):
     """The profile, where it came from, and a notice to print after the result (or None)."""
     from ..decide.knowledge import SAMPLE_PROFILE, bundle_root, bundled_profiles, load_profile_file
     from ..suggest import did_you_mean
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace, env) -> int:
     if args.profiles is not None:
         profiles, notice = _profiles_in(args.profiles), None
     else:
-        loaded, source, notice = _profile(args.profile, args.lang)
+        loaded, source, notice = profile_arg(args.profile, args.lang)
         profiles = [(loaded, source)]
     kb = load_advice_knowledge(args.rules)
     vendors, _ = vendor_set(args.file, args.lang)
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace, env) -> int:
         if keep:
             result = recorded(args, "rank", result, list(vendors.values()), level)
         results.append(result.model_copy(update={"ranking": result.ranking[: args.top]}) if args.top else result)
-    _show(args, env, results, level, many=args.profiles is not None)
+    show_rankings(args, env, results, level, many=args.profiles is not None)
     if notice:
         env.stderr.write(notice + "\n")
     for result in results:
@@ -137,13 +137,11 @@ def run(args: argparse.Namespace, env) -> int:
 
 def recorded(args: argparse.Namespace, kind: str, result, vendors: list, level: str, extra: dict | None = None):
     """Keep a ranking as a decision record (full trace), and return it as the output shows it."""
-    from .cmd_check import _shown
-
     document = result.model_dump(mode="json")
     subjects = [result.profile["id"]] + [r.vendor for r in result.ranking]
     inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors], **(extra or {})}
     keep_record(args, kind, document, subjects, inputs)
-    shown = {key: [_shown(item, level) for item in getattr(result, key)] for key in ("ranking", "excluded")}
+    shown = {key: [at_level(item, level) for item in getattr(result, key)] for key in ("ranking", "excluded")}
     return result.model_copy(update=shown)
 
 
@@ -176,7 +174,8 @@ def _profiles_in(folder: Path) -> list:
     return found
 
 
-def _show(args, env, results: list, level: str, many: bool) -> None:
+def show_rankings(args, env, results: list, level: str, many: bool) -> None:
+    """Print rankings in the chosen format (one document, or one per profile)."""
     from ..render.json_out import dumps, dumps_line
     from ..render.rank_view import rank_markdown, render_rank
 

@@ -63,3 +63,10 @@ def _page(pager: str, text: str) -> bool:
     except (OSError, ValueError):
         return False
     return True
+
+
+def at_level(item, level: str):
+    """A decision, ranked or excluded vendor whose trace keeps only what explain `level` shows."""
+    from ..explain.filters import filter_trace
+
+    return item.model_copy(update={"trace": filter_trace(item.trace, level)})

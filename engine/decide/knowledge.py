@@ -79,8 +79,12 @@ def load_rule_base(
     rules_dir: Path | None = None,
     patterns: tuple[str, ...] = ELIGIBILITY_RULES,
     given: frozenset[str] = frozenset(),
+    version: str | None = None,
 ) -> RuleBase:
-    """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled)."""
+    """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled).
+
+    `version` is the rules version when the caller has it already (else the files are hashed here).
+    """
     root = bundle_root() if rules_dir is None else rules_dir.parent
     rules_dir = rules_dir or root / "rules"
     if not rules_dir.is_dir():
@@ -106,7 +110,7 @@ def load_rule_base(
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
     raise_all(errors)
-    return compile_rules(sourced, policy, rules_identity(rules_dir).version, given)
+    return compile_rules(sourced, policy, version or rules_identity(rules_dir).version, given)
 
 
 def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
@@ -156,15 +160,15 @@ class AdviceKnowledge:
 
 def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     """Load the eligibility and advice rule bases and the weights file."""
-    eligibility = load_rule_base(rules_dir)
+    version = rules_identity(rules_dir).version  # every rule file hashed once for both bases
+    eligibility = load_rule_base(rules_dir, version=version)
     provided = frozenset(r.writes for r in eligibility.by_id.values() if r.writes)
-    advice = load_rule_base(rules_dir, ADVICE_RULES, given=provided)
+    advice = load_rule_base(rules_dir, ADVICE_RULES, given=provided, version=version)
     root = bundle_root() if rules_dir is None else rules_dir.parent
     path = (rules_dir or root / "rules") / "weights.yaml"
     display = _display(path, root)
     text = read_text(path, display)
     weights = validate(WeightsFile, parse(text, display))
-    version = eligibility.version  # one identity for every rule, policy, weight and question file
     for rule_id, rule in advice.by_id.items():
         if rule_id in eligibility.by_id:
             raise RuleError(M("rule.id_in_both", id=repr(rule_id), at=str(eligibility.by_id[rule_id].location)), rule.location)
