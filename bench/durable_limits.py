@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from engine.compile.compiler import _stage  # noqa: E402
+from engine.compile.compiler import ruleset  # noqa: E402
 from engine.compile.tree import build  # noqa: E402
 from engine.errors import Location  # noqa: E402
 from engine.model.rules import Condition  # noqa: E402
@@ -34,10 +34,10 @@ class _Rule:
 
 def _run(rules: list[_Rule], fact: dict) -> str | None:
     """None when durable takes the rules and the fact; else its error."""
-    stage = _stage(tuple(rules))
-    name = f"{stage.name}_{next(_names)}"  # a fresh ruleset every probe
+    part = ruleset(rules)  # one durable ruleset, unsplit: the probe measures durable itself
+    name = f"{part.name}_{next(_names)}"  # a fresh ruleset every probe
     try:
-        engine().fire(name, stage.definition, stage.payload(fact))
+        engine().fire(name, part.definition, part.payload(fact))
     except Exception as exc:  # noqa: BLE001 - the error is what we measure
         return f"{type(exc).__name__}: {str(exc)[:140]}"
     return None

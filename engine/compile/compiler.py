@@ -12,7 +12,7 @@ from ..model.common import Text
 from ..model.decision import EffectTrace
 from ..model.fields import FIELDS
 from ..model.rules import Effect, Policy, Rule
-from .durable_form import rule_pattern
+from .durable_form import comparisons, rule_pattern
 from .tree import Node, build
 
 
@@ -30,9 +30,12 @@ def rule_effect(then: Effect) -> EffectTrace:
     )
 
 
-# durable_rules 2.0.28 hangs on a ruleset of 512 rules (bench/durable_limits.py); refuse
-# well before that at load, with the place to split, rather than hang at run time.
-MAX_RULES_PER_STAGE = 500
+# durable_rules 2.0.28 fails a fact with error 303 when more than 64 of a ruleset's alpha nodes
+# match it at once, and hangs on a ruleset of 512 rules (bench/durable_limits.py). A stage is
+# therefore sent to durable as several rulesets, each with at most this many comparisons: `$or`
+# goes to durable's expression sequences, so the comparisons bound the alpha nodes, and no
+# fact can reach the limit whatever it holds.
+COMPARISONS_PER_RULESET = 60
 
 
 @dataclass(frozen=True)
@@ -55,21 +58,29 @@ class CompiledRule:
 
 
 @dataclass(frozen=True)
-class Stage:
-    """The rules of one stratum, registered together as one durable ruleset.
+class Ruleset:
+    """Some rules of one stage, registered together as one durable ruleset.
 
-    `inputs` pairs each field the stage's rules read with its durable name: only these
-    facts are sent to durable, which re-encodes the fact for every rule that fires.
+    `inputs` pairs each field the rules read with its durable name: only these facts are
+    sent to durable, which re-encodes the fact for every rule that fires.
     """
 
     name: str
-    rules: tuple[CompiledRule, ...]
+    rule_ids: tuple[str, ...]
     definition: dict = field(hash=False, compare=False)
     inputs: tuple[tuple[str, str], ...] = ()
 
     def payload(self, facts: dict) -> dict:
-        """The facts this stage's rules read, under their durable names."""
+        """The facts these rules read, under their durable names."""
         return {engine_name: facts[name] for name, engine_name in self.inputs if name in facts}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """The rules of one stratum (they read nothing another of them writes), in durable rulesets."""
+
+    rules: tuple[CompiledRule, ...]
+    rulesets: tuple[Ruleset, ...]
 
 
 @dataclass(frozen=True)
@@ -140,22 +151,31 @@ def compile_rules(
     stages = []
     for level in sorted({c.stratum for c in compiled}):
         rules = tuple(sorted((c for c in compiled if c.stratum == level), key=lambda c: c.id))
-        if len(rules) > MAX_RULES_PER_STAGE:
-            raise RuleError(
-                M("rule.stage_too_big", count=len(rules), stage=level, limit=MAX_RULES_PER_STAGE),
-                rules[MAX_RULES_PER_STAGE].location,
-                M("hint.stage_too_big"),
-            )
-        stages.append(_stage(rules))
+        stages.append(Stage(rules, tuple(ruleset(part) for part in _split(rules))))
     return RuleBase(tuple(stages), {c.id: c for c in compiled}, policy, version)
 
 
-def _stage(rules: tuple[CompiledRule, ...]) -> Stage:
+def _split(rules: tuple[CompiledRule, ...]) -> list[tuple[CompiledRule, ...]]:
+    """Consecutive groups of rules with at most COMPARISONS_PER_RULESET comparisons each (a bigger rule alone)."""
+    parts: list[list[CompiledRule]] = [[]]
+    used = 0
+    for rule in rules:
+        size = comparisons(rule_pattern(rule.condition))
+        if parts[-1] and used + size > COMPARISONS_PER_RULESET:
+            parts.append([])
+            used = 0
+        parts[-1].append(rule)
+        used += size
+    return [tuple(part) for part in parts if part]
+
+
+def ruleset(rules) -> Ruleset:
+    """One durable ruleset for `rules` (anything with id, condition and reads), named by its content."""
     patterns = {r.id: rule_pattern(r.condition) for r in rules}
     digest = hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:16]
     definition = {rid: {"all": [{"m": p}], "pri": 1} for rid, p in patterns.items()}
     inputs = tuple((name, FIELDS[name].engine_name) for name in sorted(set().union(*(r.reads for r in rules))))
-    return Stage(f"zs_{digest}", rules, definition, inputs)
+    return Ruleset(f"zs_{digest}", tuple(patterns), definition, inputs)
 
 
 def _writers(checked) -> dict[str, list[str]]:

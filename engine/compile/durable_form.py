@@ -22,6 +22,14 @@ def rule_pattern(node: Node) -> dict[str, Any]:
     return {"$and": [_compile(node, negate=False), {"$ex": {MARKER: 1}}]}
 
 
+def comparisons(pattern: dict[str, Any]) -> int:
+    """How many comparisons a durable pattern holds (an upper bound on the alpha nodes it adds)."""
+    key = next(iter(pattern))
+    if key in ("$and", "$or"):
+        return sum(comparisons(child) for child in pattern[key])
+    return 1
+
+
 def _compile(node: Node, negate: bool) -> dict[str, Any]:
     if node.kind == "not":
         return _compile(node.children[0], not negate)

@@ -18,6 +18,7 @@ from ..model.report import Figures, Policies
 from ..model.weights import WeightsFile
 from ..model.rules import Policy, RuleFile
 from ..model.vendor import Vendor
+from ..runtime.limits import refuse_over_limits
 from ..suggest import did_you_mean
 from ..loader.validate import validate
 from ..loader.yaml_source import STDIN, Document, load, parse, read_text
@@ -110,7 +111,9 @@ def load_rule_base(
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
     raise_all(errors)
-    return compile_rules(sourced, policy, version or rules_identity(rules_dir).version, given)
+    base = compile_rules(sourced, policy, version or rules_identity(rules_dir).version, given)
+    refuse_over_limits(base)  # every command refuses what durable would fail on, at the rule's line
+    return base
 
 
 def load_vendor_file(path: Path, display: str | None = None) -> LoadedVendor:
@@ -169,9 +172,11 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     display = _display(path, root)
     text = read_text(path, display)
     weights = validate(WeightsFile, parse(text, display))
+    eligibility_ids = {rule_id.lower(): rule for rule_id, rule in eligibility.by_id.items()}
     for rule_id, rule in advice.by_id.items():
-        if rule_id in eligibility.by_id:
-            raise RuleError(M("rule.id_in_both", id=repr(rule_id), at=str(eligibility.by_id[rule_id].location)), rule.location)
+        other = eligibility_ids.get(rule_id.lower())  # ids differing only in case are one id to a reader
+        if other is not None:
+            raise RuleError(M("rule.id_in_both", id=repr(other.id), at=str(other.location)), rule.location, M("hint.rule_ids_case"))
     figures, policies = load_report_data()  # the report's own data, whichever rules are used
     return AdviceKnowledge(eligibility, advice, weights, version, figures, policies)
 

@@ -13,11 +13,20 @@ from ..compile.durable_form import LIST_SENTINEL, MARKER
 from ..errors import EngineUnavailableError, EvaluationError
 
 CATCH_ALL = "zs_catch_all"
+_ERROR_CODE = re.compile(r"error code: (\d+)")
 # Kept equal to pyproject.toml's pin by a test. CPPFLAGS, not CFLAGS: durable's setup.py
 # overwrites CFLAGS; the define maps the call Python 3.13 removed to the one it stood for.
 DURABLE_REQUIREMENT = "durable-rules==2.0.28"
 BUILD_DEFINE = "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject"
 _CATCH_ALL_RULE = {"all": [{"m": {"$ex": {MARKER: 1}}}], "pri": 1000}  # runs last in every session
+
+
+class RulesetRefused(EvaluationError):
+    """durable_rules would not create a ruleset; `code` is its error code (113, 108, ...) or 0."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.durable_code = code
 
 
 class DurableEngine:
@@ -42,9 +51,15 @@ class DurableEngine:
             try:
                 handle = self._core.create_ruleset(name, json.dumps(rules, ensure_ascii=False))
             except Exception as exc:  # durable's own `error` type: a structural limit (see docs/architecture.md)
-                raise EvaluationError(f"durable_rules refused the rules of {name}: {exc}") from exc
+                found = _ERROR_CODE.search(str(exc))
+                raise RulesetRefused(f"durable_rules refused the rules of {name}: {exc}", int(found.group(1)) if found else 0) from exc
             self._handles[name] = handle
         return handle
+
+    def register(self, name: str, definition: dict[str, Any]) -> None:
+        """Create ruleset `name` now (kept for later fires); RulesetRefused when durable will not take it."""
+        with self._lock:
+            self._handle(name, definition)
 
     def fire(self, name: str, definition: dict[str, Any], fact: dict[str, Any]) -> set[str]:
         """Assert `fact` into a fresh session of ruleset `name`; the ids of the rules that fired."""

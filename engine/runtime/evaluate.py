@@ -34,7 +34,7 @@ def run_facts(
     set_by: dict[str, str] = {}
     events: list[Event] = []
     for stage in base.stages:
-        durable_fired = engine().fire(stage.name, stage.definition, stage.payload(facts))
+        durable_fired = set().union(*(engine().fire(rs.name, rs.definition, rs.payload(facts)) for rs in stage.rulesets))
         explained = {}
         for rule in stage.rules:
             leaves: list[ConditionTrace] | None = [] if conditions else None

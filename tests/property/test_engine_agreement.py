@@ -7,7 +7,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.compile.compiler import _stage
+from engine.compile.compiler import ruleset
 from engine.compile.truth import TRUE, evaluate
 from engine.compile.tree import build
 from engine.errors import Location
@@ -31,10 +31,10 @@ class _Compiled:
 def test_durable_fired_set_equals_python_evaluation(conds, samples):
     nowhere = lambda path: Location("generated.yaml")  # noqa: E731
     rules = [_Compiled(f"r{i}", build(Condition.model_validate(c), (), nowhere)) for i, c in enumerate(conds)]
-    stage = _stage(tuple(rules))
+    part = ruleset(rules)
     for fact in samples:
         expected = {r.id for r in rules if evaluate(r.condition, fact) == TRUE}
         # What evaluation sends (only the fields the stage reads) and the whole fact agree.
-        assert engine().fire(stage.name, stage.definition, stage.payload(fact)) == expected, (conds, fact)
+        assert engine().fire(part.name, part.definition, part.payload(fact)) == expected, (conds, fact)
         whole = {FIELDS[k].engine_name: v for k, v in fact.items()}
-        assert engine().fire(stage.name, stage.definition, whole) == expected, (conds, fact)
+        assert engine().fire(part.name, part.definition, whole) == expected, (conds, fact)

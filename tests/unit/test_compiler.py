@@ -59,24 +59,54 @@ def test_duplicate_rule_ids_are_an_error():
         compile_rules([rule, rule], POLICY, "v")
 
 
-def test_stage_names_depend_only_on_compiled_content():
+def test_ruleset_names_depend_only_on_compiled_content():
     rules = [_rule("a", {"field": "business.core", "op": "exists"}, {"track": "core"})]
-    assert compile_rules(rules, POLICY, "v1").stages[0].name == compile_rules(rules, POLICY, "v2").stages[0].name
+
+    def name(base):
+        return base.stages[0].rulesets[0].name
+
+    assert name(compile_rules(rules, POLICY, "v1")) == name(compile_rules(rules, POLICY, "v2"))
     other = [_rule("a", {"field": "business.core", "op": "exists"}, {"track": "out"})]
     # Effects run in Python, not in durable: the same conditions share one ruleset.
-    assert compile_rules(other, POLICY, "v").stages[0].name == compile_rules(rules, POLICY, "v").stages[0].name
+    assert name(compile_rules(other, POLICY, "v")) == name(compile_rules(rules, POLICY, "v"))
     changed = [_rule("a", {"field": "business.core", "op": "==", "value": "general_cloud"}, {"track": "core"})]
-    assert compile_rules(changed, POLICY, "v").stages[0].name != compile_rules(rules, POLICY, "v").stages[0].name
+    assert name(compile_rules(changed, POLICY, "v")) != name(compile_rules(rules, POLICY, "v"))
 
 
-def test_a_stage_over_the_durable_limit_is_refused_at_load_not_hung_at_run_time():
-    from engine.compile.compiler import MAX_RULES_PER_STAGE
+def _firing(n: int) -> list:
+    """n rules on one field, all true for R = 1 (durable failed such a stage from 65 with error 303)."""
+    return [_rule(f"r{i:04d}", {"field": "R", "op": "!=", "value": (i + 2) / 10_000}, {"note": {"zh": "n", "en": "n"}})
+            for i in range(n)]
 
-    rules = [
-        _rule(f"r{i:04d}", {"field": "R", "op": ">=", "value": (i + 1) / 10_000}, {"note": {"zh": "n", "en": "n"}})
-        for i in range(MAX_RULES_PER_STAGE + 1)
-    ]
-    with pytest.raises(RuleError, match="over the limit of 500") as caught:
-        compile_rules(rules, POLICY, "v")
-    assert str(caught.value.location) == f"r{MAX_RULES_PER_STAGE:04d}.yaml:1"
-    assert len(compile_rules(rules[:MAX_RULES_PER_STAGE], POLICY, "v").by_id) == MAX_RULES_PER_STAGE
+
+def test_a_big_stage_is_split_into_rulesets_within_the_durable_limit():
+    from engine.compile.compiler import COMPARISONS_PER_RULESET
+    from engine.compile.durable_form import comparisons, rule_pattern
+
+    base = compile_rules(_firing(600), POLICY, "v")  # 512 rules in one ruleset hung durable
+    stage = base.stages[0]
+    assert len(stage.rules) == 600 and len(stage.rulesets) > 1
+    assert [rid for part in stage.rulesets for rid in part.rule_ids] == [r.id for r in stage.rules]
+    for part in stage.rulesets:
+        assert sum(comparisons(rule_pattern(base.by_id[rid].condition)) for rid in part.rule_ids) <= COMPARISONS_PER_RULESET
+
+
+def test_a_stage_with_hundreds_of_rules_firing_at_once_evaluates():
+    from engine.runtime.evaluate import run_facts
+    from engine.runtime.limits import refuse_over_limits
+
+    base = compile_rules(_firing(300), POLICY, "v")
+    refuse_over_limits(base)
+    facts, events = run_facts(base, {"R": 0.0001}, "probe")
+    assert sum(e.fired for e in events) == 300
+
+
+def test_a_condition_durable_cannot_take_is_refused_at_load_at_its_rule():
+    from engine.runtime.limits import refuse_over_limits
+
+    big = {"all": [{"field": "R", "op": ">=", "value": (i + 1) / 10_000} for i in range(14)]}
+    rules = _firing(3) + [_rule("big", big, {"note": {"zh": "n", "en": "n"}})]
+    with pytest.raises(RuleError, match=r"cannot take rule 'big'.*error 113") as caught:
+        refuse_over_limits(compile_rules(rules, POLICY, "v"))
+    assert str(caught.value.location) == "big.yaml:1"
+    refuse_over_limits(compile_rules(rules[:-1] + [_rule("big", {"all": big["all"][:13]}, {"note": {"zh": "n", "en": "n"}})], POLICY, "v"))
