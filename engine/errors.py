@@ -56,6 +56,15 @@ class ZhisuanError(Exception):
         """The hint in English, if any."""
         return _text(self._hint, "en")
 
+    def message_in(self, lang: str) -> str:
+        """The message in `lang`, safe for one line."""
+        return printable(_text(self._message, lang))
+
+    def hint_in(self, lang: str) -> str | None:
+        """The hint in `lang`, safe for one line, if any."""
+        hint = _text(self._hint, lang)
+        return printable(hint) if hint else None
+
     def render(self, lang: str = "en") -> str:
         """One line: `file:line: code: message (hint)`; control characters from the input are escaped."""
         where = f"{self.location}: " if self.location else ""

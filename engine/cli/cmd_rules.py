@@ -18,7 +18,7 @@ def add_parser(sub, ctx) -> None:
         help=t("help.rules.list_rules_or_show"),
         description=t("help.rules.the_eligibility_rules_check"),
     )
-    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice,version}")
+    inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice,version,lint,coverage}")
     lp = inner.add_parser("list", help=t("help.rules.every_rule_with_its"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
@@ -36,6 +36,9 @@ def add_parser(sub, ctx) -> None:
     vp = inner.add_parser("version", help=t("help.rules.version"), description=t("help.rules.version_description"))
     add_output_options(vp, explain=False, t=t)
     vp.set_defaults(run=run_version)
+    lp = inner.add_parser("lint", help=t("help.rules.lint"), description=t("help.rules.lint_description"))
+    add_output_options(lp, explain=False, t=t, formats=("table", "json"))
+    lp.set_defaults(run=run_lint)
 
 
 def run_version(args: argparse.Namespace, env) -> int:
@@ -52,6 +55,32 @@ def run_version(args: argparse.Namespace, env) -> int:
     lines += [f"  {sha[:12]}  {name}" for name, sha in identity.files]
     env.stdout.write("\n".join(lines) + "\n")
     return Exit.OK
+
+
+def run_lint(args: argparse.Namespace, env) -> int:
+    """Print every finding with its file:line; exit 1 when there is one."""
+    from ..decide.knowledge import load_advice_knowledge
+    from ..decide.lint import lint_rules
+    from ..render.json_out import dumps
+
+    findings = lint_rules(args.rules)
+    if args.format == "json":
+        env.stdout.write(dumps({"findings": [
+            {"check": f.check, "file": f.error.location.file if f.error.location else None,
+             "line": f.error.location.line if f.error.location else None,
+             "message": f.error.message_in(args.lang), "hint": f.error.hint_in(args.lang)} for f in findings]}))
+    elif findings:
+        lines = []
+        for f in findings:
+            hint = f.error.hint_in(args.lang)
+            lines.append(f"{f.error.location}: {f.check}: {f.error.message_in(args.lang)}" + (f" ({hint})" if hint else ""))
+        load = sum(f.check == "load" for f in findings)
+        lines.append(msg("lint.found", args.lang, n=len(findings), load=load))
+        env.stdout.write("\n".join(lines) + "\n")
+    else:
+        n = len(load_advice_knowledge(args.rules).all_rules())
+        env.stdout.write(msg("lint.clean", args.lang, n=n) + "\n")
+    return Exit.NEGATIVE if findings else Exit.OK
 
 
 def run_list(args: argparse.Namespace, env) -> int:

@@ -76,16 +76,8 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_rule_base(
-    rules_dir: Path | None = None,
-    patterns: tuple[str, ...] = ELIGIBILITY_RULES,
-    given: frozenset[str] = frozenset(),
-    version: str | None = None,
-) -> RuleBase:
-    """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled).
-
-    `version` is the rules version when the caller has it already (else the files are hashed here).
-    """
+def read_rules(rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> tuple[list[SourcedRule], Policy]:
+    """The validated rules of the files matching `patterns` in rules_dir (default: bundled), and the policy."""
     root = bundle_root() if rules_dir is None else rules_dir.parent
     rules_dir = rules_dir or root / "rules"
     if not rules_dir.is_dir():
@@ -111,6 +103,20 @@ def load_rule_base(
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
     raise_all(errors)
+    return sourced, policy
+
+
+def load_rule_base(
+    rules_dir: Path | None = None,
+    patterns: tuple[str, ...] = ELIGIBILITY_RULES,
+    given: frozenset[str] = frozenset(),
+    version: str | None = None,
+) -> RuleBase:
+    """Load, validate and compile the rule files matching `patterns` in rules_dir (default: bundled).
+
+    `version` is the rules version when the caller has it already (else the files are hashed here).
+    """
+    sourced, policy = read_rules(rules_dir, patterns)
     base = compile_rules(sourced, policy, version or rules_identity(rules_dir).version, given)
     refuse_over_limits(base)  # every command refuses what durable would fail on, at the rule's line
     return base

@@ -1,0 +1,76 @@
+"""`rules lint`: what loading refuses, plus rules that load but can never fire or act as meant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compile.compiler import SourcedRule
+from ..compile.satisfiable import never_true
+from ..compile.tree import build
+from ..errors import RuleError, ZhisuanError, flatten
+from ..messages import M
+from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, load_advice_knowledge, read_rules
+
+# Effects that belong to the other kind of rule.
+_ADVICE_EFFECTS = {"exclude", "score"}
+_PROFILE_PREFIXES = ("profile.", "match.")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which check found it and the error (message, file:line, hint)."""
+
+    check: str
+    error: ZhisuanError
+
+    def sort_key(self) -> tuple:
+        """File, then line, then check: the order findings are printed in."""
+        where = self.error.location
+        return (where.file if where else "", (where.line or 0) if where else 0, self.check)
+
+
+def lint_rules(rules_dir: Path | None = None) -> list[Finding]:
+    """Every finding for the rules in rules_dir (default: bundled), sorted by file and line."""
+    findings: list[Finding] = []
+    try:
+        load_advice_knowledge(rules_dir)
+    except ZhisuanError as exc:
+        findings += [Finding("load", e) for e in flatten(exc)]
+    for patterns, is_advice in ((ELIGIBILITY_RULES, False), (ADVICE_RULES, True)):
+        try:
+            sourced, _ = read_rules(rules_dir, patterns)
+        except ZhisuanError:
+            continue  # reported above, as loading refused it
+        for item in sourced:
+            findings += _rule_findings(item, is_advice)
+    unique = {(f.check, str(f.error.location), f.error.message): f for f in findings}
+    return sorted(unique.values(), key=Finding.sort_key)
+
+
+def _rule_findings(item: SourcedRule, is_advice: bool) -> list[Finding]:
+    rule = item.rule
+    rid = repr(rule.id)
+    try:
+        node = build(rule.when, ("when",), item.locate)
+    except RuleError:
+        return []  # an unknown field or value: loading reports it
+    found = []
+    if not is_advice:
+        for leaf in node.leaves():
+            if leaf.leaf.field.startswith(_PROFILE_PREFIXES):
+                found.append(Finding("eligibility-reads-profile", RuleError(
+                    M("lint.reads_profile", id=rid, field=repr(leaf.leaf.field)), leaf.location, M("hint.lint_reads_profile"))))
+        if rule.then.kind in _ADVICE_EFFECTS:
+            found.append(Finding("advice-effect-in-eligibility", RuleError(
+                M("lint.advice_effect", id=rid, kind=rule.then.kind), item.locate(("then",)), M("hint.lint_advice_effect"))))
+    elif rule.then.writes() is not None:
+        field = rule.then.writes()[0]
+        found.append(Finding("eligibility-effect-in-advice", RuleError(
+            M("lint.writes_verdict", id=rid, field=field), item.locate(("then",)), M("hint.lint_writes_verdict"))))
+    blocked = never_true(node)
+    if blocked is not None:
+        culprit, field = blocked
+        found.append(Finding("never-true", RuleError(
+            M("lint.never_true", id=rid, field=repr(field)), culprit.location, M("hint.lint_never_true"))))
+    return found
