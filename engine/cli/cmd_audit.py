@@ -139,7 +139,7 @@ def run_verify(args: argparse.Namespace, env) -> int:
 
 def run_replay(args: argparse.Namespace, env) -> int:
     """Decide a stored record again with today's rules: `identical` (exit 0), or what changed and the rules behind it (exit 1)."""
-    from ..audit.replay import check_changes, rank_changes, responsible_rules
+    from ..explain.changes import check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
     store = _reading(args)
@@ -189,12 +189,12 @@ def _decide_again(body: dict, rules_dir) -> dict:
 
 def run_diff(args: argparse.Namespace, env) -> int:
     """Every classification and ranking that two rule sets decide differently, with the rules that differ."""
-    from ..audit.replay import changed_rules, check_changes, rank_changes, responsible_rules
+    from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..decide.check import check
-    from ..decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors
+    from ..decide.knowledge import load_advice_knowledge, load_vendors
     from ..decide.rank import RankOptions, rank
     from ..render.json_out import dumps
-    from .cmd_rank import _profiles_in
+    from .cmd_rank import profile_corpus
 
     if len(args.rule_dirs) != 2:
         raise UsageError(msg("usage.diff_two", args.lang), hint=msg("hint.diff_two", args.lang))
@@ -202,10 +202,7 @@ def run_diff(args: argparse.Namespace, env) -> int:
     vendors = [lv.vendor for lv in load_vendors()]
     checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
     sections = [("check", check_changes(*checked), responsible_rules(*checked))]
-    if args.profiles is not None:
-        profiles = [(loaded.profile, source) for loaded, source in _profiles_in(args.profiles)]
-    else:
-        profiles = [(load_profile_file(path).profile, name) for name, path in bundled_profiles().items()]
+    profiles = profile_corpus(args.profiles)
     options = RankOptions(weights={}, draws=0, explain="full")
     for profile, name in profiles:
         ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, env) -> int:
         raise UsageError(msg("usage.rank_jsonl", args.lang), hint=msg("hint.rank_jsonl", args.lang))
     overrides = dict(parse_weight(w) for w in args.weight)
     if args.profiles is not None:
-        profiles, notice = _profiles_in(args.profiles), None
+        profiles, notice = profiles_in(args.profiles), None
     else:
         loaded, source, notice = profile_arg(args.profile, args.lang)
         profiles = [(loaded, source)]
@@ -155,7 +155,7 @@ def _own_weights_add_up(kb, loaded) -> None:
         raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
 
 
-def _profiles_in(folder: Path) -> list:
+def profiles_in(folder: Path) -> list:
     """Every `*.yaml` profile in `folder`, by file name, with where it came from; all errors at once."""
     from ..decide.knowledge import load_profile_file
     from ..errors import ZhisuanError, flatten, raise_all
@@ -172,6 +172,15 @@ def _profiles_in(folder: Path) -> list:
     if not found:
         raise LoadError(M("load.no_profiles"), Location(printable(str(folder))), M("hint.profiles_dir"))
     return found
+
+
+def profile_corpus(folder: Path | None) -> list:
+    """(profile, name) for every profile in `folder`, or for every bundled buyer when it is None."""
+    from ..decide.knowledge import bundled_profiles, load_profile_file
+
+    if folder is not None:
+        return [(loaded.profile, source) for loaded, source in profiles_in(folder)]
+    return [(load_profile_file(path).profile, name) for name, path in bundled_profiles().items()]
 
 
 def show_rankings(args, env, results: list, level: str, many: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..errors import UsageError
 from ..messages import msg
@@ -39,6 +40,10 @@ def add_parser(sub, ctx) -> None:
     lp = inner.add_parser("lint", help=t("help.rules.lint"), description=t("help.rules.lint_description"))
     add_output_options(lp, explain=False, t=t, formats=("table", "json"))
     lp.set_defaults(run=run_lint)
+    cp = inner.add_parser("coverage", help=t("help.rules.coverage"), description=t("help.rules.coverage_description"))
+    cp.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rules.coverage_profiles"))
+    add_output_options(cp, explain=False, t=t, formats=("table", "json"))
+    cp.set_defaults(run=run_coverage)
 
 
 def run_version(args: argparse.Namespace, env) -> int:
@@ -81,6 +86,44 @@ def run_lint(args: argparse.Namespace, env) -> int:
         n = len(load_advice_knowledge(args.rules).all_rules())
         env.stdout.write(msg("lint.clean", args.lang, n=n) + "\n")
     return Exit.NEGATIVE if findings else Exit.OK
+
+
+def run_coverage(args: argparse.Namespace, env) -> int:
+    """Print, per rule, how often it fired and how often leaving it out changes an outcome."""
+    from dataclasses import asdict
+
+    from ..decide.coverage import rule_coverage
+    from ..render.console import make_table, print_table
+    from ..render.json_out import dumps
+    from .cmd_rank import profile_corpus
+
+    found = rule_coverage(args.rules, profile_corpus(args.profiles))
+    never = [r.rule for r in found.rules if not r.fired]
+    idle = [r.rule for r in found.rules if r.fired and r.changed == 0]
+    if args.format == "json":
+        env.stdout.write(dumps({"vendors": found.vendors, "profiles": found.profiles, "never_fired": never,
+                                "never_changed": idle, "rules": [asdict(r) for r in found.rules]}))
+        return Exit.OK
+    lang = args.lang
+
+    def changed(r) -> str:
+        if not r.fired:
+            return "-"
+        return msg("coverage.needed", lang) if r.changed is None else f"{r.changed}/{r.out_of}"
+
+    def draw(console) -> None:
+        keys = ("coverage.col_rule", "coverage.col_base", "coverage.col_fired", "coverage.col_changed", "coverage.col_where")
+        table = make_table(console, *(msg(key, lang) for key in keys))
+        bases = {"eligibility": msg("coverage.eligibility", lang), "advice": msg("coverage.advice", lang)}
+        for r in found.rules:
+            table.add_row(r.rule, bases[r.base], str(r.fired), changed(r), r.location)
+        print_table(console, table)
+        console.print(msg("coverage.corpus", lang, vendors=found.vendors, profiles=found.profiles))
+        console.print(msg("coverage.never_fired", lang, n=len(never), rules=", ".join(never) or "-"))
+        console.print(msg("coverage.never_changed", lang, n=len(idle), rules=", ".join(idle) or "-"))
+
+    emit(env, draw)
+    return Exit.OK
 
 
 def run_list(args: argparse.Namespace, env) -> int:

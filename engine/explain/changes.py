@@ -1,4 +1,4 @@
-"""Comparing two outcomes (a record replayed, or two rule sets): what changed, and the rules responsible."""
+"""Comparing two outcomes (a record replayed, two rule sets, a rule left out): what changed, and the rules responsible."""
 
 from __future__ import annotations
 
