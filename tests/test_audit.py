@@ -24,7 +24,7 @@ def test_a_record_holds_the_inputs_and_the_full_outcome_and_the_output_is_unchan
     plain = run_cli("check", "huawei", "--format", "json")
     recorded = run_cli("check", "huawei", "--format", "json", "--record")
     assert recorded.code == 0 and recorded.out == plain.out  # recording changes nothing shown
-    record = json.loads(run_cli("audit", "show", "1").out)
+    record = json.loads(run_cli("audit", "show", "1", "--format", "json").out)
     assert record["command"] == "zhisuan check huawei --format json --record"
     assert record["subjects"] == ["huawei"] and record["inputs"]["vendors"][0]["id"] == "huawei"
     full = json.loads(run_cli("check", "huawei", "--format", "json", "--explain", "full").out)
@@ -73,14 +73,16 @@ def _write_records(path: str, n: int) -> None:
 def test_concurrent_writers_lose_nothing(tmp_path):
     path = tmp_path / "records.sqlite"
     Store(path).close()
-    workers = [multiprocessing.get_context("spawn").Process(target=_write_records, args=(str(path), 50)) for _ in range(4)]
+    workers = [multiprocessing.get_context("spawn").Process(target=_write_records, args=(str(path), 250)) for _ in range(4)]
     for w in workers:
         w.start()
     for w in workers:
         w.join(120)
     assert all(w.exitcode == 0 for w in workers)
     store = Store(path)
-    assert len(store.records()) == 200 and store.integrity() == "ok" and store.verify().problem is None
+    records = store.records()
+    assert len(records) == 1000 and store.integrity() == "ok" and store.verify().problem is None
+    assert sorted((r.body["n"] for r in records)) == sorted(list(range(250)) * 4)  # every write, once
 
 
 def test_audit_errors_are_clear(db):
@@ -96,7 +98,7 @@ def test_rank_and_ask_are_recorded_too_with_their_inputs(db, tmp_path):
     answers = tmp_path / "a.yaml"
     answers.write_text("segment: small\nprovince: guangxi\n", encoding="utf-8")
     assert run_cli("ask", "--answers", str(answers), "--draws", "0", "--record").code == 0
-    ranked, asked = (json.loads(run_cli("audit", "show", str(i)).out) for i in (1, 2))
+    ranked, asked = (json.loads(run_cli("audit", "show", str(i), "--format", "json").out) for i in (1, 2))
     assert ranked["kind"] == "rank" and ranked["outcome"] == json.loads(run_cli(*args, "--explain", "full").out)
     assert ranked["inputs"]["profile"]["id"] == "dongguan-factory-smb" and ranked["subjects"][0] == "dongguan-factory-smb"
     assert asked["kind"] == "ask" and asked["inputs"]["answers"] == {"segment": "small", "province": "guangxi"}
@@ -161,6 +163,10 @@ def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
     changed = run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "en")
     assert changed.code == 1 and "datacanvas  track: core → undetermined" in changed.out
     assert "rules whose firing differs: track.core" in changed.out
+    assert "rules changed since the record: added -; removed -; modified track.core" in changed.out
+    # The record keeps its own rule files: decided with them, it is identical whatever is on disk.
+    kept = run_cli("audit", "replay", "1", "--rules", str(rules), "--recorded-rules", "--lang", "en")
+    assert kept.code == 0 and "identical (same rules version)" in kept.out
     moved = json.loads(run_cli("audit", "replay", "2", "--rules", str(rules), "--format", "json").out)
     assert not moved["identical"] and {"vendor": "datacanvas", "what": "place", "before": "#1 6.3", "after": "excluded"} in moved["changes"]
 
@@ -205,3 +211,77 @@ def test_reading_commands_create_no_database(db):
     assert run_cli("audit", "verify").code == 0
     assert run_cli("audit", "show", "1").code == 2
     assert not db.exists() and not db.parent.joinpath(db.name + ".head").exists()
+
+
+def test_a_record_keeps_each_vendor_fact_with_its_line_and_the_rule_files_it_used(db):
+    from engine.decide.knowledge import bundle_root, rules_identity
+
+    run_cli("check", "huawei", "--record")
+    record = json.loads(run_cli("audit", "show", "1", "--format", "json").out)
+    source = record["inputs"]["vendor_sources"]["huawei"]
+    assert source["file"] == "profiles/vendors/huawei.yaml"
+    lines = (bundle_root() / source["file"]).read_text(encoding="utf-8").splitlines()
+    for path in ("business.core", "S", "sub.T1.status"):
+        key = path.split(".")[-1]
+        assert lines[source["lines"][path] - 1].lstrip().startswith(f"{key}:"), (path, source["lines"][path])
+    identity = rules_identity()
+    assert [(f["file"], f["sha256"]) for f in record["rule_files"]] == list(identity.files)
+    store = Store(db)
+    for name, sha in identity.files:  # kept once each, under the sha256 of the content
+        assert store.blob(sha) == (bundle_root() / "rules" / name).read_text(encoding="utf-8")
+
+
+def test_an_altered_or_missing_rule_file_fails_verify_naming_the_record(db):
+    run_cli("check", "huawei", "--record")
+    run_cli("check", "baidu", "--record")
+    assert run_cli("audit", "verify").code == 0
+    with sqlite3.connect(db) as c:
+        sha = c.execute("SELECT sha256 FROM blobs ORDER BY sha256 LIMIT 1").fetchone()[0]
+        c.execute("UPDATE blobs SET content = content || ' ' WHERE sha256 = ?", (sha,))
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and "a rule file record 1 used is missing or was altered" in bad.out
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM blobs WHERE sha256 = ?", (sha,))
+    assert "record 1 used is missing" in run_cli("audit", "verify", "--lang", "en").out
+    replay = run_cli("audit", "replay", "2", "--lang", "en")
+    assert replay.code == 2 and "Traceback" not in replay.err
+
+
+def test_a_version_1_database_is_migrated_and_its_records_still_replay(db):
+    run_cli("check", "huawei", "--record")
+    with sqlite3.connect(db) as c:  # what schema 1 held: no blobs, records without rule files
+        c.execute("DROP TABLE blobs")
+        body = json.loads(c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0])
+        del body["rule_files"]
+        text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        from engine.audit.store import GENESIS, chain_hash
+        digest = chain_hash(GENESIS, text)
+        c.execute("UPDATE records SET body = ?, hash = ? WHERE id = 1", (text, digest))
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.with_name(db.name + ".head").write_text(f"1 {digest}\n", encoding="utf-8")
+    assert run_cli("audit", "verify").code == 0
+    assert run_cli("audit", "replay", "1").code == 0
+    assert run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en").code == 2
+    run_cli("check", "baidu", "--record")
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert run_cli("audit", "verify").code == 0
+
+
+def test_show_prints_the_outcome_as_the_command_did_with_the_trace_asked_for(db):
+    run_cli("check", "huawei", "--record")
+    plain = run_cli("audit", "show", "1", "--lang", "en")
+    assert plain.code == 0 and plain.out.startswith("record 1 · ") and "zhisuan check huawei --record" in plain.out
+    table = run_cli("check", "huawei")
+    assert plain.out.endswith(table.out)  # the table the command printed, after the header
+    explained = run_cli("audit", "show", "1", "--explain", "full").out
+    assert explained.endswith(run_cli("check", "huawei", "--explain", "full").out)
+    off = json.loads(run_cli("audit", "show", "1", "--format", "json", "--explain", "off").out)
+    assert off["outcome"]["vendors"][0]["trace"] == [] and off["hash"]
+
+
+def test_show_of_a_ranking_is_the_ranking_the_command_printed(db):
+    args = ("rank", "dongguan-factory-smb", "--draws", "100", "--explain", "full")
+    printed = run_cli(*args, "--record").out
+    shown = run_cli("audit", "show", "1", "--explain", "full").out
+    assert shown.startswith("record 1 · ") and shown.endswith(printed)

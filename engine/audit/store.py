@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import LoadError, Location
 from ..messages import M
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: rule files kept content-addressed in `blobs`
 GENESIS = "0" * 64
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,6 +23,10 @@ CREATE TABLE IF NOT EXISTS records (
     body TEXT NOT NULL,        -- canonical JSON: time, command, kind, versions, subjects, inputs, outcome
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL         -- sha256(prev_hash + body)
+);
+CREATE TABLE IF NOT EXISTS blobs (
+    sha256 TEXT PRIMARY KEY,   -- sha256 of content: a rule file as a record used it
+    content TEXT NOT NULL
 );
 """
 
@@ -80,10 +84,13 @@ class Store:
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
             raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)))
+        elif int(row[0]) < SCHEMA_VERSION:  # 1 → 2: the blobs table, created above; older records keep no rule files
+            self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
-    def append(self, body: dict) -> int:
-        """Add a record, then move the head file to it; appends from all processes take turns.
+    def append(self, body: dict, files: dict[str, str] | None = None) -> int:
+        """Add a record (and `files`: content by sha256, kept once), then move the head file to it.
 
+        Appends from all processes take turns.
         The head moves after the commit: a writer killed between the two leaves the head one
         record behind, which `verify` accepts (the record is committed and chained); a head
         ahead of the database means records were deleted.
@@ -96,6 +103,7 @@ class Store:
                 last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
                 prev = last[1] if last else GENESIS
                 digest = chain_hash(prev, text)
+                self._db.executemany("INSERT OR IGNORE INTO blobs (sha256, content) VALUES (?, ?)", sorted((files or {}).items()))
                 cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:  # a read-only or full disk: one clear line, nothing half-written
@@ -124,15 +132,27 @@ class Store:
         row = self._db.execute("SELECT id, body, prev_hash, hash FROM records WHERE id = ?", (record_id,)).fetchone()
         return Record(row[0], json.loads(row[1]), row[2], row[3]) if row else None
 
+    def blob(self, sha256: str) -> str | None:
+        """A kept file's content by its sha256, or None."""
+        row = self._db.execute("SELECT content FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
     def verify(self) -> Verdict:
-        """Recompute every hash and follow the chain to the head file; the first bad record, if any."""
+        """Recompute every hash and follow the chain to the head file; the first bad record, if any.
+
+        A record's rule files must be there, each still matching the sha256 it is kept under.
+        """
         rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
+        sound = {sha for sha, content in self._db.execute("SELECT sha256, content FROM blobs")
+                 if hashlib.sha256(content.encode()).hexdigest() == sha}
         prev, expected_id = GENESIS, 1
         for record_id, body, prev_hash, digest in rows:
             if record_id != expected_id:
                 return Verdict(len(rows), expected_id, "audit.missing")
             if prev_hash != prev or chain_hash(prev_hash, body) != digest:
                 return Verdict(len(rows), record_id, "audit.altered")
+            if any(f["sha256"] not in sound for f in json.loads(body).get("rule_files", [])):
+                return Verdict(len(rows), record_id, "audit.rule_file_altered")
             prev, expected_id = digest, expected_id + 1
         head = self._head()
         last = (rows[-1][0], rows[-1][3]) if rows else (0, GENESIS)

@@ -63,7 +63,8 @@ def run(args: argparse.Namespace, env) -> int:
     overrides = dict(parse_weight(w) for w in args.weight)
     start = answers_from_profile(questionnaire, profile_arg(args.start, args.lang)[0].profile) if args.start else {}
     kb = load_advice_knowledge(args.rules)
-    vendors = list(vendor_set(args.file, args.lang)[0].values())
+    known = vendor_set(args.file, args.lang)
+    vendors = list(known.vendors.values())
     pid, name = _identity(args.save)
     if interactive:
         from ..decide.questionnaire import most_decisive
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace, env) -> int:
     options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain="full" if keep else level)
     result = rank(kb, profile, vendors, source, options)
     if keep:
-        result = recorded(args, "ask", result, vendors, level, {"answers": {q: answers[q] for q in asked}, "asked": asked})
+        result = recorded(args, "ask", result, known, level, {"answers": {q: answers[q] for q in asked}, "asked": asked})
     if args.top:
         result = result.model_copy(update={"ranking": result.ranking[: args.top]})
     if args.save is not None:

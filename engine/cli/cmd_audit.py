@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 from pathlib import Path
 
@@ -49,11 +50,15 @@ def _reading(args: argparse.Namespace):
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
     """Append one decision record: the inputs as evaluated and the whole result document."""
     from ..audit.record import record_body
+    from ..decide.knowledge import rule_file_texts
 
+    texts = rule_file_texts(args.rules)  # kept content-addressed: replay and reports can read the rules as they were
+    files = {hashlib.sha256(text.encode()).hexdigest(): text for _, text in texts}
     body = record_body(kind, args.argv, document["rules_version"], document["tool_version"], subjects, inputs, document)
+    body["rule_files"] = [{"file": name, "sha256": hashlib.sha256(text.encode()).hexdigest()} for name, text in texts]
     store = store_for(args)
     try:
-        store.append(body)
+        store.append(body, files)
     finally:
         store.close()
 
@@ -72,13 +77,14 @@ def add_parser(sub, ctx) -> None:
     sp = inner.add_parser("show", help=t("help.audit.show"))
     sp.add_argument("record_id", type=int, metavar="ID")
     add_db_option(sp, t)
-    add_output_options(sp, explain=False, t=t)
+    add_output_options(sp, explain=True, t=t)
     sp.set_defaults(run=run_show)
     vp = inner.add_parser("verify", help=t("help.audit.verify"))
     add_db_option(vp, t)
     vp.set_defaults(run=run_verify)
     rp = inner.add_parser("replay", help=t("help.audit.replay"), description=t("help.audit.replay_description"))
     rp.add_argument("record_id", type=int, metavar="ID")
+    rp.add_argument("--recorded-rules", action="store_true", help=t("help.audit.recorded_rules"))
     add_db_option(rp, t)
     add_output_options(rp, explain=False, t=t)
     rp.set_defaults(run=run_replay)
@@ -112,14 +118,41 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 
 def run_show(args: argparse.Namespace, env) -> int:
-    """One record in full (JSON), with its hashes."""
+    """One record: its header and hashes, then the outcome as the command showed it (`--explain` picks the trace).
+
+    `--format json` prints the record in full (the trace at `--explain`, default full).
+    """
+    from ..model.decision import CheckResult
+    from ..model.ranking import RankResult
     from ..render.json_out import dumps
+    from .cmd_check import show_check
+    from .cmd_rank import show_rankings
+    from .output import at_level
 
     store = _reading(args)
     record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
-    env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, **record.body}))
+    body = record.body
+    level = args.explain or ("full" if args.format == "json" else "off")
+    if body["kind"] == "check":
+        result = CheckResult.from_document(body["outcome"])
+        shown = result.model_copy(update={"vendors": [at_level(d, level) for d in result.vendors]})
+    else:
+        result = RankResult.from_document(body["outcome"])
+        shown = result.model_copy(update={key: [at_level(i, level) for i in getattr(result, key)] for key in ("ranking", "excluded")})
+    if args.format == "json":
+        outcome = {**shown.model_dump(mode="json"), **({"ask": body["outcome"]["ask"]} if "ask" in body["outcome"] else {})}
+        env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, **body, "outcome": outcome}))
+        return Exit.OK
+    header = msg("audit.show_header", args.lang, id=record.id, time=body["time"], kind=body["kind"], command=body["command"])
+    hashes = msg("audit.show_hashes", args.lang, hash=record.hash[:16], prev=record.prev_hash[:16], rules=body["rules_version"][:12],
+                 tool=body["tool_version"])
+    env.stdout.write(f"{header}\n{hashes}\n\n")
+    if body["kind"] == "check":
+        show_check(args, env, shown, level)
+    else:
+        show_rankings(args, env, [shown], level, many=False)
     return Exit.OK
 
 
@@ -139,6 +172,8 @@ def run_verify(args: argparse.Namespace, env) -> int:
 
 def run_replay(args: argparse.Namespace, env) -> int:
     """Decide a stored record again with today's rules: `identical` (exit 0), or what changed and the rules behind it (exit 1)."""
+    import tempfile
+
     from ..explain.changes import check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
@@ -146,26 +181,54 @@ def run_replay(args: argparse.Namespace, env) -> int:
     record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
-    before = record.body["outcome"]
-    after = _decide_again(record.body, args.rules)
+    kept = [(f["file"], store.blob(f["sha256"])) for f in record.body.get("rule_files", [])]
+    if args.recorded_rules and not kept:
+        raise UsageError(msg("audit.no_rule_files", args.lang, id=record.id))
+    if any(text is None for _, text in kept):
+        raise UsageError(msg("audit.rule_file_altered", args.lang, id=record.id), hint=msg("hint.audit_verify", args.lang))
+    with tempfile.TemporaryDirectory(prefix="zhisuan-replay-") as folder:
+        then_rules = _kept_rules(kept, Path(folder)) if kept else None
+        now_rules = then_rules if args.recorded_rules else args.rules
+        before = record.body["outcome"]
+        after = _decide_again(record.body, now_rules)
+        since = _rules_since(then_rules, now_rules) if then_rules is not None else None
     changes = (check_changes if record.body["kind"] == "check" else rank_changes)(before, after)
     rules = responsible_rules(before, after)
     same_rules = before["rules_version"] == after["rules_version"]
     if args.format == "json":
         env.stdout.write(dumps({
             "record": record.id, "identical": not changes, "rules_version_then": before["rules_version"],
-            "rules_version_now": after["rules_version"], "rules": rules,
+            "rules_version_now": after["rules_version"], "rules": rules, "rules_changed_since": since,
             "changes": [{"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in changes],
         }))
         return Exit.NEGATIVE if changes else Exit.OK
+    lines = []
     if not changes:
-        env.stdout.write(msg("audit.identical", args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)) + "\n")
-        return Exit.OK
-    lines = [msg("audit.changed", args.lang, id=record.id, n=len(changes))]
-    lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in changes]
-    lines.append(msg("audit.rules_behind", args.lang, rules=", ".join(rules) or "-"))
+        lines.append(msg("audit.identical", args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)))
+    else:
+        lines.append(msg("audit.changed", args.lang, id=record.id, n=len(changes)))
+        lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in changes]
+        lines.append(msg("audit.rules_behind", args.lang, rules=", ".join(rules) or "-"))
+    if since and any(since.values()):
+        lines.append(msg("audit.rules_since", args.lang, **{k: ", ".join(v) or "-" for k, v in since.items()}))
     env.stdout.write("\n".join(lines) + "\n")
-    return Exit.NEGATIVE
+    return Exit.NEGATIVE if changes else Exit.OK
+
+
+def _kept_rules(kept: list[tuple[str, str]], folder: Path) -> Path:
+    """The record's rule files written out as a rules folder."""
+    from ..decide.knowledge import write_rule_files
+
+    return write_rule_files(kept, folder)
+
+
+def _rules_since(then_dir: Path, now_dir: Path | None) -> dict[str, list[str]]:
+    """Rule ids added, removed and modified between the record's rules and `now_dir` (default: bundled)."""
+    from ..decide.knowledge import load_advice_knowledge
+    from ..explain.changes import changed_rules
+
+    then, now = (load_advice_knowledge(d) for d in (then_dir, now_dir))
+    return changed_rules(then.all_rules(), now.all_rules())
 
 
 def _decide_again(body: dict, rules_dir) -> dict:
@@ -207,8 +270,7 @@ def run_diff(args: argparse.Namespace, env) -> int:
     for profile, name in profiles:
         ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]
         sections.append((f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked)))
-    definitions = [{r: c.rule.model_dump(mode="json") for r, c in kb.all_rules().items()} for kb in (old, new)]
-    rules = changed_rules(*definitions)
+    rules = changed_rules(old.all_rules(), new.all_rules())
     changed = [s for s in sections if s[1]]
     if args.format == "json":
         env.stdout.write(dumps({

@@ -80,7 +80,8 @@ def run(args: argparse.Namespace, env) -> int:
 
         return run_batch(args, env)
     base = load_rule_base(args.rules)
-    everyone, from_files = vendor_set(args.file, args.lang)
+    known = vendor_set(args.file, args.lang)
+    everyone, from_files = known.vendors, known.given
     for vid in args.vendors:
         if vid not in everyone:
             raise UsageError(
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace, env) -> int:
     vendors = [everyone[v] for v in chosen]
     if recording(args):  # the record keeps the full trace, whatever the output shows
         result = check(base, vendors, "full")
-        inputs = {"vendors": [v.model_dump(mode="json") for v in vendors]}
+        inputs = {"vendors": [v.model_dump(mode="json") for v in vendors], "vendor_sources": known.sources(chosen)}
         keep_record(args, "check", result.model_dump(mode="json"), [d.id for d in result.vendors], inputs)
         result = result.model_copy(update={"vendors": [at_level(d, level) for d in result.vendors]})
     else:

@@ -111,7 +111,8 @@ def run(args: argparse.Namespace, env) -> int:
         loaded, source, notice = profile_arg(args.profile, args.lang)
         profiles = [(loaded, source)]
     kb = load_advice_knowledge(args.rules)
-    vendors, _ = vendor_set(args.file, args.lang)
+    known = vendor_set(args.file, args.lang)
+    vendors = known.vendors
     for loaded, _ in profiles:
         _own_weights_add_up(kb, loaded)
     level = explain_level(args)
@@ -122,7 +123,7 @@ def run(args: argparse.Namespace, env) -> int:
     for loaded, source in profiles:
         result = rank(kb, loaded.profile, list(vendors.values()), source, options, eligibility)
         if keep:
-            result = recorded(args, "rank", result, list(vendors.values()), level)
+            result = recorded(args, "rank", result, known, level)
         results.append(result.model_copy(update={"ranking": result.ranking[: args.top]}) if args.top else result)
     show_rankings(args, env, results, level, many=args.profiles is not None)
     if notice:
@@ -135,11 +136,13 @@ def run(args: argparse.Namespace, env) -> int:
     return Exit.OK
 
 
-def recorded(args: argparse.Namespace, kind: str, result, vendors: list, level: str, extra: dict | None = None):
-    """Keep a ranking as a decision record (full trace), and return it as the output shows it."""
+def recorded(args: argparse.Namespace, kind: str, result, known, level: str, extra: dict | None = None):
+    """Keep a ranking of the vendors of `known` (a VendorSet) as a decision record (full trace); return it as the output shows it."""
     document = result.model_dump(mode="json")
     subjects = [result.profile["id"]] + [r.vendor for r in result.ranking]
-    inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors], **(extra or {})}
+    vendors = [known.vendors[vid] for vid in sorted(known.vendors)]
+    inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors],
+              "vendor_sources": known.sources(known.vendors), **(extra or {})}
     keep_record(args, kind, document, subjects, inputs)
     shown = {key: [at_level(item, level) for item in getattr(result, key)] for key in ("ranking", "excluded")}
     return result.model_copy(update=shown)

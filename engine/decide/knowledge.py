@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..compile.facts import PROFILE_INPUTS
@@ -49,16 +49,42 @@ class RulesIdentity:
     files: tuple[tuple[str, str], ...]
 
 
-def rules_identity(rules_dir: Path | None = None) -> RulesIdentity:
-    """sha256 over the rule files (name and content, in name order) that `check`, `rank` and `ask` use."""
+def rule_file_texts(rules_dir: Path | None = None) -> list[tuple[str, str]]:
+    """(name relative to the rules folder, content) of every file the rules version covers, in name order."""
     root = bundle_root() if rules_dir is None else rules_dir.parent
     folder = rules_dir or root / "rules"
-    files = []
-    for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)}):
-        name = path.relative_to(folder).as_posix()  # not the folder's own name: a copy has the same version
-        files.append((name, hashlib.sha256(read_text(path, _display(path, root)).encode()).hexdigest()))
+    return [
+        (path.relative_to(folder).as_posix(), read_text(path, _display(path, root)))  # a copy keeps its names
+        for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)})
+    ]
+
+
+def identity_of(texts: list[tuple[str, str]]) -> RulesIdentity:
+    """The rules version of these (name, content) files: sha256 over each name and its content's sha256."""
+    files = tuple((name, hashlib.sha256(text.encode()).hexdigest()) for name, text in sorted(texts))
     version = hashlib.sha256("".join(f"{name}\0{sha}\n" for name, sha in files).encode()).hexdigest()
-    return RulesIdentity(version, tuple(files))
+    return RulesIdentity(version, files)
+
+
+def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
+    """Write (name, content) rule files under `folder`/rules (as a record kept them); the rules folder.
+
+    Only names a rules folder holds are written: nothing can land outside it.
+    """
+    rules = folder / "rules"
+    for name, text in texts:
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or not any(relative.match(p) for p in RULE_FILES):
+            raise LoadError(M("load.rule_file_name", name=repr(name)), Location(str(folder)))
+        target = rules.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return rules
+
+
+def rules_identity(rules_dir: Path | None = None) -> RulesIdentity:
+    """sha256 over the rule files (name and content, in name order) that `check`, `rank` and `ask` use."""
+    return identity_of(rule_file_texts(rules_dir))
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,9 @@ def responsible_rules(before: dict, after: dict) -> list[str]:
 
 
 def changed_rules(before: dict, after: dict) -> dict[str, list[str]]:
-    """Rule ids added, removed and modified between two {id: definition} tables."""
+    """Rule ids added, removed and modified between two {id: compiled rule} tables (by the rules' definitions)."""
     return {
         "added": sorted(set(after) - set(before)),
         "removed": sorted(set(before) - set(after)),
-        "modified": sorted(r for r in set(before) & set(after) if before[r] != after[r]),
+        "modified": sorted(r for r in set(before) & set(after) if before[r].rule != after[r].rule),
     }

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from pydantic import SkipValidation
 
 from .common import Frozen, Text
+from .vocabulary import ALL_SUBS, CRITERIA
 
 # The trace types are plain slotted dataclasses, not models: a vendor's full trace holds
 # ~230 of them, built from rules and facts that were validated already, so validating them
@@ -56,6 +57,18 @@ class TraceEvent:
 
 
 Trace = Annotated[list[TraceEvent], SkipValidation]
+
+
+def trace_from_json(items: list[dict]) -> list[TraceEvent]:
+    """A trace read back from its JSON form (a decision record) as the events it was written from."""
+    def text(value: dict | None) -> Text | None:
+        return Text(**value) if value else None
+
+    return [
+        TraceEvent(**{**e, "title": text(e["title"]), "conditions": [ConditionTrace(**c) for c in e["conditions"]],
+                      "effect": EffectTrace(**{**e["effect"], "note": text(e["effect"].get("note"))})})
+        for e in items
+    ]
 
 
 class SubOutcome(Frozen):
@@ -120,3 +133,16 @@ class CheckResult(Frozen):
     tool_version: str
     inputs_sha256: str  # over the vendors' input_sha256, in sorted order: the same vendors, the same hash
     vendors: list[VendorDecision]
+
+    @classmethod
+    def from_document(cls, document: dict) -> "CheckResult":
+        """A result read back from its JSON document (a decision record), traces included."""
+        result = cls.model_validate(document)
+
+        def restored(v: VendorDecision) -> VendorDecision:
+            # JSON keeps keys sorted; outputs list criteria and sub-criteria in the report's order
+            criteria = {c: v.criteria[c].model_copy(update={"sub": {s: v.criteria[c].sub[s] for s in ALL_SUBS if s in v.criteria[c].sub}})
+                        for c in CRITERIA if c in v.criteria}
+            return v.model_copy(update={"trace": trace_from_json(v.trace), "criteria": criteria})
+
+        return result.model_copy(update={"vendors": [restored(v) for v in result.vendors]})

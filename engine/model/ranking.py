@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .common import Frozen, Text
-from .decision import Trace
+from .decision import Trace, trace_from_json
 from .vendor import Risk
 
 
@@ -160,3 +160,10 @@ class RankResult(Frozen):
     excluded: list[ExcludedVendor]
     unassessed: list[UnassessedVendor]
     stability: Stability
+
+    @classmethod
+    def from_document(cls, document: dict) -> "RankResult":
+        """A ranking read back from its JSON document (a rank or ask record; ask's own part left out), traces included."""
+        result = cls.model_validate({k: v for k, v in document.items() if k != "ask"})
+        return result.model_copy(update={key: [item.model_copy(update={"trace": trace_from_json(item.trace)}) for item in getattr(result, key)]
+                                          for key in ("ranking", "excluded")})
