@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..messages import msg
+from .cmd_audit_report import add_report_parser
 from .exit_codes import Exit
 from .output import add_output_options
 
@@ -62,7 +63,7 @@ def add_parser(sub, ctx) -> None:
     """Register `audit list`, `audit show`, `audit verify` and `audit replay`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
-    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff}")
+    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff,report}")
     lp = inner.add_parser("list", help=t("help.audit.list"))
     lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
     lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
@@ -89,6 +90,7 @@ def add_parser(sub, ctx) -> None:
     dp.add_argument("--fail-on-change", action="store_true", help=t("help.audit.fail_on_change"))
     dp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.output.output_format"))
     dp.set_defaults(run=run_diff)
+    add_report_parser(inner, t)
 
 
 def run_list(args: argparse.Namespace, env) -> int:
