@@ -47,6 +47,15 @@ def _reading(args: argparse.Namespace):
     return store_for(args) if _records_path(args).exists() else None
 
 
+def stored_record(args: argparse.Namespace):
+    """(store, record) for `args.record_id`, or the usage error every audit command gives for a missing one."""
+    store = _reading(args)
+    record = store.get(args.record_id) if store else None
+    if record is None:
+        raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
+    return store, record
+
+
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
     """Append one decision record: the inputs as evaluated and the whole result document."""
     from ..audit.record import record_body
@@ -67,7 +76,7 @@ def add_parser(sub, ctx) -> None:
     """Register `audit list`, `audit show`, `audit verify` and `audit replay`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
-    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff}")
+    inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff,report}")
     lp = inner.add_parser("list", help=t("help.audit.list"))
     lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
     lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
@@ -95,6 +104,9 @@ def add_parser(sub, ctx) -> None:
     dp.add_argument("--fail-on-change", action="store_true", help=t("help.audit.fail_on_change"))
     dp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.output.output_format"))
     dp.set_defaults(run=run_diff)
+    from .cmd_audit_report import add_report_parser  # it uses this module's helpers
+
+    add_report_parser(inner, t)
 
 
 def run_list(args: argparse.Namespace, env) -> int:
@@ -129,10 +141,7 @@ def run_show(args: argparse.Namespace, env) -> int:
     from .cmd_rank import show_rankings
     from .output import at_level
 
-    store = _reading(args)
-    record = store.get(args.record_id) if store else None
-    if record is None:
-        raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
+    store, record = stored_record(args)
     body = record.body
     level = args.explain or ("full" if args.format == "json" else "off")
     if body["kind"] == "check":
@@ -177,10 +186,7 @@ def run_replay(args: argparse.Namespace, env) -> int:
     from ..explain.changes import check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
-    store = _reading(args)
-    record = store.get(args.record_id) if store else None
-    if record is None:
-        raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
+    store, record = stored_record(args)
     kept = [(f["file"], store.blob(f["sha256"])) for f in record.body.get("rule_files", [])]
     if args.recorded_rules and not kept:
         raise UsageError(msg("audit.no_rule_files", args.lang, id=record.id))

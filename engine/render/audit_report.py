@@ -1,0 +1,263 @@
+"""The report of one decision record, as a list of blocks that every report format renders.
+
+The blocks are built once from the record (the `audit show` document: id, hash, prev_hash and
+the body); `report_formats` turns them into Markdown, HTML or SVG. Nothing here reads a
+database: the command line hands the record over as a dict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..messages import msg, value_label
+from ..model.common import Text
+from ..model.decision import ConditionTrace, EffectTrace, TraceEvent
+from .describe import SYMBOL, condition_tree_lines, effect_text, number, show
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section title; level 1 is the report's own title."""
+
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Key/value lines."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table; a cell may hold several lines (separated by newlines, indentation kept)."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of running text."""
+
+    text: str
+
+
+Block = Heading | Facts | Table | Paragraph
+
+
+def report_blocks(record: dict, lang: str) -> list[Block]:
+    """Every block of the report of `record` (id, hash, prev_hash and the body's keys), in order."""
+    kind = record["kind"]
+    outcome = record["outcome"]
+    blocks: list[Block] = [
+        Heading(msg("report.title", lang, id=record["id"]), 1),
+        Facts((
+            (msg("report.record", lang), str(record["id"])),
+            (msg("report.time", lang), record["time"]),
+            (msg("report.command", lang), record["command"]),
+            (msg("report.kind", lang), kind),
+        )),
+        Heading(msg("report.hashes", lang), 2),
+        _hashes(record, lang),
+        Heading(msg("report.inputs", lang), 2),
+        Heading(msg("report.vendors", lang), 3),
+        _vendor_facts(record["inputs"]["vendors"], lang),
+    ]
+    sources = record["inputs"].get("vendor_sources")  # records made before schema 2 have none
+    if sources:
+        heads = (msg("col.vendor", lang), msg("report.col_file", lang))
+        blocks.append(Table(heads, tuple((vid, f"{s['file']} ({msg('report.lines_kept', lang, n=len(s['lines']))})")
+                                         for vid, s in sorted(sources.items()))))
+    if kind != "check":
+        blocks += _profile(record, lang)
+    blocks.append(Heading(msg("report.outcome", lang), 2))
+    blocks += _check_outcome(outcome, lang) if kind == "check" else _rank_outcome(outcome, lang)
+    traces = _traces(outcome, lang)
+    blocks += [Heading(msg("report.trace", lang), 2), Paragraph(msg("report.trace_note", lang))]
+    for title, events in traces:
+        blocks += [Heading(title, 3), _trace_table(events, lang)]
+    blocks += [Heading(msg("report.sources", lang), 2), _sources([e for _, events in traces for e in events], lang)]
+    return blocks
+
+
+def _hashes(record: dict, lang: str) -> Table:
+    """One line per hash (and version): what it is, its value, what it covers."""
+    outcome = record["outcome"]
+    rows = [
+        ("hash", record["hash"], msg("report.covers_hash", lang)),
+        ("prev_hash", record["prev_hash"], msg("report.covers_prev", lang)),
+        ("rules_version", record["rules_version"], msg("report.covers_rules", lang)),
+        ("tool_version", record["tool_version"], msg("report.covers_tool", lang)),
+    ]
+    if record["kind"] == "check":
+        rows.append(("inputs_sha256", outcome["inputs_sha256"], msg("report.covers_inputs", lang)))
+        rows += [(f"input_sha256 ({v['id']})", v["input_sha256"], msg("report.covers_vendor", lang, id=v["id"]))
+                 for v in outcome["vendors"]]
+    else:
+        rows.append(("profile_sha256", outcome["profile_sha256"], msg("report.covers_profile", lang)))
+        rows.append(("vendors_sha256", outcome["vendors_sha256"], msg("report.covers_vendors", lang)))
+    rows += [(f"sha256 ({f['file']})", f["sha256"], msg("report.covers_rule_file", lang)) for f in record.get("rule_files", [])]
+    heads = ("report.col_hash", "report.col_value", "report.col_covers")
+    return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
+
+
+def _text(value: Any, lang: str) -> str:
+    """A bilingual {zh, en} text in `lang`, or the value shown as it is."""
+    if isinstance(value, dict) and set(value) == {"zh", "en"}:
+        return value["en" if lang == "en" else "zh"]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return show(value)
+
+
+def _value(vendor: dict, *path: str) -> Any:
+    """vendor[a][b]…, or None where any step is missing."""
+    for key in path:
+        vendor = vendor.get(key) if isinstance(vendor, dict) else None
+    return vendor
+
+
+def _vendor_facts(vendors: list[dict], lang: str) -> Table:
+    """Each vendor as evaluated: id, name and the facts the rules read most."""
+    heads = ("col.vendor", "report.col_name", "report.col_declared", "report.col_supply", "report.col_shares",
+             "report.col_chips", "report.col_pricing", "report.col_nodes")
+    rows = []
+    for v in vendors:
+        shares = " / ".join(number(_value(v, "shares", c, "value")) for c in "TPAC")
+        nodes = ", ".join(
+            f"{_text(n.get('city') or n.get('region'), lang)} ({n.get('kind')})" for n in v.get("nodes") or []
+        )
+        rows.append((
+            v["id"], _text(v["name"], lang), value_label(v.get("declared_type") or "unknown", lang),
+            f"S {number(_value(v, 'S', 'value'))} · R {number(_value(v, 'R', 'value'))}", shares,
+            ", ".join(_value(v, "chips", "values") or []) or "—", ", ".join(_value(v, "pricing", "values") or []) or "—",
+            nodes or "—",
+        ))
+    return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
+
+
+def _flatten(value: Any, path: str, lang: str) -> list[tuple[str, str]]:
+    """`a.b[0].c: value` lines for a nested document; a {zh, en} text is one value."""
+    if isinstance(value, dict) and value and set(value) != {"zh", "en"}:
+        return [line for key in sorted(value) for line in _flatten(value[key], f"{path}.{key}" if path else key, lang)]
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return [line for i, item in enumerate(value) for line in _flatten(item, f"{path}[{i}]", lang)]
+    return [(path, "{}" if value == {} else _text(value, lang))]
+
+
+def _profile(record: dict, lang: str) -> list[Block]:
+    """The buyer's profile as validated and, for `ask`, the answers given."""
+    inputs = record["inputs"]
+    blocks: list[Block] = [
+        Heading(msg("report.profile", lang, source=record["outcome"]["profile_source"]), 3),
+        Facts(tuple(_flatten(inputs["profile"], "", lang))),
+    ]
+    if "answers" in inputs:
+        rows = _flatten(inputs["answers"], "", lang) + [(msg("report.asked", lang), ", ".join(inputs.get("asked", [])))]
+        blocks += [Heading(msg("report.answers", lang), 3), Facts(tuple(rows))]
+    return blocks
+
+
+def _name(entry: dict, lang: str) -> str:
+    """`DataCanvas (datacanvas)` for a vendor of the outcome."""
+    return f"{_text(entry['name'], lang)} ({entry.get('id') or entry['vendor']})"
+
+
+def _check_outcome(outcome: dict, lang: str) -> list[Block]:
+    """Per vendor: track, supplier type, F, then each criterion with its sub-criterion verdicts."""
+    blocks: list[Block] = []
+    heads = tuple(msg(k, lang) for k in ("report.col_criterion", "report.col_status", "report.col_share", "report.col_subs"))
+    for v in outcome["vendors"]:
+        blocks += [
+            Heading(_name(v, lang), 3),
+            Facts((
+                (msg("col.track", lang), value_label(v["track"], lang)),
+                (msg("col.type", lang), value_label(v["supplier_type"], lang)),
+                (msg("col.F", lang), number(v["supply"]["F"])),
+            )),
+        ]
+        rows = []
+        for cid in sorted(v["criteria"], key=lambda c: ("TPAC".find(c) % 5, c)):  # T, P, A, C, then any other
+            c = v["criteria"][cid]
+            subs = "\n".join(
+                f"{sid} {SYMBOL.get(s['status'], '?')} {value_label(s['status'], lang)} [{s['source']}]"
+                for sid, s in c["sub"].items()
+            )
+            rows.append((f"{cid} {msg('criterion.' + cid, lang)}", f"{SYMBOL.get(c['status'], '?')} {value_label(c['status'], lang)}",
+                         number(c["share"]), subs))
+        blocks.append(Table(heads, tuple(rows)))
+    return blocks
+
+
+def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
+    """The ranking (place, vendor, score, track, type) and every excluded vendor with the rule and reason."""
+    heads = tuple(msg(k, lang) for k in ("col.rank", "col.vendor", "col.score", "col.track", "col.type"))
+    ranking = tuple(
+        (str(r["rank"]), _name(r, lang), number(r["score"]), value_label(r["track"], lang), value_label(r["supplier_type"], lang))
+        for r in outcome["ranking"]
+    )
+    blocks: list[Block] = [Heading(msg("report.ranking", lang), 3), Table(heads, ranking), Heading(msg("rank.excluded", lang), 3)]
+    excluded = tuple(
+        (_name(e, lang), r["rule"], _text(r["title"], lang) + " — " + _text(r["text"], lang), r["rule_source"])
+        for e in outcome["excluded"] for r in e["reasons"]
+    )
+    heads = tuple(msg(k, lang) for k in ("col.vendor", "col.id", "report.col_reason", "col.section"))
+    blocks.append(Table(heads, excluded) if excluded else Paragraph(msg("report.none", lang)))
+    if outcome["unassessed"]:
+        unassessed = ", ".join(_name(u, lang) for u in outcome["unassessed"])
+        blocks += [Heading(msg("rank.unassessed", lang), 3), Paragraph(unassessed)]
+    return blocks
+
+
+def _event(e: dict) -> TraceEvent:
+    """A trace event of the JSON outcome as the model the trace phrases are written for."""
+    effect = e["effect"]
+    return TraceEvent(
+        e["rule"], Text(**e["title"]), e["source"], e["location"], e["stratum"], e["fired"], e["result"],
+        [ConditionTrace(**c) for c in e["conditions"]],
+        EffectTrace(effect["kind"], effect["field"], effect["value"], Text(**effect["note"]) if effect["note"] else None,
+                    effect["points"], effect["group"]),
+        e["applied"], e["overridden_by"],
+    )
+
+
+def _traces(outcome: dict, lang: str) -> list[tuple[str, list[TraceEvent]]]:
+    """(heading, the rules that fired) for each vendor checked, ranked or excluded."""
+    def fired(trace: list[dict]) -> list[TraceEvent]:
+        return [_event(e) for e in trace if e["fired"]]
+
+    if "vendors" in outcome:
+        return [(_name(v, lang), fired(v["trace"])) for v in outcome["vendors"]]
+    ranked = [(f"#{r['rank']} {_name(r, lang)}", fired(r["trace"])) for r in outcome["ranking"]]
+    return ranked + [(msg("report.excluded_vendor", lang, vendor=_name(e, lang)), fired(e["trace"])) for e in outcome["excluded"]]
+
+
+def _trace_table(events: list[TraceEvent], lang: str) -> Block:
+    """The rules that fired: id, title, report section, the conditions as a tree, the effect."""
+    if not events:
+        return Paragraph(msg("report.none", lang))
+    heads = ("col.id", "col.title", "col.section", "report.col_conditions", "report.col_effect")
+    rows = []
+    for e in events:
+        effect = effect_text(e, lang)
+        if e.overridden_by:
+            effect += f" ({msg('trace.overridden', lang, winner=e.overridden_by)})"
+        elif not e.applied:
+            effect += f" ({msg('rank.not_applied', lang)})"
+        rows.append((e.rule, e.title.get(lang), e.source, "\n".join(condition_tree_lines(e.conditions, lang)), effect))
+    return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
+
+
+def _sources(events: list[TraceEvent], lang: str) -> Block:
+    """Each report section a fired rule encodes, with those rules."""
+    cited: dict[str, set[str]] = {}
+    for e in events:
+        cited.setdefault(e.source, set()).add(e.rule)
+    if not cited:
+        return Paragraph(msg("report.none", lang))
+    rows = tuple((source, ", ".join(sorted(rules))) for source, rules in sorted(cited.items()))
+    return Table((msg("col.section", lang), msg("report.col_rules", lang)), rows)
