@@ -218,7 +218,8 @@ def test_three_buyer_stories_through_a_terminal(story, tmp_path):
 @pytest.mark.parametrize(
     "answer, says",
     [("cards: 16-4", "cards"), ("cards: 0", "cards"), ("cards: 1000000", "cards"), ('city: "Shen\\u001bzhen"', "U+001B"),
-     ("domestic_share: .33333", "four decimals"), ("bursty: maybe", "yes or no"), ("regimes: [financial, banking]", "banking")],
+     ("domestic_share: .33333", "four decimals"), ("bursty: maybe", "yes or no"), ("regimes: [financial, banking]", "banking"),
+     ('latency: "²"', "'²'")],  # a digit int() refuses (found by the hypothesis fuzz)
 )
 def test_each_bad_answer_is_exit_2_at_its_line_never_a_crash(answer, says, tmp_path):
     path = tmp_path / "a.yaml"
@@ -226,3 +227,14 @@ def test_each_bad_answer_is_exit_2_at_its_line_never_a_crash(answer, says, tmp_p
     result = run_cli("ask", "--answers", str(path), "--lang", "en")
     assert result.code == 2 and f"{path}:4: " in result.err and says in result.err, result.err
     assert "Traceback" not in result.err and "internal error" not in result.err
+
+
+def test_a_choice_by_full_width_number_is_taken(tmp_path):
+    def asked(segment: str) -> str:
+        path = tmp_path / "a.yaml"
+        path.write_text(f"segment: {segment}\nprovince: guangdong\n", encoding="utf-8")
+        result = run_cli("ask", "--answers", str(path), "--format", "json", "--draws", "0")
+        assert result.code == 0, result.err
+        return json.loads(result.out)["profile"]["segment"]
+
+    assert asked('"２"') == asked("2")  # what a Chinese input method types, and the plain digit

@@ -44,7 +44,8 @@ def _choice(question: Question, raw: Any) -> str:
     text = str(raw).strip()
     if text in question.choices:
         return text
-    if text.isdigit() and 1 <= int(text) <= len(values):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; full-width "２" is decimal and welcome
+    if text.isdecimal() and 1 <= int(text) <= len(values):
         return values[int(text) - 1]
     near = closest(text, values)
     if near:
