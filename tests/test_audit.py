@@ -285,3 +285,37 @@ def test_show_of_a_ranking_is_the_ranking_the_command_printed(db):
     printed = run_cli(*args, "--record").out
     shown = run_cli("audit", "show", "1", "--explain", "full").out
     assert shown.startswith("record 1 · ") and shown.endswith(printed)
+
+
+def test_diff_reads_the_rules_at_two_git_revisions(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    from engine.decide.knowledge import bundle_root
+
+    repo = tmp_path / "repo"
+    shutil.copytree(bundle_root() / "rules", repo / "rules")
+    (repo / "notes.yaml").write_text("not: rules\n", encoding="utf-8")  # outside rules/: never read
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "rules as bundled")
+    path = repo / "rules" / "classification.yaml"
+    met_c = '        - {field: criteria.C.status, op: "==", value: met}\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(met_c, met_c + '        - {field: criteria.C.status, op: "==", value: partial}\n', 1), encoding="utf-8")
+    git("commit", "-qam", "track.core changed")
+    monkeypatch.chdir(repo / "rules")  # anywhere inside the repository
+    data = json.loads(run_cli("audit", "diff", "--git", "HEAD~1", "--git", "HEAD", "--format", "json").out)
+    assert data["rules"] == {"added": [], "removed": [], "modified": ["track.core"]}
+    check = next(c for c in data["changes"] if c["where"] == "check")
+    assert {"vendor": "datacanvas", "what": "track", "before": "core", "after": "undetermined"} in check["changes"]
+    # One revision alone is compared with the bundled rules (here the same as HEAD~1).
+    alone = run_cli("audit", "diff", "--git", "HEAD~1", "--lang", "en", "--fail-on-change")
+    assert alone.code == 0 and "are the same" in alone.out
+    assert run_cli("audit", "diff", "--git", "HEAD~1", "--rules", str(repo / "rules"), "--fail-on-change").code == 1
+    bad = run_cli("audit", "diff", "--git", "no-such-rev", "--lang", "en")
+    assert bad.code == 2 and "git could not read the rules" in bad.err and "Traceback" not in bad.err
+    assert run_cli("audit", "diff", "--git", "HEAD", "--git", "HEAD", "--rules", str(repo / "rules")).code == 2

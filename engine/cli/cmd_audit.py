@@ -98,8 +98,9 @@ def add_parser(sub, ctx) -> None:
     add_output_options(rp, explain=False, t=t)
     rp.set_defaults(run=run_replay)
     dp = inner.add_parser("diff", help=t("help.audit.diff"), description=t("help.audit.diff_description"))
-    dp.add_argument("--rules", dest="rule_dirs", action="append", type=Path, required=True, metavar="DIR",
+    dp.add_argument("--rules", dest="rule_dirs", action="append", type=Path, default=[], metavar="DIR",
                     help=t("help.audit.diff_rules"))
+    dp.add_argument("--git", dest="revisions", action="append", default=[], metavar="REV", help=t("help.audit.diff_git"))
     dp.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.audit.diff_profiles"))
     dp.add_argument("--fail-on-change", action="store_true", help=t("help.audit.fail_on_change"))
     dp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.output.output_format"))
@@ -256,18 +257,32 @@ def _decide_again(body: dict, rules_dir) -> dict:
     return rank(load_advice_knowledge(rules_dir), profile, vendors, then["profile_source"], options).model_dump(mode="json")
 
 
+def _two_rule_sets(args: argparse.Namespace, folder: Path) -> list[Path | None]:
+    """The old and the new rules folders: from --git revisions (written under `folder`), then --rules (None: bundled)."""
+    from ..decide.knowledge import is_rule_file, write_rule_files
+    from ..loader.git_source import rule_files_at
+
+    revisions, dirs = args.revisions, args.rule_dirs
+    if (len(revisions), len(dirs)) not in ((2, 0), (0, 2), (1, 1), (1, 0)):
+        raise UsageError(msg("usage.diff_two", args.lang), hint=msg("hint.diff_two", args.lang))
+    at = [write_rule_files([(name, text) for name, text in rule_files_at(rev, Path.cwd()) if is_rule_file(name)], folder / f"rev{i}")
+          for i, rev in enumerate(revisions)]
+    return (at + list(dirs) + [None])[:2]  # one revision alone: against the bundled rules
+
+
 def run_diff(args: argparse.Namespace, env) -> int:
     """Every classification and ranking that two rule sets decide differently, with the rules that differ."""
-    from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
+    import tempfile
+
     from ..decide.check import check
     from ..decide.knowledge import load_advice_knowledge, load_vendors
+    from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..decide.rank import RankOptions, rank
     from ..render.json_out import dumps
     from .cmd_rank import profile_corpus
 
-    if len(args.rule_dirs) != 2:
-        raise UsageError(msg("usage.diff_two", args.lang), hint=msg("hint.diff_two", args.lang))
-    old, new = (load_advice_knowledge(d) for d in args.rule_dirs)
+    with tempfile.TemporaryDirectory(prefix="zhisuan-diff-") as folder:
+        old, new = (load_advice_knowledge(d) for d in _two_rule_sets(args, Path(folder)))
     vendors = [lv.vendor for lv in load_vendors()]
     checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
     sections = [("check", check_changes(*checked), responsible_rules(*checked))]

@@ -66,6 +66,12 @@ def identity_of(texts: list[tuple[str, str]]) -> RulesIdentity:
     return RulesIdentity(version, files)
 
 
+def is_rule_file(name: str) -> bool:
+    """True for a name (relative to the rules folder) that the rules version covers, and that stays inside the folder."""
+    relative = PurePosixPath(name)
+    return not relative.is_absolute() and ".." not in relative.parts and any(relative.match(p) for p in RULE_FILES)
+
+
 def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
     """Write (name, content) rule files under `folder`/rules (as a record kept them); the rules folder.
 
@@ -74,7 +80,7 @@ def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
     rules = folder / "rules"
     for name, text in texts:
         relative = PurePosixPath(name)
-        if relative.is_absolute() or ".." in relative.parts or not any(relative.match(p) for p in RULE_FILES):
+        if not is_rule_file(name):
             raise LoadError(M("load.rule_file_name", name=repr(name)), Location(str(folder)))
         target = rules.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
