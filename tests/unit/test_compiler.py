@@ -110,3 +110,15 @@ def test_a_condition_durable_cannot_take_is_refused_at_load_at_its_rule():
         refuse_over_limits(compile_rules(rules, POLICY, "v"))
     assert str(caught.value.location) == "big.yaml:1"
     refuse_over_limits(compile_rules(rules[:-1] + [_rule("big", {"all": big["all"][:13]}, {"note": {"zh": "n", "en": "n"}})], POLICY, "v"))
+
+
+def test_hundreds_of_rules_with_one_identical_condition_evaluate():
+    from engine.runtime.evaluate import run_facts
+    from engine.runtime.limits import refuse_over_limits
+
+    # durable refused 257 identical conditions in one ruleset (error 108); split, they all fire
+    same = [_rule(f"s{i:04d}", {"field": "R", "op": ">=", "value": 0.0001}, {"note": {"zh": "n", "en": "n"}}) for i in range(300)]
+    base = compile_rules(same, POLICY, "v")
+    refuse_over_limits(base)
+    facts, events = run_facts(base, {"R": 5}, "probe")
+    assert sum(e.fired for e in events) == 300
