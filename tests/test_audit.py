@@ -66,7 +66,8 @@ def test_verify_needs_the_head_file(db):
 def _write_records(path: str, n: int) -> None:
     store = Store(__import__("pathlib").Path(path))
     for i in range(n):
-        store.append({"kind": "test", "n": i})
+        store.append({"time": "2026-11-28T00:00:00Z", "command": "test", "kind": "test", "rules_version": "v", "tool_version": "t",
+                      "subjects": [], "inputs": {}, "outcome": {}, "n": i})
     store.close()
 
 
@@ -165,8 +166,9 @@ def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
     assert "rules whose firing differs: track.core" in changed.out
     assert "rules changed since the record: added -; removed -; modified track.core" in changed.out
     # The record keeps its own rule files: decided with them, it is identical whatever is on disk.
-    kept = run_cli("audit", "replay", "1", "--rules", str(rules), "--recorded-rules", "--lang", "en")
+    kept = run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en")
     assert kept.code == 0 and "identical (same rules version)" in kept.out
+    assert run_cli("audit", "replay", "1", "--rules", str(rules), "--recorded-rules").code == 2  # one or the other
     moved = json.loads(run_cli("audit", "replay", "2", "--rules", str(rules), "--format", "json").out)
     assert not moved["identical"] and {"vendor": "datacanvas", "what": "place", "before": "#1 6.3", "after": "excluded"} in moved["changes"]
 
@@ -240,6 +242,8 @@ def test_an_altered_or_missing_rule_file_fails_verify_naming_the_record(db):
         c.execute("UPDATE blobs SET content = content || ' ' WHERE sha256 = ?", (sha,))
     bad = run_cli("audit", "verify", "--lang", "en")
     assert bad.code == 1 and "a rule file record 1 used is missing or was altered" in bad.out
+    altered = run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en")
+    assert altered.code == 2 and "a rule file record 1 used is missing or was altered" in altered.err
     with sqlite3.connect(db) as c:
         c.execute("DELETE FROM blobs WHERE sha256 = ?", (sha,))
     assert "record 1 used is missing" in run_cli("audit", "verify", "--lang", "en").out
@@ -319,3 +323,48 @@ def test_diff_reads_the_rules_at_two_git_revisions(tmp_path, monkeypatch):
     bad = run_cli("audit", "diff", "--git", "no-such-rev", "--lang", "en")
     assert bad.code == 2 and "git could not read the rules" in bad.err and "Traceback" not in bad.err
     assert run_cli("audit", "diff", "--git", "HEAD", "--git", "HEAD", "--rules", str(repo / "rules")).code == 2
+    (repo / "rules" / "eligibility" / "云.yaml").write_text(  # a name git quotes unless asked not to
+        "concern: {zh: 测试, en: test}\nrules:\n  - id: cn.a\n    title: {zh: 测试, en: test}\n    source: \"report:§03 test\"\n"
+        "    when: {field: S, op: '>', value: 1}\n    then: {note: {zh: 注, en: note}}\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "a rule file with a Chinese name")
+    added = json.loads(run_cli("audit", "diff", "--git", "HEAD~1", "--git", "HEAD", "--format", "json").out)
+    assert added["rules"]["added"] == ["cn.a"]
+
+
+def test_a_record_made_with_eligibility_rules_only_replays(db, tmp_path):
+    import shutil
+
+    from engine.decide.knowledge import bundle_root
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("eligibility", "classification.yaml", "policy.yaml"):
+        source = bundle_root() / "rules" / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, rules / name)
+    assert run_cli("check", "huawei", "--rules", str(rules), "--record").code == 0
+    for extra in ((), ("--recorded-rules",), ("--rules", str(rules))):
+        replay = run_cli("audit", "replay", "1", *extra, "--lang", "en")
+        assert replay.code == 0 and "identical" in replay.out, (extra, replay.err)
+
+
+def test_records_altered_with_their_chain_recomputed_are_refused_never_crash(db):
+    from engine.audit.store import GENESIS, chain_hash
+
+    run_cli("check", "huawei", "--record")
+    run_cli("check", "baidu", "--record")
+    with sqlite3.connect(db) as c:
+        first = json.loads(c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0])
+        first["kind"] = "rank"  # a check outcome under another kind
+        bodies = [json.dumps(first, sort_keys=True, separators=(",", ":")), "not json"]
+        prev = GENESIS
+        for record_id, body in zip((1, 2), bodies):
+            digest = chain_hash(prev, body)
+            c.execute("UPDATE records SET body = ?, prev_hash = ?, hash = ? WHERE id = ?", (body, prev, digest, record_id))
+            prev = digest
+    db.with_name(db.name + ".head").write_text(f"2 {prev}\n", encoding="utf-8")
+    verify = run_cli("audit", "verify", "--lang", "en")
+    assert verify.code == 1 and "record 2 is not a decision record this tool can read" in verify.out
+    for command in (("list",), ("show", "1"), ("show", "2"), ("report", "1"), ("replay", "1")):
+        result = run_cli("audit", *command, "--lang", "en")
+        assert result.code == 2 and "is not a decision record this tool can read" in result.err, (command, result.err)

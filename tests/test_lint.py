@@ -49,7 +49,13 @@ PLANTED = [
      "never-true", 6, "'S'"),
     ("an any none of whose branches can be true", "eligibility/zz.yaml",
      _file(_rule("zz.a", "{any: [{field: R, op: '>', value: 1}, {field: S, op: '<', value: 1}]}")),
-     "never-true", 6, "can never be true"),
+     "never-true", 6, "none of the branches of its any"),
+    ("a negated comparison that contradicts another", "eligibility/zz.yaml",
+     _file(_rule("zz.a", "{all: [{field: S, op: '>=', value: 50}, {not: {field: S, op: '>=', value: 20}}]}")),
+     "never-true", 6, "'S'"),
+    ("a contradiction across a nested all", "eligibility/zz.yaml",
+     _file(_rule("zz.a", "{all: [{all: [{field: R, op: '>=', value: 0.5}]}, {field: R, op: '<', value: 0.25}]}")),
+     "never-true", 6, "'R'"),
     ("one all of 14 comparisons (durable error 113)", "eligibility/zz.yaml",
      _file(_rule("zz.a", _FOURTEEN)), "load", 3, "error 113"),
     ("ids differing only in case", "eligibility/zz.yaml",
@@ -118,3 +124,35 @@ def test_zh_findings_are_in_chinese(tmp_path):
     (rules / "eligibility/zz.yaml").write_text(PLANTED[5][2], encoding="utf-8")
     result = _lint(rules, "--lang", "zh")
     assert result.code == 1 and "永远不可能成立" in result.out and "发现 1 个问题" in result.out, result.out
+
+
+def test_defects_in_eligibility_and_advice_rules_are_found_in_one_run(tmp_path):
+    rules = _copy(tmp_path)
+    (rules / "eligibility/zz.yaml").write_text(_file(_rule("zz.a", "{field: business.cores, op: exists}")), encoding="utf-8")
+    (rules / "advice/zz.yaml").write_text(_file(_rule("zz.b", "{field: profile.segmentt, op: exists}")), encoding="utf-8")
+    out = _lint(rules).out
+    assert "rules/eligibility/zz.yaml:6: load: " in out and "rules/advice/zz.yaml:6: load: " in out, out
+
+
+def test_satisfiable_conditions_are_not_flagged(tmp_path):
+    rules = _copy(tmp_path)
+    fine = [
+        "{all: [{field: S, op: '>=', value: 20}, {field: S, op: '<', value: 20.01}]}",  # S = 20
+        "{all: [{field: S, op: '>=', value: 50}, {not: {field: S, op: '<', value: 20}}]}",
+        "{all: [{field: R, op: in, value: [0.1, 0.2]}, {field: R, op: '!=', value: 0.1}]}",
+        "{all: [{field: chips, op: contains, value: nvidia}, {field: chips, op: contains, value: ascend}]}",
+        "{any: [{field: S, op: '>', value: 99.99}, {field: S, op: '<', value: 1}]}",
+        "{not: {field: S, op: exists}}",
+    ]
+    (rules / "eligibility/zz.yaml").write_text(_file(*(_rule(f"zz.{i}", w) for i, w in enumerate(fine))), encoding="utf-8")
+    result = _lint(rules)
+    assert result.code == 0, result.out
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_a_folder_that_is_not_a_rules_folder_is_bad_input_not_a_finding(tmp_path, folder):
+    target = tmp_path / folder
+    if folder == "empty":
+        target.mkdir()
+    result = _lint(target)
+    assert result.code == 2 and result.out == "" and "Traceback" not in result.err

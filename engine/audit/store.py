@@ -39,6 +39,24 @@ def default_path() -> Path:
     return base / "zhisuan" / "records.sqlite"
 
 
+_KEYS = {"time": str, "command": str, "kind": str, "rules_version": str, "tool_version": str, "subjects": list,
+         "inputs": dict, "outcome": dict}
+
+
+def _body(text: str) -> dict | None:
+    """A record body parsed, or None when it is not one (not JSON, a key missing or of the wrong type)."""
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(body, dict) or any(not isinstance(body.get(k), t) for k, t in _KEYS.items()):
+        return None
+    files = body.setdefault("rule_files", [])  # schema 1 records keep none
+    if not isinstance(files, list) or not all(isinstance(f, dict) and isinstance(f.get("sha256"), str) and isinstance(f.get("file"), str) for f in files):
+        return None
+    return body
+
+
 def chain_hash(prev_hash: str, body: str) -> str:
     """The hash a record carries: over the previous record's hash and its own body."""
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
@@ -125,12 +143,19 @@ class Store:
     def records(self) -> list[Record]:
         """Every record, oldest first."""
         rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
-        return [Record(i, json.loads(body), prev, digest) for i, body, prev, digest in rows]
+        return [self._record(*row) for row in rows]
 
     def get(self, record_id: int) -> Record | None:
         """One record, or None."""
         row = self._db.execute("SELECT id, body, prev_hash, hash FROM records WHERE id = ?", (record_id,)).fetchone()
-        return Record(row[0], json.loads(row[1]), row[2], row[3]) if row else None
+        return self._record(*row) if row else None
+
+    def _record(self, record_id: int, body: str, prev_hash: str, digest: str) -> Record:
+        """A stored row as a Record; a body that is not a record's JSON object is an error naming it."""
+        parsed = _body(body)
+        if parsed is None:
+            raise LoadError(M("audit.unreadable", id=record_id), Location(str(self.path)), M("hint.audit_verify"))
+        return Record(record_id, parsed, prev_hash, digest)
 
     def blob(self, sha256: str) -> str | None:
         """A kept file's content by its sha256, or None."""
@@ -151,7 +176,10 @@ class Store:
                 return Verdict(len(rows), expected_id, "audit.missing")
             if prev_hash != prev or chain_hash(prev_hash, body) != digest:
                 return Verdict(len(rows), record_id, "audit.altered")
-            if any(f["sha256"] not in sound for f in json.loads(body).get("rule_files", [])):
+            parsed = _body(body)
+            if parsed is None:
+                return Verdict(len(rows), record_id, "audit.unreadable")
+            if any(f["sha256"] not in sound for f in parsed["rule_files"]):
                 return Verdict(len(rows), record_id, "audit.rule_file_altered")
             prev, expected_id = digest, expected_id + 1
         head = self._head()

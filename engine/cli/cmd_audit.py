@@ -7,10 +7,11 @@ import hashlib
 import os
 from pathlib import Path
 
-from ..errors import UsageError
-from ..messages import msg
+from ..errors import LoadError, Location, UsageError
+from ..messages import M, msg
 from .exit_codes import Exit
-from .output import add_output_options
+from ..explain.filters import EXPLAIN_LEVELS
+from .output import FORMATS, add_output_options
 
 
 def add_record_options(p: argparse.ArgumentParser, t) -> None:
@@ -53,27 +54,45 @@ def stored_record(args: argparse.Namespace):
     record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
+    if not _readable(record.body):  # altered with its chain recomputed: verify cannot tell, reading must not crash
+        raise UsageError(msg("audit.unreadable", args.lang, id=record.id), hint=msg("hint.audit_verify", args.lang))
     return store, record
 
 
+def _readable(body: dict) -> bool:
+    """True when the body's outcome and inputs read as the command's result and vendors."""
+    from ..model.decision import CheckResult
+    from ..model.ranking import RankResult
+    from ..model.vendor import Vendor
+
+    try:
+        (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
+        [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
+        return body["kind"] in ("check", "rank", "ask") and (body["kind"] == "check" or isinstance(body["inputs"]["profile"], dict))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return False
+
+
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
-    """Append one decision record: the inputs as evaluated and the whole result document."""
+    """Append one decision record: the inputs as evaluated, the rule files and the whole result document."""
     from ..audit.record import record_body
-    from ..decide.knowledge import rule_file_texts
+    from ..decide.knowledge import identity_of, rule_file_texts
 
     texts = rule_file_texts(args.rules)  # kept content-addressed: replay and reports can read the rules as they were
-    files = {hashlib.sha256(text.encode()).hexdigest(): text for _, text in texts}
+    identity = identity_of(texts)
+    if identity.version != document["rules_version"]:  # a file changed while deciding: never record other rules
+        raise LoadError(M("audit.rules_moved"), Location(str(args.rules or "rules")), M("hint.rules_moved"))
     body = record_body(kind, args.argv, document["rules_version"], document["tool_version"], subjects, inputs, document)
-    body["rule_files"] = [{"file": name, "sha256": hashlib.sha256(text.encode()).hexdigest()} for name, text in texts]
+    body["rule_files"] = [{"file": name, "sha256": sha} for name, sha in identity.files]
     store = store_for(args)
     try:
-        store.append(body, files)
+        store.append(body, {sha: text for (_, sha), (_, text) in zip(identity.files, sorted(texts))})
     finally:
         store.close()
 
 
 def add_parser(sub, ctx) -> None:
-    """Register `audit list`, `audit show`, `audit verify` and `audit replay`."""
+    """Register `audit list`, `show`, `verify`, `replay`, `diff` and `report`."""
     t = ctx.t
     p = sub.add_parser("audit", help=t("help.audit.summary"), description=t("help.audit.description"))
     inner = ctx.subparsers(p, dest="audit_command", metavar="{list,show,verify,replay,diff,report}")
@@ -86,7 +105,8 @@ def add_parser(sub, ctx) -> None:
     sp = inner.add_parser("show", help=t("help.audit.show"))
     sp.add_argument("record_id", type=int, metavar="ID")
     add_db_option(sp, t)
-    add_output_options(sp, explain=True, t=t)
+    sp.add_argument("--format", choices=FORMATS, default="table", help=t("help.output.output_format"))
+    sp.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.audit.show_explain"))
     sp.set_defaults(run=run_show)
     vp = inner.add_parser("verify", help=t("help.audit.verify"))
     add_db_option(vp, t)
@@ -188,17 +208,19 @@ def run_replay(args: argparse.Namespace, env) -> int:
     from ..render.json_out import dumps
 
     store, record = stored_record(args)
-    kept = [(f["file"], store.blob(f["sha256"])) for f in record.body.get("rule_files", [])]
+    if args.recorded_rules and args.rules is not None:
+        raise UsageError(msg("usage.recorded_or_rules", args.lang), hint=msg("hint.recorded_or_rules", args.lang))
+    kept = [(f["file"], f["sha256"], store.blob(f["sha256"])) for f in record.body.get("rule_files", [])]
     if args.recorded_rules and not kept:
         raise UsageError(msg("audit.no_rule_files", args.lang, id=record.id))
-    if any(text is None for _, text in kept):
+    if any(text is None or hashlib.sha256(text.encode()).hexdigest() != sha for _, sha, text in kept):
         raise UsageError(msg("audit.rule_file_altered", args.lang, id=record.id), hint=msg("hint.audit_verify", args.lang))
     with tempfile.TemporaryDirectory(prefix="zhisuan-replay-") as folder:
-        then_rules = _kept_rules(kept, Path(folder)) if kept else None
+        then_rules = _kept_rules([(name, text) for name, _, text in kept], Path(folder)) if kept else None
         now_rules = then_rules if args.recorded_rules else args.rules
         before = record.body["outcome"]
         after = _decide_again(record.body, now_rules)
-        since = _rules_since(then_rules, now_rules) if then_rules is not None else None
+        since = _rules_since(record.body["kind"], then_rules, now_rules) if then_rules is not None else None
     changes = (check_changes if record.body["kind"] == "check" else rank_changes)(before, after)
     rules = responsible_rules(before, after)
     same_rules = before["rules_version"] == after["rules_version"]
@@ -218,6 +240,8 @@ def run_replay(args: argparse.Namespace, env) -> int:
         lines.append(msg("audit.rules_behind", args.lang, rules=", ".join(rules) or "-"))
     if since and any(since.values()):
         lines.append(msg("audit.rules_since", args.lang, **{k: ", ".join(v) or "-" for k, v in since.items()}))
+    elif kept and since is None:
+        lines.append(msg("audit.rules_since_unknown", args.lang))
     env.stdout.write("\n".join(lines) + "\n")
     return Exit.NEGATIVE if changes else Exit.OK
 
@@ -229,13 +253,24 @@ def _kept_rules(kept: list[tuple[str, str]], folder: Path) -> Path:
     return write_rule_files(kept, folder)
 
 
-def _rules_since(then_dir: Path, now_dir: Path | None) -> dict[str, list[str]]:
-    """Rule ids added, removed and modified between the record's rules and `now_dir` (default: bundled)."""
-    from ..decide.knowledge import load_advice_knowledge
+def _rules_since(kind: str, then_dir: Path, now_dir: Path | None) -> dict[str, list[str]] | None:
+    """Rule ids added, removed and modified from the record's rules to `now_dir` (default: bundled).
+
+    None when either set does not load today (kept rules written for another version, say):
+    the comparison is a courtesy, the replay itself does not depend on it.
+    """
+    from ..decide.knowledge import load_advice_knowledge, load_rule_base
+    from ..errors import ZhisuanError
     from ..explain.changes import changed_rules
 
-    then, now = (load_advice_knowledge(d) for d in (then_dir, now_dir))
-    return changed_rules(then.all_rules(), now.all_rules())
+    try:
+        if kind == "check":  # a check needs only the eligibility rules: its --rules folder may hold no advice
+            then, now = (load_rule_base(d).by_id for d in (then_dir, now_dir))
+        else:
+            then, now = (load_advice_knowledge(d).all_rules() for d in (then_dir, now_dir))
+    except ZhisuanError:
+        return None
+    return changed_rules(then, now)
 
 
 def _decide_again(body: dict, rules_dir) -> dict:

@@ -64,13 +64,12 @@ def run_version(args: argparse.Namespace, env) -> int:
 
 def run_lint(args: argparse.Namespace, env) -> int:
     """Print every finding with its file:line; exit 1 when there is one."""
-    from ..decide.knowledge import load_advice_knowledge
     from ..decide.lint import lint_rules
     from ..render.json_out import dumps
 
-    findings = lint_rules(args.rules)
+    findings, rules = lint_rules(args.rules)
     if args.format == "json":
-        env.stdout.write(dumps({"findings": [
+        env.stdout.write(dumps({"rules": rules, "findings": [
             {"check": f.check, "file": f.error.location.file if f.error.location else None,
              "line": f.error.location.line if f.error.location else None,
              "message": f.error.message_in(args.lang), "hint": f.error.hint_in(args.lang)} for f in findings]}))
@@ -78,13 +77,13 @@ def run_lint(args: argparse.Namespace, env) -> int:
         lines = []
         for f in findings:
             hint = f.error.hint_in(args.lang)
-            lines.append(f"{f.error.location}: {f.check}: {f.error.message_in(args.lang)}" + (f" ({hint})" if hint else ""))
+            where = f"{f.error.location}: " if f.error.location else ""
+            lines.append(f"{where}{f.check}: {f.error.message_in(args.lang)}" + (f" ({hint})" if hint else ""))
         load = sum(f.check == "load" for f in findings)
         lines.append(msg("lint.found", args.lang, n=len(findings), load=load))
         env.stdout.write("\n".join(lines) + "\n")
     else:
-        n = len(load_advice_knowledge(args.rules).all_rules())
-        env.stdout.write(msg("lint.clean", args.lang, n=n) + "\n")
+        env.stdout.write(msg("lint.clean", args.lang, n=rules) + "\n")
     return Exit.NEGATIVE if findings else Exit.OK
 
 

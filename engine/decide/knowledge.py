@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from fnmatch import fnmatchcase
+from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
 from ..compile.facts import PROFILE_INPUTS
@@ -68,8 +69,11 @@ def identity_of(texts: list[tuple[str, str]]) -> RulesIdentity:
 
 def is_rule_file(name: str) -> bool:
     """True for a name (relative to the rules folder) that the rules version covers, and that stays inside the folder."""
-    relative = PurePosixPath(name)
-    return not relative.is_absolute() and ".." not in relative.parts and any(relative.match(p) for p in RULE_FILES)
+    parts = name.split("/")
+    if "\\" in name or "\0" in name or any(part in ("", ".", "..") for part in parts):
+        return False
+    return any(len(parts) == len(pattern.split("/")) and all(fnmatchcase(part, glob) for part, glob in zip(parts, pattern.split("/")))
+               for pattern in RULE_FILES)  # the whole name against each pattern: no extra folders
 
 
 def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
@@ -79,10 +83,9 @@ def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
     """
     rules = folder / "rules"
     for name, text in texts:
-        relative = PurePosixPath(name)
         if not is_rule_file(name):
             raise LoadError(M("load.rule_file_name", name=repr(name)), Location(str(folder)))
-        target = rules.joinpath(*relative.parts)
+        target = rules.joinpath(*name.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return rules
@@ -108,8 +111,14 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_rules(rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES) -> tuple[list[SourcedRule], Policy]:
-    """The validated rules of the files matching `patterns` in rules_dir (default: bundled), and the policy."""
+def read_rules(
+    rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES, strict: bool = True
+) -> tuple[list[SourcedRule], Policy | None]:
+    """The validated rules of the files matching `patterns` in rules_dir (default: bundled), and the policy.
+
+    `strict=False` skips files that do not load (what `rules lint` reads beside the load errors);
+    a missing folder or no matching file is raised either way.
+    """
     root = bundle_root() if rules_dir is None else rules_dir.parent
     rules_dir = rules_dir or root / "rules"
     if not rules_dir.is_dir():
@@ -134,7 +143,8 @@ def read_rules(rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIB
             continue
         for i, rule in enumerate(rule_file.rules):
             sourced.append(SourcedRule(rule, lambda p, d=doc, i=i: d.locate(("rules", i) + tuple(p))))
-    raise_all(errors)
+    if strict:
+        raise_all(errors)
     return sourced, policy
 
 

@@ -8,13 +8,15 @@ from pathlib import Path
 from ..compile.compiler import SourcedRule
 from ..compile.satisfiable import never_true
 from ..compile.tree import build
-from ..errors import RuleError, ZhisuanError, flatten
+from ..errors import EngineUnavailableError, RuleError, ZhisuanError, flatten
 from ..messages import M
-from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, load_advice_knowledge, read_rules
+from ..model.fields import FIELDS
+from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, load_advice_knowledge, load_rule_base, read_rules
 
 # Effects that belong to the other kind of rule.
 _ADVICE_EFFECTS = {"exclude", "score"}
 _PROFILE_PREFIXES = ("profile.", "match.")
+DERIVED = frozenset(name for name, spec in FIELDS.items() if spec.derived)
 
 
 @dataclass(frozen=True)
@@ -30,22 +32,29 @@ class Finding:
         return (where.file if where else "", (where.line or 0) if where else 0, self.check)
 
 
-def lint_rules(rules_dir: Path | None = None) -> list[Finding]:
-    """Every finding for the rules in rules_dir (default: bundled), sorted by file and line."""
+def lint_rules(rules_dir: Path | None = None) -> tuple[list[Finding], int]:
+    """Every finding for the rules in rules_dir (default: bundled), sorted by file and line; and how many rules were read.
+
+    A folder that is not a rules folder, or a broken installation, is raised, not reported as a finding.
+    """
+    sources = {False: read_rules(rules_dir, ELIGIBILITY_RULES, strict=False),  # the folder itself: raised
+               True: read_rules(rules_dir, ADVICE_RULES, strict=False)}
     findings: list[Finding] = []
     try:
         load_advice_knowledge(rules_dir)
+    except EngineUnavailableError:
+        raise
     except ZhisuanError as exc:
         findings += [Finding("load", e) for e in flatten(exc)]
-    for patterns, is_advice in ((ELIGIBILITY_RULES, False), (ADVICE_RULES, True)):
-        try:
-            sourced, _ = read_rules(rules_dir, patterns)
-        except ZhisuanError:
-            continue  # reported above, as loading refused it
+        try:  # loading stops at the first rule base: the advice rules on their own, whatever eligibility sets
+            load_rule_base(rules_dir, ADVICE_RULES, given=DERIVED)
+        except ZhisuanError as advice:
+            findings += [Finding("load", e) for e in flatten(advice)]
+    for is_advice, (sourced, _) in sources.items():
         for item in sourced:
             findings += _rule_findings(item, is_advice)
     unique = {(f.check, str(f.error.location), f.error.message): f for f in findings}
-    return sorted(unique.values(), key=Finding.sort_key)
+    return sorted(unique.values(), key=Finding.sort_key), sum(len(s) for s, _ in sources.values())
 
 
 def _rule_findings(item: SourcedRule, is_advice: bool) -> list[Finding]:
@@ -71,6 +80,6 @@ def _rule_findings(item: SourcedRule, is_advice: bool) -> list[Finding]:
     blocked = never_true(node)
     if blocked is not None:
         culprit, field = blocked
-        found.append(Finding("never-true", RuleError(
-            M("lint.never_true", id=rid, field=repr(field)), culprit.location, M("hint.lint_never_true"))))
+        problem = M("lint.never_true_any", id=rid) if field is None else M("lint.never_true", id=rid, field=repr(field))
+        found.append(Finding("never-true", RuleError(problem, culprit.location, M("hint.lint_never_true"))))
     return found

@@ -14,7 +14,7 @@ RULES_FOLDER = "rules"
 def _git(args: list[str], where: Path) -> str:
     """git's standard output, or a LoadError with git's own first line."""
     try:
-        done = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(["git", *args], cwd=where, capture_output=True, encoding="utf-8", errors="replace", timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise LoadError(M("git.failed", reason=str(exc)), Location(str(where)), M("hint.git")) from None
     if done.returncode != 0:
@@ -29,8 +29,9 @@ def rule_files_at(revision: str, where: Path) -> list[tuple[str, str]]:
         raise LoadError(M("git.bad_revision", rev=repr(revision)), Location(str(where)), M("hint.git"))
     top = Path(_git(["rev-parse", "--show-toplevel"], where).strip())
     commit = _git(["rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}"], top).strip()
-    names = _git(["ls-tree", "-r", "--name-only", commit, "--", RULES_FOLDER], top).splitlines()
+    names = [n for n in _git(["ls-tree", "-r", "-z", "--name-only", commit, "--", RULES_FOLDER], top).split("\0") if n]  # -z: names unquoted
     if not names:
         raise LoadError(M("git.no_rules", rev=revision, folder=RULES_FOLDER), Location(str(top)), M("hint.git"))
     prefix = RULES_FOLDER + "/"
-    return [(name[len(prefix):], _git(["show", f"{commit}:{name}"], top)) for name in names if name.endswith(".yaml")]
+    # cat-file, not show: the bytes as committed, no textconv filter in between
+    return [(name[len(prefix):], _git(["cat-file", "blob", f"{commit}:{name}"], top)) for name in names if name.endswith(".yaml")]

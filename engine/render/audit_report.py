@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..messages import msg, value_label
-from ..model.common import Text
-from ..model.decision import ConditionTrace, EffectTrace, TraceEvent
+from ..model.decision import TraceEvent, trace_from_json
 from .describe import SYMBOL, condition_tree_lines, effect_text, number, show
 
 
@@ -213,22 +212,10 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
     return blocks
 
 
-def _event(e: dict) -> TraceEvent:
-    """A trace event of the JSON outcome as the model the trace phrases are written for."""
-    effect = e["effect"]
-    return TraceEvent(
-        e["rule"], Text(**e["title"]), e["source"], e["location"], e["stratum"], e["fired"], e["result"],
-        [ConditionTrace(**c) for c in e["conditions"]],
-        EffectTrace(effect["kind"], effect["field"], effect["value"], Text(**effect["note"]) if effect["note"] else None,
-                    effect["points"], effect["group"]),
-        e["applied"], e["overridden_by"],
-    )
-
-
 def _traces(outcome: dict, lang: str) -> list[tuple[str, list[TraceEvent]]]:
     """(heading, the rules that fired) for each vendor checked, ranked or excluded."""
     def fired(trace: list[dict]) -> list[TraceEvent]:
-        return [_event(e) for e in trace if e["fired"]]
+        return trace_from_json([e for e in trace if e["fired"]])
 
     if "vendors" in outcome:
         return [(_name(v, lang), fired(v["trace"])) for v in outcome["vendors"]]
