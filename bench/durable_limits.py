@@ -64,6 +64,41 @@ def rules_in_one_stage(n: int) -> str | None:
     return _run([_Rule(f"r{i}", {"field": "R", "op": ">=", "value": (i + 1) / 10_000}) for i in range(n)], {"R": 0})
 
 
+_TRUE_LEAVES = [  # every one true for _PACKED_FACT
+    {"field": "S", "op": ">=", "value": 1}, {"field": "S", "op": "!=", "value": 2}, {"field": "R", "op": ">", "value": 0.0001},
+    {"field": "R", "op": "<=", "value": 1}, {"field": "S", "op": "exists"}, {"field": "R", "op": "exists"},
+    {"field": "S", "op": "in", "value": [3, 100]}, {"field": "chips", "op": "contains", "value": "nvidia"},
+    {"not": {"field": "S", "op": "<", "value": 5}}, {"not": {"field": "chips", "op": "contains", "value": "ascend"}},
+]
+_PACKED_FACT = {"S": 100, "R": 0.5, "chips": ["nvidia"]}
+
+
+def _true_condition(rng, depth: int = 0) -> dict:
+    if depth >= 2 or rng.random() < 0.4:
+        return dict(rng.choice(_TRUE_LEAVES))
+    return {rng.choice(["any", "all"]): [_true_condition(rng, depth + 1) for _ in range(rng.randint(2, 3))]}
+
+
+def packed_rulesets(budget: int, trials: int = 150, seed: int = 1) -> str:
+    """Random rules of nested any/all, every leaf true, packed until their widths reach `budget`; errors seen."""
+    import random
+
+    from engine.compile.durable_form import rule_pattern, width
+
+    rng, failures = random.Random(seed), 0
+    for _ in range(trials):
+        rules, used = [], 0
+        while True:
+            rule = _Rule(f"r{len(rules)}", _true_condition(rng))
+            size = width(rule_pattern(rule.condition))
+            if used + size > budget:
+                break
+            rules.append(rule)
+            used += size
+        failures += _run(rules, _PACKED_FACT) is not None
+    return f"{failures} of {trials} rulesets failed"
+
+
 def smallest_failing(probe, start: int = 1, limit: int = 9_000) -> tuple[int | None, str | None]:
     """The smallest n in [start, limit] for which `probe` fails (failures assumed monotone)."""
     low, high = start, start
@@ -99,6 +134,8 @@ def main() -> None:
     for probe in (comparisons_in_one_condition, rules_firing_in_one_stage, identical_conditions):
         size, error = smallest_failing(probe, limit=2_000)
         print(f"| {probe.__doc__.strip()} | {size if size else '> 2,000'} | {error or 'none'} |", flush=True)
+    for budget in (60, 90):
+        print(f"| random rulesets packed to width {budget}, every leaf true | | {packed_rulesets(budget)} |", flush=True)
     # Bisection would wait forever here: each size runs in a child with a time limit.
     for n in (511, 512, 1024, 4096):
         print(f"| {rules_in_one_stage.__doc__.strip()} (n = {n}) | | {_in_child(rules_in_one_stage, n, 20) or 'none'} |", flush=True)

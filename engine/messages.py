@@ -118,6 +118,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "coverage.never_fired": ("从未触发（{n}）：{rules}", "never fired ({n}): {rules}"),
     "coverage.never_changed": ("触发但从未改变结果（{n}）：{rules}", "fired but never changed an outcome ({n}): {rules}"),
     "rule.durable_expressions": ("durable_rules 无法接受规则 {id}：条件过大（错误 {code}：一个 all/any 中约 14 个以上比较，<、<=、>、>=、!= 各算两个）", "durable_rules cannot take rule {id}: its condition is too big (error {code}: about 14 or more comparisons in one all/any, each <, <=, >, >= and != counting twice)"),
+    "rule.durable_width": ("durable_rules 无法接受规则 {id}：可同时成立的分支有 {width} 个，超过上限 {limit}（durable 的匹配栈在 64 处溢出，错误 303）", "durable_rules cannot take rule {id}: {width} of its branches can hold at once, over the limit of {limit} (durable's match stack overflows at 64, error 303)"),
     "rule.durable_shared": ("durable_rules 无法接受规则 {id}：与太多规则共用同一条件（错误 {code}）", "durable_rules cannot take rule {id}: too many rules share one of its conditions (error {code})"),
     "rule.durable_exists": ("durable_rules 无法接受规则 {id}：存在性条件过多（错误 {code}）", "durable_rules cannot take rule {id}: too many conditions of existence (error {code})"),
     "rule.durable_other": ("durable_rules 无法接受规则 {id}（错误 {code}）", "durable_rules cannot take rule {id} (error {code})"),

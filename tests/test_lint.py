@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.model.fields import FIELDS
 from tests.conftest import run_cli
 
 BUNDLED = Path(__file__).resolve().parents[1] / "rules"
@@ -27,6 +28,7 @@ def _file(*rules: str) -> str:
     return "concern: {zh: 测试, en: planted}\nrules:\n" + "".join(rules)
 
 
+_WIDE = "{any: [" + ", ".join(f"{{field: {f}, op: exists}}" for f in sorted(n for n, spec in FIELDS.items() if not spec.derived)[:64]) + "]}"
 _FOURTEEN = "{all: [" + ", ".join(f"{{field: S, op: '>=', value: {i + 1}}}" for i in range(14)) + "]}"
 
 # (name, planted file under rules/, its text, check, line, words the message must hold)
@@ -58,6 +60,8 @@ PLANTED = [
      "never-true", 6, "'R'"),
     ("one all of 14 comparisons (durable error 113)", "eligibility/zz.yaml",
      _file(_rule("zz.a", _FOURTEEN)), "load", 3, "error 113"),
+    ("an any of 64 branches that can all hold (durable error 303 at run time)", "eligibility/zz.yaml",
+     _file(_rule("zz.a", _WIDE)), "load", 3, "64 of its branches can hold at once"),
     ("ids differing only in case", "eligibility/zz.yaml",
      _file(_rule("zz.a", "{field: S, op: '>', value: 1}"), _rule("ZZ.A", "{field: S, op: '>', value: 2}")),
      "load", 8, "only in case"),

@@ -12,7 +12,7 @@ from ..model.common import Text
 from ..model.decision import EffectTrace
 from ..model.fields import FIELDS
 from ..model.rules import Effect, Policy, Rule
-from .durable_form import comparisons, rule_pattern
+from .durable_form import rule_pattern, width
 from .tree import Node, build
 
 
@@ -30,12 +30,12 @@ def rule_effect(then: Effect) -> EffectTrace:
     )
 
 
-# durable_rules 2.0.28 fails a fact with error 303 when more than 64 of a ruleset's alpha nodes
-# match it at once, and hangs on a ruleset of 512 rules (bench/durable_limits.py). A stage is
-# therefore sent to durable as several rulesets, each with at most this many comparisons: `$or`
-# goes to durable's expression sequences, so the comparisons bound the alpha nodes, and no
-# fact can reach the limit whatever it holds.
-COMPARISONS_PER_RULESET = 60
+# durable_rules 2.0.28 fails a fact with error 303 when more than 64 alpha nodes wait on its match
+# stack at once, and hangs on a ruleset of 512 rules (bench/durable_limits.py). A stage is sent
+# to durable as several rulesets whose rules' widths (durable_form.width: the nodes a rule can
+# keep waiting) add up to at most this, and a wider rule is refused at load: no fact, whatever
+# it holds, can reach the limit (the root and the catch-all take the last places).
+WIDTH_PER_RULESET = 60
 
 
 @dataclass(frozen=True)
@@ -156,12 +156,15 @@ def compile_rules(
 
 
 def _split(rules: tuple[CompiledRule, ...]) -> list[tuple[CompiledRule, ...]]:
-    """Consecutive groups of rules with at most COMPARISONS_PER_RULESET comparisons each (a bigger rule alone)."""
+    """Consecutive groups of rules whose widths add up to at most WIDTH_PER_RULESET; a wider rule is refused."""
     parts: list[list[CompiledRule]] = [[]]
     used = 0
     for rule in rules:
-        size = comparisons(rule_pattern(rule.condition))
-        if parts[-1] and used + size > COMPARISONS_PER_RULESET:
+        size = width(rule_pattern(rule.condition))
+        if size > WIDTH_PER_RULESET:
+            raise RuleError(M("rule.durable_width", id=repr(rule.id), width=size, limit=WIDTH_PER_RULESET), rule.location,
+                            M("hint.durable_split"))
+        if parts[-1] and used + size > WIDTH_PER_RULESET:
             parts.append([])
             used = 0
         parts[-1].append(rule)

@@ -22,11 +22,18 @@ def rule_pattern(node: Node) -> dict[str, Any]:
     return {"$and": [_compile(node, negate=False), {"$ex": {MARKER: 1}}]}
 
 
-def comparisons(pattern: dict[str, Any]) -> int:
-    """How many comparisons a durable pattern holds (an upper bound on the alpha nodes it adds)."""
+def width(pattern: dict[str, Any]) -> int:
+    """How many of a pattern's alpha nodes can wait on durable's match stack at once (an upper bound).
+
+    durable chains the comparisons of an `$and` (each waits for the one before: they add up
+    less one per link) and hangs the branches of an `$or` side by side (they add up); its
+    stack holds 64 nodes (events.c, MAX_STACK_SIZE), error 303 beyond.
+    """
     key = next(iter(pattern))
-    if key in ("$and", "$or"):
-        return sum(comparisons(child) for child in pattern[key])
+    if key == "$and":
+        return sum(width(child) for child in pattern[key]) - (len(pattern[key]) - 1)
+    if key == "$or":
+        return sum(width(child) for child in pattern[key])
     return 1
 
 

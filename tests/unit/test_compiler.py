@@ -80,15 +80,15 @@ def _firing(n: int) -> list:
 
 
 def test_a_big_stage_is_split_into_rulesets_within_the_durable_limit():
-    from engine.compile.compiler import COMPARISONS_PER_RULESET
-    from engine.compile.durable_form import comparisons, rule_pattern
+    from engine.compile.compiler import WIDTH_PER_RULESET
+    from engine.compile.durable_form import rule_pattern, width
 
     base = compile_rules(_firing(600), POLICY, "v")  # 512 rules in one ruleset hung durable
     stage = base.stages[0]
     assert len(stage.rules) == 600 and len(stage.rulesets) > 1
     assert [rid for part in stage.rulesets for rid in part.rule_ids] == [r.id for r in stage.rules]
     for part in stage.rulesets:
-        assert sum(comparisons(rule_pattern(base.by_id[rid].condition)) for rid in part.rule_ids) <= COMPARISONS_PER_RULESET
+        assert sum(width(rule_pattern(base.by_id[rid].condition)) for rid in part.rule_ids) <= WIDTH_PER_RULESET
 
 
 def test_a_stage_with_hundreds_of_rules_firing_at_once_evaluates():
@@ -122,3 +122,19 @@ def test_hundreds_of_rules_with_one_identical_condition_evaluate():
     refuse_over_limits(base)
     facts, events = run_facts(base, {"R": 5}, "probe")
     assert sum(e.fired for e in events) == 300
+
+
+def test_a_rule_with_more_branches_that_can_hold_at_once_than_durable_takes_is_refused_at_load():
+    from engine.compile.compiler import WIDTH_PER_RULESET
+    from engine.model.fields import FIELDS
+    from engine.runtime.evaluate import run_facts
+
+    fields = sorted(f for f in FIELDS if not FIELDS[f].derived)[:64]  # all present: durable failed this fact with error 303 at run time
+    wide = _rule("wide", {"any": [{"field": f, "op": "exists"} for f in fields]}, {"note": {"zh": "n", "en": "n"}})
+    with pytest.raises(RuleError, match=r"cannot take rule 'wide': 64 of its branches can hold at once") as caught:
+        compile_rules([wide], POLICY, "v")
+    assert str(caught.value.location) == "wide.yaml:1"
+    narrow = _rule("narrow", {"any": [{"field": f, "op": "exists"} for f in fields[:WIDTH_PER_RULESET]]}, {"note": {"zh": "n", "en": "n"}})
+    facts = {f: (FIELDS[f].values[0] if FIELDS[f].kind == "enum" else ((FIELDS[f].values[0],) if FIELDS[f].kind == "list" else 1))
+             for f in fields}
+    assert [e.fired for e in run_facts(compile_rules([narrow], POLICY, "v"), facts, "probe")[1]] == [True]
