@@ -67,7 +67,8 @@ def _readable(body: dict) -> bool:
 
     try:
         (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
-        [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
+        for vendor in body["inputs"]["vendors"]:
+            Vendor.model_validate(vendor)
         return body["kind"] in ("check", "rank", "ask") and (body["kind"] == "check" or isinstance(body["inputs"]["profile"], dict))
     except (ValueError, TypeError, KeyError, AttributeError):
         return False
@@ -86,7 +87,8 @@ def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: l
     body["rule_files"] = [{"file": name, "sha256": sha} for name, sha in identity.files]
     store = store_for(args)
     try:
-        store.append(body, {sha: text for (_, sha), (_, text) in zip(identity.files, sorted(texts))})
+        content = dict(texts)
+        store.append(body, {sha: content[name] for name, sha in identity.files})
     finally:
         store.close()
 
@@ -162,7 +164,7 @@ def run_show(args: argparse.Namespace, env) -> int:
     from .cmd_rank import show_rankings
     from .output import at_level
 
-    store, record = stored_record(args)
+    _, record = stored_record(args)
     body = record.body
     level = args.explain or ("full" if args.format == "json" else "off")
     if body["kind"] == "check":
