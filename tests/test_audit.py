@@ -38,7 +38,7 @@ def test_verify_holds_then_names_an_altered_record(db, monkeypatch):
     run_cli("check", "datacanvas")
     run_cli("check", "baidu")
     ok = run_cli("audit", "verify", "--lang", "en")
-    assert ok.code == 0 and "3 records, the hash chain holds" in ok.out
+    assert ok.code == 0 and "records: 3, the hash chain holds" in ok.out
     with sqlite3.connect(db) as c:
         body = c.execute("SELECT body FROM records WHERE id = 2").fetchone()[0]
         c.execute("UPDATE records SET body = ? WHERE id = 2", (body.replace('"partial"', '"core"', 1),))
@@ -316,9 +316,14 @@ def test_diff_reads_the_rules_at_two_git_revisions(tmp_path, monkeypatch):
     assert data["rules"] == {"added": [], "removed": [], "modified": ["track.core"]}
     check = next(c for c in data["changes"] if c["where"] == "check")
     assert {"vendor": "datacanvas", "what": "track", "before": "core", "after": "undetermined"} in check["changes"]
-    # One revision alone is compared with the bundled rules (here the same as HEAD~1).
-    alone = run_cli("audit", "diff", "--git", "HEAD~1", "--lang", "en", "--fail-on-change")
+    # One revision alone is compared with the working tree's rules/, as `git diff REV` would.
+    alone = run_cli("audit", "diff", "--git", "HEAD", "--lang", "en", "--fail-on-change")
     assert alone.code == 0 and "are the same" in alone.out
+    assert run_cli("audit", "diff", "--git", "HEAD~1", "--fail-on-change").code == 1
+    path.write_text(path.read_text(encoding="utf-8") + "# an edit not yet committed\n", encoding="utf-8")
+    edited = json.loads(run_cli("audit", "diff", "--git", "HEAD", "--format", "json").out)
+    assert edited["rules_versions"][0] != edited["rules_versions"][1]  # the working tree, not the installed rules
+    git("checkout", "--", ".")
     assert run_cli("audit", "diff", "--git", "HEAD~1", "--rules", str(repo / "rules"), "--fail-on-change").code == 1
     bad = run_cli("audit", "diff", "--git", "no-such-rev", "--lang", "en")
     assert bad.code == 2 and "git could not read the rules" in bad.err and "Traceback" not in bad.err
@@ -368,3 +373,44 @@ def test_records_altered_with_their_chain_recomputed_are_refused_never_crash(db)
     for command in (("list",), ("show", "1"), ("show", "2"), ("report", "1"), ("replay", "1")):
         result = run_cli("audit", *command, "--lang", "en")
         assert result.code == 2 and "is not a decision record this tool can read" in result.err, (command, result.err)
+
+
+def test_reading_a_named_database_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path):
+    missing = tmp_path / "typo.sqlite"
+    for command in (("verify",), ("list",), ("show", "1")):
+        result = run_cli("audit", *command, "--db", str(missing), "--lang", "en")
+        assert result.code == 2 and f"no records database at {missing}" in result.err, result.err
+    assert not missing.exists()
+
+
+def test_list_since_takes_a_date(db):
+    run_cli("check", "huawei", "--record")
+    for bad in ("yesterday", "28/11/2026", "2026-13-01"):
+        result = run_cli("audit", "list", "--since", bad, "--lang", "en")
+        assert result.code == 2 and "--since takes a date YYYY-MM-DD" in result.err, (bad, result.err)
+
+
+def test_a_record_whose_hash_no_longer_matches_is_shown_with_a_warning_and_exit_1(db):
+    run_cli("check", "huawei", "--record")
+    with sqlite3.connect(db) as c:
+        body = c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0]
+        c.execute("UPDATE records SET body = ? WHERE id = 1", (body.replace("zhisuan check huawei", "zhisuan check huaw3i"),))
+    for command in (("show", "1"), ("report", "1"), ("replay", "1")):
+        result = run_cli("audit", *command, "--lang", "en")
+        assert result.code == 1 and "record 1's hash no longer matches its content" in result.err, (command, result.err)
+    assert "record 1's hash no longer matches its content" in run_cli("audit", "report", "1", "--lang", "en").out
+    assert json.loads(run_cli("audit", "show", "1", "--format", "json").out)["intact"] is False
+
+
+def test_verify_never_crashes_on_values_stored_as_blobs(db):
+    run_cli("check", "huawei", "--record")
+    run_cli("check", "baidu", "--record")
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE blobs SET content = CAST(content AS BLOB) WHERE rowid = 1")
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and "a rule file record 1 used" in bad.out
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE blobs SET content = CAST(content AS TEXT)")
+        c.execute("UPDATE records SET body = CAST(body AS BLOB) WHERE id = 2")
+    bad = run_cli("audit", "verify", "--lang", "en")
+    assert bad.code == 1 and "record 2 does not match the chain" in bad.out

@@ -57,6 +57,11 @@ def _body(text: str) -> dict | None:
     return body
 
 
+def intact(body: object, prev_hash: object, digest: object) -> bool:
+    """True when a stored record's hash still matches its body and predecessor (stored types included)."""
+    return all(isinstance(v, str) for v in (body, prev_hash, digest)) and chain_hash(prev_hash, body) == digest
+
+
 def chain_hash(prev_hash: str, body: str) -> str:
     """The hash a record carries: over the previous record's hash and its own body."""
     return hashlib.sha256((prev_hash + body).encode()).hexdigest()
@@ -70,6 +75,7 @@ class Record:
     body: dict
     prev_hash: str
     hash: str
+    intact: bool = True  # its hash still matches its body and predecessor (verify checks the whole chain)
 
 
 @dataclass(frozen=True)
@@ -152,10 +158,10 @@ class Store:
 
     def _record(self, record_id: int, body: str, prev_hash: str, digest: str) -> Record:
         """A stored row as a Record; a body that is not a record's JSON object is an error naming it."""
-        parsed = _body(body)
+        parsed = _body(body) if isinstance(body, str) else None
         if parsed is None:
             raise LoadError(M("audit.unreadable", id=record_id), Location(str(self.path)), M("hint.audit_verify"))
-        return Record(record_id, parsed, prev_hash, digest)
+        return Record(record_id, parsed, prev_hash, digest, intact(body, prev_hash, digest))
 
     def blob(self, sha256: str) -> str | None:
         """A kept file's content by its sha256, or None."""
@@ -169,14 +175,14 @@ class Store:
         """
         rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
         sound = {sha for sha, content in self._db.execute("SELECT sha256, content FROM blobs")
-                 if hashlib.sha256(content.encode()).hexdigest() == sha}
+                 if isinstance(content, str) and hashlib.sha256(content.encode()).hexdigest() == sha}
         prev, expected_id = GENESIS, 1
         for record_id, body, prev_hash, digest in rows:
             if record_id != expected_id:
                 return Verdict(len(rows), expected_id, "audit.missing")
-            if prev_hash != prev or chain_hash(prev_hash, body) != digest:
+            if not intact(body, prev_hash, digest) or prev_hash != prev:
                 return Verdict(len(rows), record_id, "audit.altered")
-            parsed = _body(body)
+            parsed = _body(body)  # a str: intact() above
             if parsed is None:
                 return Verdict(len(rows), record_id, "audit.unreadable")
             if any(f["sha256"] not in sound for f in parsed["rule_files"]):

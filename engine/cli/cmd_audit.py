@@ -44,7 +44,12 @@ def _records_path(args: argparse.Namespace) -> Path:
 
 
 def _reading(args: argparse.Namespace):
-    """The records database to read, or None when nothing was ever recorded (reading creates no file)."""
+    """The records database to read, or None when nothing was ever recorded (reading creates no file).
+
+    A database named on the command line must exist: a mistyped --db never reads as "no records".
+    """
+    if args.db is not None and not args.db.exists():
+        raise UsageError(msg("audit.no_database", args.lang, path=str(args.db)), hint=msg("hint.audit_db_path", args.lang))
     return store_for(args) if _records_path(args).exists() else None
 
 
@@ -102,7 +107,7 @@ def add_parser(sub, ctx) -> None:
     lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
     lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
     add_db_option(lp, t)
-    add_output_options(lp, explain=False, t=t)
+    lp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.output.output_format"))
     lp.set_defaults(run=run_list)
     sp = inner.add_parser("show", help=t("help.audit.show"))
     sp.add_argument("record_id", type=int, metavar="ID")
@@ -117,7 +122,7 @@ def add_parser(sub, ctx) -> None:
     rp.add_argument("record_id", type=int, metavar="ID")
     rp.add_argument("--recorded-rules", action="store_true", help=t("help.audit.recorded_rules"))
     add_db_option(rp, t)
-    add_output_options(rp, explain=False, t=t)
+    add_output_options(rp, explain=False, t=t, formats=("table", "json"))
     rp.set_defaults(run=run_replay)
     dp = inner.add_parser("diff", help=t("help.audit.diff"), description=t("help.audit.diff_description"))
     dp.add_argument("--rules", dest="rule_dirs", action="append", type=Path, default=[], metavar="DIR",
@@ -136,6 +141,8 @@ def run_list(args: argparse.Namespace, env) -> int:
     """One line per record: id, time, kind, subjects, rules version."""
     from ..render.json_out import dumps
 
+    if args.since is not None and not _is_date(args.since):
+        raise UsageError(msg("usage.since_date", args.lang, value=args.since), hint=msg("hint.since_date", args.lang))
     store = _reading(args)
     records = [
         r for r in (store.records() if store else [])
@@ -150,6 +157,24 @@ def run_list(args: argparse.Namespace, env) -> int:
     filtered = args.vendor is not None or args.since is not None
     env.stdout.write("\n".join(lines or [msg("audit.none_match" if filtered else "audit.empty", args.lang)]) + "\n")
     return Exit.OK
+
+
+def _is_date(text: str) -> bool:
+    """True for a calendar date written YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        return len(text) == 10 and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+def warn_if_altered(args: argparse.Namespace, env, record) -> int:
+    """Say on stderr when a record's hash no longer matches it; the exit code that goes with it."""
+    if record.intact:
+        return Exit.OK
+    env.stderr.write(msg("audit.not_intact", args.lang, id=record.id) + "\n")
+    return Exit.NEGATIVE
 
 
 def run_show(args: argparse.Namespace, env) -> int:
@@ -175,8 +200,9 @@ def run_show(args: argparse.Namespace, env) -> int:
         shown = result.model_copy(update={key: [at_level(i, level) for i in getattr(result, key)] for key in ("ranking", "excluded")})
     if args.format == "json":
         outcome = {**shown.model_dump(mode="json"), **({"ask": body["outcome"]["ask"]} if "ask" in body["outcome"] else {})}
-        env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, **body, "outcome": outcome}))
-        return Exit.OK
+        env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, "intact": record.intact,
+                                **body, "outcome": outcome}))
+        return warn_if_altered(args, env, record)
     header = msg("audit.show_header", args.lang, id=record.id, time=body["time"], kind=body["kind"], command=body["command"])
     hashes = msg("audit.show_hashes", args.lang, hash=record.hash[:16], prev=record.prev_hash[:16], rules=body["rules_version"][:12],
                  tool=body["tool_version"])
@@ -185,7 +211,7 @@ def run_show(args: argparse.Namespace, env) -> int:
         show_check(args, env, shown, level)
     else:
         show_rankings(args, env, [shown], level, many=False)
-    return Exit.OK
+    return warn_if_altered(args, env, record)
 
 
 def run_verify(args: argparse.Namespace, env) -> int:
@@ -232,10 +258,11 @@ def run_replay(args: argparse.Namespace, env) -> int:
             "rules_version_now": after["rules_version"], "rules": rules, "rules_changed_since": since,
             "changes": [{"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in changes],
         }))
-        return Exit.NEGATIVE if changes else Exit.OK
+        return Exit.NEGATIVE if changes or not record.intact else Exit.OK
     lines = []
     if not changes:
-        lines.append(msg("audit.identical", args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)))
+        said = "audit.identical_kept" if args.recorded_rules else "audit.identical"
+        lines.append(msg(said, args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)))
     else:
         lines.append(msg("audit.changed", args.lang, id=record.id, n=len(changes)))
         lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in changes]
@@ -245,7 +272,7 @@ def run_replay(args: argparse.Namespace, env) -> int:
     elif kept and since is None:
         lines.append(msg("audit.rules_since_unknown", args.lang))
     env.stdout.write("\n".join(lines) + "\n")
-    return Exit.NEGATIVE if changes else Exit.OK
+    return Exit.NEGATIVE if changes else warn_if_altered(args, env, record)
 
 
 def _kept_rules(kept: list[tuple[str, str]], folder: Path) -> Path:
@@ -294,17 +321,27 @@ def _decide_again(body: dict, rules_dir) -> dict:
     return rank(load_advice_knowledge(rules_dir), profile, vendors, then["profile_source"], options).model_dump(mode="json")
 
 
-def _two_rule_sets(args: argparse.Namespace, folder: Path) -> list[Path | None]:
-    """The old and the new rules folders: from --git revisions (written under `folder`), then --rules (None: bundled)."""
-    from ..decide.knowledge import is_rule_file, write_rule_files
-    from ..loader.git_source import rule_files_at
+def _two_rule_sets(args: argparse.Namespace, folder: Path) -> list:
+    """The old and the new rule sets, loaded: from --git revisions (written under `folder`), then --rules.
+
+    One revision alone is compared with the working tree's rules/ of its repository, as `git diff REV` would.
+    """
+    from ..decide.knowledge import is_rule_file, load_advice_knowledge, write_rule_files
+    from ..errors import ZhisuanError
+    from ..loader.git_source import rule_files_at, working_rules
 
     revisions, dirs = args.revisions, args.rule_dirs
     if (len(revisions), len(dirs)) not in ((2, 0), (0, 2), (1, 1), (1, 0)):
         raise UsageError(msg("usage.diff_two", args.lang), hint=msg("hint.diff_two", args.lang))
-    at = [write_rule_files([(name, text) for name, text in rule_files_at(rev, Path.cwd()) if is_rule_file(name)], folder / f"rev{i}")
-          for i, rev in enumerate(revisions)]
-    return (at + list(dirs) + [None])[:2]  # one revision alone: against the bundled rules
+    sets = []
+    for i, rev in enumerate(revisions):
+        written = write_rule_files([(n, t) for n, t in rule_files_at(rev, Path.cwd()) if is_rule_file(n)], folder / f"rev{i}")
+        try:
+            sets.append(load_advice_knowledge(written))
+        except ZhisuanError as exc:  # say which revision, not the temporary folder it was written to
+            raise LoadError(M("git.rules_at", rev=rev, reason=exc.message_in(args.lang)), Location(rev), M("hint.git_rules_at")) from None
+    new = list(dirs) or ([working_rules(Path.cwd())] if len(revisions) == 1 else [])
+    return sets + [load_advice_knowledge(d) for d in new]
 
 
 def run_diff(args: argparse.Namespace, env) -> int:
@@ -312,14 +349,14 @@ def run_diff(args: argparse.Namespace, env) -> int:
     import tempfile
 
     from ..decide.check import check
-    from ..decide.knowledge import load_advice_knowledge, load_vendors
+    from ..decide.knowledge import load_vendors
     from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..decide.rank import RankOptions, rank
     from ..render.json_out import dumps
     from .cmd_rank import profile_corpus
 
     with tempfile.TemporaryDirectory(prefix="zhisuan-diff-") as folder:
-        old, new = (load_advice_knowledge(d) for d in _two_rule_sets(args, Path(folder)))
+        old, new = _two_rule_sets(args, Path(folder))
     vendors = [lv.vendor for lv in load_vendors()]
     checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
     sections = [("check", check_changes(*checked), responsible_rules(*checked))]

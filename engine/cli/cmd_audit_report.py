@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .cmd_audit import add_db_option, stored_record
-from .exit_codes import Exit
+from .cmd_audit import add_db_option, stored_record, warn_if_altered
 
 FORMATS = ("markdown", "html", "svg")
 
@@ -25,6 +24,6 @@ def run_report(args: argparse.Namespace, env) -> int:
     from ..render.report_formats import RENDERERS
 
     _, stored = stored_record(args)
-    record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, **stored.body}
+    record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, "intact": stored.intact, **stored.body}
     env.stdout.write(RENDERERS[args.format](report_blocks(record, args.lang), args.lang))
-    return Exit.OK
+    return warn_if_altered(args, env, stored)

@@ -23,6 +23,11 @@ def _git(args: list[str], where: Path) -> str:
     return done.stdout
 
 
+def working_rules(where: Path) -> Path:
+    """The rules/ folder of the working tree of the repository holding `where`."""
+    return Path(_git(["rev-parse", "--show-toplevel"], where).strip()) / RULES_FOLDER
+
+
 def rule_files_at(revision: str, where: Path) -> list[tuple[str, str]]:
     """(name relative to rules/, content) of every file under rules/ at `revision` of the repository holding `where`."""
     if revision.startswith("-"):  # never let a revision be read as an option of git

@@ -54,6 +54,7 @@ def report_blocks(record: dict, lang: str) -> list[Block]:
     outcome = record["outcome"]
     blocks: list[Block] = [
         Heading(msg("report.title", lang, id=record["id"]), 1),
+        *([Paragraph(msg("audit.not_intact", lang, id=record["id"]))] if record.get("intact") is False else []),
         Facts((
             (msg("report.record", lang), str(record["id"])),
             (msg("report.time", lang), record["time"]),
