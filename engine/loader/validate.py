@@ -76,6 +76,10 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
         message = M("load.not_mapping_of", key=key, value=short(err.get("input")), keys=keys)
     elif kind in _EXPECTED:
         message = M("load.wrong_type", key=key, value=short(err.get("input")), expected=M(_EXPECTED[kind]))
+    elif kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        message = M("load.pattern", key=key, value=short(err.get("input")))
+        hint = M(_PATTERN_HINTS[pattern]) if pattern in _PATTERN_HINTS else M("hint.pattern", pattern=pattern)
     elif kind == "value_error":  # our own validators' words, without pydantic's "Value error, "
         problem = err["ctx"]["error"]
         said = problem.msg if isinstance(problem, Problem) else str(problem)
@@ -84,6 +88,15 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
         message = M("load.at_key", key=key, problem=err["msg"])
     return LoadError(message, where, hint)
 
+
+# What each pattern of the models asks for, in words (others show the pattern itself).
+_PATTERN_HINTS = {
+    r"^report:§0[1-5]( \S.*)?$": "hint.pattern_report_source",
+    r"^report:§0[1-5] \S.*$": "hint.pattern_report_source",
+    r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$": "hint.pattern_rule_id",
+    r"^[a-z][a-z0-9_-]{0,39}$": "hint.pattern_slug",
+    r"^[a-z][a-z0-9_]{0,39}$": "hint.pattern_name",
+}
 
 _EXPECTED = {
     "float_type": "type.number",

@@ -31,3 +31,14 @@ def test_no_message_is_dead():
         if f'"{key}"' not in SOURCE and f"'{key}'" not in SOURCE and not any(key.startswith(p) for p in DYNAMIC)
     ]
     assert dead == []
+
+
+def test_every_pattern_hint_is_for_a_pattern_a_model_uses():
+    import re
+    from pathlib import Path
+
+    from engine.loader.validate import _PATTERN_HINTS
+
+    models = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parents[2] / "engine" / "model").glob("*.py"))
+    used = set(re.findall(r'pattern=r"([^"]+)"', models))
+    assert set(_PATTERN_HINTS) <= used, set(_PATTERN_HINTS) - used
