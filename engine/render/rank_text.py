@@ -120,7 +120,8 @@ def why_lower_lines(result: RankResult, lang: str) -> list[str]:
     """For each vendor below #1: its gap and where it loses most."""
     lines = []
     for r in result.ranking[1:]:
-        costs = msg("sep", lang).join(f"{c.item} {c.title.get(lang)} {c.delta:+g}" for c in r.costs)
+        # a dimension reads with its id (D3 …); a rule group's id is internal, its title says it
+        costs = msg("sep", lang).join(f"{c.item + ' ' if c.item in DIMENSIONS else ''}{c.title.get(lang)} {c.delta:+g}" for c in r.costs)
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor}): {msg('rank.gap', lang, gap=number(r.gap_to_first))} — {costs}")
     return lines
 
