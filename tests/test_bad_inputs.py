@@ -116,7 +116,7 @@ def _build(case: dict, tmp_path: Path) -> tuple[list[str], str | None]:
         target = rules / case["replaces"]
         assert target.is_file(), f"{case['replaces']} is not a file of rules/"
         shutil.copyfile(FILES / case["file"], target)
-        return ["check", "datacanvas", "--rules", str(rules)], f"rules/{case.get('at', case['replaces'])}"
+        return ["check", "datacanvas", "--rules", str(rules)], f"{rules}/{case.get('at', case['replaces'])}"  # as given
     raise AssertionError(f"unknown kind {kind!r}")
 
 

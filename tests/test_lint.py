@@ -94,12 +94,12 @@ def test_each_planted_defect_is_found_at_its_line(tmp_path, name, planted, text,
     result = _lint(rules)
     assert result.code == 1, result.out + result.err
     assert "Traceback" not in result.out + result.err
-    where = f"rules/{planted}:{line}: {check}: "
+    where = f"{rules}/{planted}:{line}: {check}: "
     hits = [row for row in result.out.splitlines() if row.startswith(where)]
     assert hits, f"{where!r} not in:\n{result.out}"
     assert words in hits[0], hits[0]
     document = json.loads(_lint(rules, "--format", "json").out)
-    assert {"check": check, "file": f"rules/{planted}", "line": line} in [
+    assert {"check": check, "file": f"{rules}/{planted}", "line": line} in [
         {k: f[k] for k in ("check", "file", "line")} for f in document["findings"]]
 
 
@@ -119,7 +119,7 @@ def test_every_command_refuses_what_durable_cannot_take_at_the_rule_line(tmp_pat
     for command in (("check", "huawei"), ("rank", "dongguan-factory-smb"), ("rules", "list")):
         result = run_cli(*command, "--rules", str(rules))
         assert result.code == 2, (command, result.err)
-        assert "rules/eligibility/zz.yaml:3" in result.err and "error 113" in result.err, result.err
+        assert f"{rules}/eligibility/zz.yaml:3" in result.err and "error 113" in result.err, result.err
         assert "Traceback" not in result.err
 
 
@@ -135,7 +135,7 @@ def test_defects_in_eligibility_and_advice_rules_are_found_in_one_run(tmp_path):
     (rules / "eligibility/zz.yaml").write_text(_file(_rule("zz.a", "{field: business.cores, op: exists}")), encoding="utf-8")
     (rules / "advice/zz.yaml").write_text(_file(_rule("zz.b", "{field: profile.segmentt, op: exists}")), encoding="utf-8")
     out = _lint(rules).out
-    assert "rules/eligibility/zz.yaml:6: load: " in out and "rules/advice/zz.yaml:6: load: " in out, out
+    assert f"{rules}/eligibility/zz.yaml:6: load: " in out and f"{rules}/advice/zz.yaml:6: load: " in out, out
 
 
 def test_satisfiable_conditions_are_not_flagged(tmp_path):

@@ -52,7 +52,7 @@ class RulesIdentity:
 
 def rule_file_texts(rules_dir: Path | None = None) -> list[tuple[str, str]]:
     """(name relative to the rules folder, content) of every file the rules version covers, in name order."""
-    root = bundle_root() if rules_dir is None else rules_dir.parent
+    root = _display_root(rules_dir)
     folder = rules_dir or root / "rules"
     return [
         (path.relative_to(folder).as_posix(), read_text(path, _display(path, root)))  # a copy keeps its names
@@ -104,6 +104,12 @@ class LoadedVendor:
     doc: Document
 
 
+def _display_root(rules_dir: Path | None) -> Path:
+    """What file names are shown relative to: the bundle for the bundled rules (`rules/…`), else the
+    current folder, so that a location in a given rules folder can be opened from where the command ran."""
+    return bundle_root() if rules_dir is None else Path.cwd()
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(path.resolve().relative_to(root.resolve()))
@@ -119,7 +125,7 @@ def read_rules(
     `strict=False` skips files that do not load (what `rules lint` reads beside the load errors);
     a missing folder or no matching file is raised either way.
     """
-    root = bundle_root() if rules_dir is None else rules_dir.parent
+    root = _display_root(rules_dir)
     rules_dir = rules_dir or root / "rules"
     if not rules_dir.is_dir():
         raise LoadError(M("load.no_rules_folder"), Location(str(rules_dir)), M("hint.rules_folder"))
@@ -215,7 +221,7 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     eligibility = load_rule_base(rules_dir, version=version)
     provided = frozenset(r.writes for r in eligibility.by_id.values() if r.writes)
     advice = load_rule_base(rules_dir, ADVICE_RULES, given=provided, version=version)
-    root = bundle_root() if rules_dir is None else rules_dir.parent
+    root = _display_root(rules_dir)
     path = (rules_dir or root / "rules") / "weights.yaml"
     display = _display(path, root)
     text = read_text(path, display)
@@ -263,7 +269,7 @@ def profile_id_from(path: Path) -> str:
 
 def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
     """rules/questions.yaml: the questions of `zhisuan ask`, each checked to fill a profile field rules read."""
-    root = bundle_root() if rules_dir is None else rules_dir.parent
+    root = _display_root(rules_dir)
     path = (rules_dir or root / "rules") / "questions.yaml"
     doc = load(path, _display(path, root))
     questionnaire = validate(Questionnaire, doc)
@@ -279,7 +285,7 @@ def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
 
 def load_conformance(kb: AdviceKnowledge, rules_dir: Path | None = None) -> Conformance:
     """rules/conformance.yaml, with every rule, figure, policy and vendor id it names checked."""
-    root = bundle_root() if rules_dir is None else rules_dir.parent
+    root = _display_root(rules_dir)
     path = (rules_dir or root / "rules") / "conformance.yaml"
     doc = load(path, _display(path, root))
     table = validate(Conformance, doc)

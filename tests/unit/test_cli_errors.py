@@ -108,4 +108,4 @@ def test_every_rule_error_across_rule_files_comes_in_one_run(tmp_path):
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     result = run_cli("check", "datacanvas", "--rules", str(rules), "--lang", "en")
     files = [line.split(":")[1].strip() for line in result.err.splitlines()]
-    assert result.code == 2 and "rules/eligibility/cloud.yaml" in files and "rules/eligibility/third_party.yaml" in files
+    assert result.code == 2 and f"{rules}/eligibility/cloud.yaml" in files and f"{rules}/eligibility/third_party.yaml" in files
