@@ -63,6 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.profiles_alone": ("单个画像用 PROFILE，一批画像用 --profiles DIR", "PROFILE for one buyer, --profiles DIR for many"),
     "usage.rank_jsonl": ("--format jsonl 只用于 --profiles DIR", "--format jsonl is for --profiles DIR only"),
     "hint.rank_jsonl": ("单个画像请用 --format json", "for one profile use --format json"),
+    "load.no_vendor_files": ("目录中没有 *.yaml 厂商文件", "no *.yaml vendor file in the folder"),
+    "hint.vendor_files": ("每家厂商一个 .yaml 文件；zhisuan init vendor 可生成模板", "one .yaml file per vendor; zhisuan init vendor prints a template"),
     "load.no_profiles": ("目录中没有 *.yaml 画像", "no *.yaml profile in the folder"),
     "hint.profiles_dir": ("把画像文件（*.yaml）放进该目录", "put profile files (*.yaml) in the folder"),
     "usage.record_batch": ("批量判定（--jsonl/--dir）还不能记录", "batches (--jsonl/--dir) cannot be recorded yet"),

@@ -55,7 +55,10 @@ def dir_records(folder: Path, display: str) -> list[Record]:
     """Every `*.yaml` vendor file in `folder`, by name."""
     if not folder.is_dir():
         raise LoadError(M("load.not_a_folder"), Location(display), M("hint.check_path"))
-    return [Record(str(Path(display) / p.name), None, path=p) for p in sorted(folder.glob("*.yaml"))]
+    records = [Record(str(Path(display) / p.name), None, path=p) for p in sorted(folder.glob("*.yaml"))]
+    if not records:  # an empty table would read as "checked, nothing to report"
+        raise LoadError(M("load.no_vendor_files"), Location(display), M("hint.vendor_files"))
+    return records
 
 
 _STATE: dict = {}
