@@ -38,7 +38,7 @@ def test_verify_holds_then_names_an_altered_record(db, monkeypatch):
     run_cli("check", "datacanvas")
     run_cli("check", "baidu")
     ok = run_cli("audit", "verify", "--lang", "en")
-    assert ok.code == 0 and "records: 3, the hash chain holds" in ok.out
+    assert ok.code == 0 and "records: 3; the hash chain holds" in ok.out
     with sqlite3.connect(db) as c:
         body = c.execute("SELECT body FROM records WHERE id = 2").fetchone()[0]
         c.execute("UPDATE records SET body = ? WHERE id = 2", (body.replace('"partial"', '"core"', 1),))

@@ -65,3 +65,10 @@ def test_help_and_version_import_no_models_and_no_rendering_library(argv):
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_one_vendor_is_counted_in_the_singular():
+    from tests.conftest import run_cli
+
+    assert "\n1 vendor: 0 core, 1 partial" in run_cli("check", "huawei", "--lang", "en").out
+    assert "\n2 vendors: " in run_cli("check", "huawei", "baidu", "--lang", "en").out
