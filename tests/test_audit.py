@@ -163,6 +163,7 @@ def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
     path.write_text(text.replace(met_c, met_c + '        - {field: criteria.C.status, op: "==", value: partial}\n', 1), encoding="utf-8")
     changed = run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "en")
     assert changed.code == 1 and "datacanvas  track: core → undetermined" in changed.out
+    assert "datacanvas  赛道: 核心 → 未判定" in run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "zh").out
     assert "rules whose firing differs: track.core" in changed.out
     assert "rules changed since the record: added -; removed -; modified track.core" in changed.out
     # The record keeps its own rule files: decided with them, it is identical whatever is on disk.

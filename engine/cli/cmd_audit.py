@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError
-from ..messages import M, msg
+from ..messages import MESSAGES, M, msg, value_label
 from .exit_codes import Exit
 from ..explain.filters import EXPLAIN_LEVELS
 from .output import FORMATS, add_output_options
@@ -159,6 +159,17 @@ def run_list(args: argparse.Namespace, env) -> int:
     return Exit.OK
 
 
+def change_line(change, lang: str) -> str:
+    """One changed outcome: `  vendor  what: before → after`, labels and values in `lang`."""
+    head, _, rest = change.what.partition(".")
+    what = msg(f"audit.what_{head}", lang, id=rest) if f"audit.what_{head}" in MESSAGES else change.what
+
+    def shown(value):
+        return "-" if value is None else value_label(value, lang)
+
+    return f"  {change.vendor}  {what}: {shown(change.before)} → {shown(change.after)}"
+
+
 def _is_date(text: str) -> bool:
     """True for a calendar date written YYYY-MM-DD."""
     from datetime import date
@@ -265,7 +276,7 @@ def run_replay(args: argparse.Namespace, env) -> int:
         lines.append(msg(said, args.lang, id=record.id, same=msg("audit.same_rules" if same_rules else "audit.other_rules", args.lang)))
     else:
         lines.append(msg("audit.changed", args.lang, id=record.id, n=len(changes)))
-        lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in changes]
+        lines += [change_line(c, args.lang) for c in changes]
         lines.append(msg("audit.rules_behind", args.lang, rules=", ".join(rules) or "-"))
     if since and any(since.values()):
         lines.append(msg("audit.rules_since", args.lang, **{k: ", ".join(v) or "-" for k, v in since.items()}))
@@ -379,7 +390,7 @@ def run_diff(args: argparse.Namespace, env) -> int:
                      removed=", ".join(rules["removed"]) or "-", modified=", ".join(rules["modified"]) or "-")]
         for where, found, fired in changed:
             lines.append(f"{where}: {msg('audit.rules_behind', args.lang, rules=', '.join(fired) or '-')}")
-            lines += [f"  {c.vendor}  {c.what}: {c.before} → {c.after}" for c in found]
+            lines += [change_line(c, args.lang) for c in found]
         if not changed:
             lines.append(msg("audit.diff_none", args.lang, n=len(sections)))
         env.stdout.write("\n".join(lines) + "\n")
