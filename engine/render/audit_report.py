@@ -59,7 +59,7 @@ def report_blocks(record: dict, lang: str) -> list[Block]:
             (msg("report.record", lang), str(record["id"])),
             (msg("report.time", lang), record["time"]),
             (msg("report.command", lang), record["command"]),
-            (msg("report.kind", lang), kind),
+            (msg("report.kind", lang), value_label(kind, lang)),
         )),
         Heading(msg("report.hashes", lang), 2),
         _hashes(record, lang),
@@ -129,7 +129,8 @@ def _vendor_facts(vendors: list[dict], lang: str) -> Table:
     for v in vendors:
         shares = " / ".join(number(_value(v, "shares", c, "value")) for c in "TPAC")
         nodes = ", ".join(
-            f"{_text(n.get('city') or n.get('region'), lang)} ({n.get('kind')})" for n in v.get("nodes") or []
+            f"{_text(n.get('city'), lang) if n.get('city') else value_label(n.get('region') or '?', lang)} ({value_label(n.get('kind') or '?', lang)})"
+            for n in v.get("nodes") or []
         )
         rows.append((
             v["id"], _text(v["name"], lang), value_label(v.get("declared_type") or "unknown", lang),
