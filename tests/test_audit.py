@@ -401,6 +401,8 @@ def test_a_record_whose_hash_no_longer_matches_is_shown_with_a_warning_and_exit_
         assert result.code == 1 and "record 1's hash no longer matches its content" in result.err, (command, result.err)
     assert "record 1's hash no longer matches its content" in run_cli("audit", "report", "1", "--lang", "en").out
     assert json.loads(run_cli("audit", "show", "1", "--format", "json").out)["intact"] is False
+    replayed = run_cli("audit", "replay", "1", "--format", "json", "--lang", "en")
+    assert replayed.code == 1 and json.loads(replayed.out)["intact"] is False and "no longer matches" in replayed.err
 
 
 def test_verify_never_crashes_on_values_stored_as_blobs(db):

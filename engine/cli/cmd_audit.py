@@ -265,11 +265,12 @@ def run_replay(args: argparse.Namespace, env) -> int:
     same_rules = before["rules_version"] == after["rules_version"]
     if args.format == "json":
         env.stdout.write(dumps({
-            "record": record.id, "identical": not changes, "rules_version_then": before["rules_version"],
+            "record": record.id, "intact": record.intact, "identical": not changes, "rules_version_then": before["rules_version"],
             "rules_version_now": after["rules_version"], "rules": rules, "rules_changed_since": since,
             "changes": [{"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in changes],
         }))
-        return Exit.NEGATIVE if changes or not record.intact else Exit.OK
+        altered = warn_if_altered(args, env, record)
+        return Exit.NEGATIVE if changes else altered
     lines = []
     if not changes:
         said = "audit.identical_kept" if args.recorded_rules else "audit.identical"
