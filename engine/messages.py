@@ -285,6 +285,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.audit.record": ("把这次判定存为记录（也可设 ZHISUAN_RECORD=1）", "keep this decision as a record (or set ZHISUAN_RECORD=1)"),
     "help.audit.db": ("记录数据库（默认 ZHISUAN_DB，或用户数据目录下的 zhisuan/records.sqlite）", "the records database (default: ZHISUAN_DB, or zhisuan/records.sqlite in the user's data directory)"),
     "audit.cannot_open": ("无法打开记录数据库：{reason}", "cannot open the records database: {reason}"),
+    "hint.newer_schema": ("用更新版本的 zhisuan 读取它", "read it with a newer zhisuan"),
     "audit.newer_schema": ("记录数据库的格式版本 {found} 比本工具认识的 {known} 新", "the records database has schema version {found}, newer than this tool's {known}"),
     "audit.none_match": ("没有符合条件的记录", "no record matches"),
     "audit.cannot_write": ("无法写入记录：{reason}", "cannot write the record: {reason}"),

@@ -417,3 +417,12 @@ def test_verify_never_crashes_on_values_stored_as_blobs(db):
         c.execute("UPDATE records SET body = CAST(body AS BLOB) WHERE id = 2")
     bad = run_cli("audit", "verify", "--lang", "en")
     assert bad.code == 1 and "record 2 does not match the chain" in bad.out
+
+
+@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 2"), ("two", "schema_version 'two'")])
+def test_a_database_of_another_or_no_schema_version_is_refused_in_one_line(db, value, says):
+    run_cli("check", "huawei", "--record")
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
+    result = run_cli("audit", "verify", "--lang", "en")
+    assert result.code == 2 and f"{db}: " in result.err and says in result.err and "Traceback" not in result.err, result.err

@@ -104,10 +104,12 @@ class Store:
 
     def _migrate(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and not str(row[0]).isdecimal():
+            raise LoadError(M("audit.cannot_open", reason=f"schema_version {row[0]!r}"), Location(str(self.path)), M("hint.audit_db"))
         if row is None:
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) > SCHEMA_VERSION:
-            raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)))
+            raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)), M("hint.newer_schema"))
         elif int(row[0]) < SCHEMA_VERSION:  # 1 → 2: the blobs table, created above; older records keep no rule files
             self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 

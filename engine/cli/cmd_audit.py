@@ -1,10 +1,11 @@
-"""`zhisuan audit list | show ID | verify | replay ID`: the decision records `--record` keeps, and their hash chain."""
+"""`zhisuan audit list | show | verify | replay | diff | report`: the decision records `--record` keeps, and their hash chain."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError
@@ -32,9 +33,9 @@ def recording(args: argparse.Namespace) -> bool:
 
 def store_for(args: argparse.Namespace):
     """The records database of this run (created on the first record)."""
-    from ..audit.store import Store, default_path
+    from ..audit.store import Store
 
-    return Store(args.db or default_path())
+    return Store(_records_path(args))
 
 
 def _records_path(args: argparse.Namespace) -> Path:
@@ -54,29 +55,31 @@ def _reading(args: argparse.Namespace):
 
 
 def stored_record(args: argparse.Namespace):
-    """(store, record) for `args.record_id`, or the usage error every audit command gives for a missing one."""
+    """(store, record, its outcome read back) for `args.record_id`, or the usage error every audit command gives."""
     store = _reading(args)
     record = store.get(args.record_id) if store else None
     if record is None:
         raise UsageError(msg("audit.no_record", args.lang, id=args.record_id), hint=msg("hint.audit_list", args.lang))
-    if not _readable(record.body):  # altered with its chain recomputed: verify cannot tell, reading must not crash
+    outcome = _outcome(record.body)
+    if outcome is None:  # altered with its chain recomputed: verify cannot tell, reading must not crash
         raise UsageError(msg("audit.unreadable", args.lang, id=record.id), hint=msg("hint.audit_verify", args.lang))
-    return store, record
+    return store, record, outcome
 
 
-def _readable(body: dict) -> bool:
-    """True when the body's outcome and inputs read as the command's result and vendors."""
+def _outcome(body: dict):
+    """The body's outcome as the command's result (CheckResult or RankResult), or None when the record does not read."""
     from ..model.decision import CheckResult
     from ..model.ranking import RankResult
     from ..model.vendor import Vendor
 
     try:
-        (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
+        if body["kind"] not in ("check", "rank", "ask") or (body["kind"] != "check" and not isinstance(body["inputs"]["profile"], dict)):
+            return None
         for vendor in body["inputs"]["vendors"]:
             Vendor.model_validate(vendor)
-        return body["kind"] in ("check", "rank", "ask") and (body["kind"] == "check" or isinstance(body["inputs"]["profile"], dict))
+        return (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
     except (ValueError, TypeError, KeyError, AttributeError):
-        return False
+        return None
 
 
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
@@ -193,22 +196,15 @@ def run_show(args: argparse.Namespace, env) -> int:
 
     `--format json` prints the record in full (the trace at `--explain`, default full).
     """
-    from ..model.decision import CheckResult
-    from ..model.ranking import RankResult
     from ..render.json_out import dumps
     from .cmd_check import show_check
     from .cmd_rank import show_rankings
     from .output import at_level
 
-    _, record = stored_record(args)
+    _, record, result = stored_record(args)
     body = record.body
     level = args.explain or ("full" if args.format == "json" else "off")
-    if body["kind"] == "check":
-        result = CheckResult.from_document(body["outcome"])
-        shown = result.model_copy(update={"vendors": [at_level(d, level) for d in result.vendors]})
-    else:
-        result = RankResult.from_document(body["outcome"])
-        shown = result.model_copy(update={key: [at_level(i, level) for i in getattr(result, key)] for key in ("ranking", "excluded")})
+    shown = at_level(result, level)
     if args.format == "json":
         outcome = {**shown.model_dump(mode="json"), **({"ask": body["outcome"]["ask"]} if "ask" in body["outcome"] else {})}
         env.stdout.write(dumps({"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, "intact": record.intact,
@@ -243,10 +239,11 @@ def run_replay(args: argparse.Namespace, env) -> int:
     """Decide a stored record again with today's rules: `identical` (exit 0), or what changed and the rules behind it (exit 1)."""
     import tempfile
 
-    from ..explain.changes import check_changes, rank_changes, responsible_rules
+    from ..decide.knowledge import write_rule_files
+    from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
-    store, record = stored_record(args)
+    store, record, _ = stored_record(args)
     if args.recorded_rules and args.rules is not None:
         raise UsageError(msg("usage.recorded_or_rules", args.lang), hint=msg("hint.recorded_or_rules", args.lang))
     kept = [(f["file"], f["sha256"], store.blob(f["sha256"])) for f in record.body.get("rule_files", [])]
@@ -254,20 +251,22 @@ def run_replay(args: argparse.Namespace, env) -> int:
         raise UsageError(msg("audit.no_rule_files", args.lang, id=record.id))
     if any(text is None or hashlib.sha256(text.encode()).hexdigest() != sha for _, sha, text in kept):
         raise UsageError(msg("audit.rule_file_altered", args.lang, id=record.id), hint=msg("hint.audit_verify", args.lang))
+    kind = record.body["kind"]
     with tempfile.TemporaryDirectory(prefix="zhisuan-replay-") as folder:
-        then_rules = _kept_rules([(name, text) for name, _, text in kept], Path(folder)) if kept else None
-        now_rules = then_rules if args.recorded_rules else args.rules
-        before = record.body["outcome"]
-        after = _decide_again(record.body, now_rules)
-        since = _rules_since(record.body["kind"], then_rules, now_rules) if then_rules is not None else None
-    changes = (check_changes if record.body["kind"] == "check" else rank_changes)(before, after)
+        then_dir = write_rule_files([(name, text) for name, _, text in kept], Path(folder)) if kept else None
+        now = _rules_for(kind, then_dir if args.recorded_rules else args.rules)
+        then = (now if args.recorded_rules else _rules_for(kind, then_dir, quiet=True)) if then_dir else None
+    before = record.body["outcome"]
+    after = _decide_again(record.body, now)
+    since = changed_rules(_rule_table(then), _rule_table(now)) if then is not None else None
+    changes = (check_changes if kind == "check" else rank_changes)(before, after)
     rules = responsible_rules(before, after)
     same_rules = before["rules_version"] == after["rules_version"]
     if args.format == "json":
         env.stdout.write(dumps({
             "record": record.id, "intact": record.intact, "identical": not changes, "rules_version_then": before["rules_version"],
             "rules_version_now": after["rules_version"], "rules": rules, "rules_changed_since": since,
-            "changes": [{"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in changes],
+            "changes": [asdict(c) for c in changes],
         }))
         altered = warn_if_altered(args, env, record)
         return Exit.NEGATIVE if changes else altered
@@ -287,50 +286,45 @@ def run_replay(args: argparse.Namespace, env) -> int:
     return Exit.NEGATIVE if changes else warn_if_altered(args, env, record)
 
 
-def _kept_rules(kept: list[tuple[str, str]], folder: Path) -> Path:
-    """The record's rule files written out as a rules folder."""
-    from ..decide.knowledge import write_rule_files
+def _rules_for(kind: str, rules_dir: Path | None, quiet: bool = False):
+    """What deciding a `kind` record needs from `rules_dir` (default: bundled): the eligibility rule base
+    for a check (its --rules folder may hold no advice), the whole advice knowledge otherwise.
 
-    return write_rule_files(kept, folder)
-
-
-def _rules_since(kind: str, then_dir: Path, now_dir: Path | None) -> dict[str, list[str]] | None:
-    """Rule ids added, removed and modified from the record's rules to `now_dir` (default: bundled).
-
-    None when either set does not load today (kept rules written for another version, say):
-    the comparison is a courtesy, the replay itself does not depend on it.
+    `quiet`: None instead of an error when the rules do not load (a record's kept rules, written for
+    another version, say: comparing rules is a courtesy, the replay does not depend on it).
     """
     from ..decide.knowledge import load_advice_knowledge, load_rule_base
     from ..errors import ZhisuanError
-    from ..explain.changes import changed_rules
 
     try:
-        if kind == "check":  # a check needs only the eligibility rules: its --rules folder may hold no advice
-            then, now = (load_rule_base(d).by_id for d in (then_dir, now_dir))
-        else:
-            then, now = (load_advice_knowledge(d).all_rules() for d in (then_dir, now_dir))
+        return load_rule_base(rules_dir) if kind == "check" else load_advice_knowledge(rules_dir)
     except ZhisuanError:
-        return None
-    return changed_rules(then, now)
+        if quiet:
+            return None
+        raise
 
 
-def _decide_again(body: dict, rules_dir) -> dict:
-    """The record's inputs through today's rules, as the same command's full JSON document."""
+def _rule_table(rules) -> dict:
+    """Every rule of a rule base or of an advice knowledge, by id."""
+    return rules.by_id if hasattr(rules, "by_id") else rules.all_rules()
+
+
+def _decide_again(body: dict, rules) -> dict:
+    """The record's inputs through `rules` (from _rules_for), as the same command's full JSON document."""
     from ..decide.check import check
-    from ..decide.knowledge import load_advice_knowledge, load_rule_base
     from ..decide.rank import RankOptions, rank
     from ..model.profile import Profile
     from ..model.vendor import Vendor
 
     vendors = [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
     if body["kind"] == "check":
-        return check(load_rule_base(rules_dir), vendors, "full").model_dump(mode="json")
+        return check(rules, vendors, "full").model_dump(mode="json")
     then = body["outcome"]
     overrides = {d: w["value"] for d, w in then["weights"].items() if w["origin"] == "command line"}
     stability = then["stability"]
     options = RankOptions(weights=overrides, draws=stability["draws"], spread=stability["spread"], seed=stability["seed"], explain="full")
     profile = Profile.model_validate(body["inputs"]["profile"])
-    return rank(load_advice_knowledge(rules_dir), profile, vendors, then["profile_source"], options).model_dump(mode="json")
+    return rank(rules, profile, vendors, then["profile_source"], options).model_dump(mode="json")
 
 
 def _two_rule_sets(args: argparse.Namespace, folder: Path) -> list:
@@ -382,9 +376,7 @@ def run_diff(args: argparse.Namespace, env) -> int:
     if args.format == "json":
         env.stdout.write(dumps({
             "rules_versions": [old.version, new.version], "rules": rules,
-            "changes": [{"where": where, "rules": fired, "changes": [
-                {"vendor": c.vendor, "what": c.what, "before": c.before, "after": c.after} for c in found]}
-                for where, found, fired in changed],
+            "changes": [{"where": where, "rules": fired, "changes": [asdict(c) for c in found]} for where, found, fired in changed],
         }))
     else:
         lines = [msg("audit.diff_rules", args.lang, added=", ".join(rules["added"]) or "-",

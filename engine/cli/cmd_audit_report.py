@@ -23,7 +23,7 @@ def run_report(args: argparse.Namespace, env) -> int:
     from ..render.audit_report import report_blocks
     from ..render.report_formats import RENDERERS
 
-    _, stored = stored_record(args)
+    _, stored, _ = stored_record(args)
     record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, "intact": stored.intact, **stored.body}
     env.stdout.write(RENDERERS[args.format](report_blocks(record, args.lang), args.lang))
     return warn_if_altered(args, env, stored)

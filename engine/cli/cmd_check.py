@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, env) -> int:
         result = check(base, vendors, "full")
         inputs = {"vendors": [v.model_dump(mode="json") for v in vendors], "vendor_sources": known.sources(chosen)}
         keep_record(args, "check", result.model_dump(mode="json"), [d.id for d in result.vendors], inputs)
-        result = result.model_copy(update={"vendors": [at_level(d, level) for d in result.vendors]})
+        result = at_level(result, level)
     else:
         result = check(base, vendors, level)
     show_check(args, env, result, level)

@@ -144,8 +144,7 @@ def recorded(args: argparse.Namespace, kind: str, result, known, level: str, ext
     inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors],
               "vendor_sources": known.sources(known.vendors), **(extra or {})}
     keep_record(args, kind, document, subjects, inputs)
-    shown = {key: [at_level(item, level) for item in getattr(result, key)] for key in ("ranking", "excluded")}
-    return result.model_copy(update=shown)
+    return at_level(result, level)
 
 
 def _own_weights_add_up(kb, loaded) -> None:

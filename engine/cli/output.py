@@ -65,8 +65,11 @@ def _page(pager: str, text: str) -> bool:
     return True
 
 
-def at_level(item, level: str):
-    """A decision, ranked or excluded vendor whose trace keeps only what explain `level` shows."""
+def at_level(result, level: str):
+    """A check result or ranking whose traces keep only what explain `level` shows."""
     from ..explain.filters import filter_trace
 
-    return item.model_copy(update={"trace": filter_trace(item.trace, level)})
+    keys = ("vendors",) if hasattr(result, "vendors") else ("ranking", "excluded")
+    return result.model_copy(update={
+        key: [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in getattr(result, key)] for key in keys
+    })

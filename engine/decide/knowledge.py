@@ -84,7 +84,7 @@ def write_rule_files(texts: list[tuple[str, str]], folder: Path) -> Path:
     rules = folder / "rules"
     for name, text in texts:
         if not is_rule_file(name):
-            raise LoadError(M("load.rule_file_name", name=repr(name)), Location(str(folder)))
+            raise LoadError(M("load.rule_file_name", name=repr(name)), Location(str(folder)), M("hint.audit_verify"))
         target = rules.joinpath(*name.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -42,8 +42,7 @@ class Document:
 
     def lines(self) -> dict[str, int]:
         """The line of every key path in the document, the path written with dots (`nodes.0.region`)."""
-        return {".".join(map(str, path)): mark.line for path, mark in sorted(self.marks.items(), key=lambda kv: kv[1].line or 0)
-                if path and mark.line is not None}
+        return {".".join(map(str, path)): mark.line for path, mark in self.marks.items() if path and mark.line is not None}
 
     def locate(self, path: Path_) -> Location:
         """The location of `path`, or of its nearest ancestor that has one."""
