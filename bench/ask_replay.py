@@ -19,10 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engine.compile.facts import PROFILE_INPUTS  # noqa: E402
-from engine.decide.knowledge import (  # noqa: E402
-    bundled_profiles, load_advice_knowledge, load_profile_file, load_questionnaire, load_vendors,
+from engine.decide.inputs import bundled_profiles, load_profile_file, load_vendors  # noqa: E402
+from engine.decide.knowledge import load_advice_knowledge  # noqa: E402
+from engine.decide.questionnaire import (  # noqa: E402
+    answers_from_profile, load_questionnaire, most_decisive, profile_data, still_to_ask,
 )
-from engine.decide.questionnaire import answers_from_profile, most_decisive, profile_data, still_to_ask  # noqa: E402
 from engine.decide.rank import Eligibility, top_three  # noqa: E402
 from engine.model.profile import Profile  # noqa: E402
 

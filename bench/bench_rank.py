@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import timed  # noqa: E402
-from engine.decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_vendors  # noqa: E402
+from engine.decide.inputs import bundled_profiles, load_profile_file, load_vendors  # noqa: E402
+from engine.decide.knowledge import load_advice_knowledge  # noqa: E402
 from engine.decide.check import check  # noqa: E402
 from engine.decide.rank import RankOptions, rank  # noqa: E402
 

@@ -17,7 +17,7 @@ _WHERE = {
     "ZhisuanError": ".errors",
     "load_advice_knowledge": ".decide.knowledge",
     "load_rule_base": ".decide.knowledge",
-    "load_vendors": ".decide.knowledge",
+    "load_vendors": ".decide.inputs",
     "CheckResult": ".model.decision",
     "VendorDecision": ".model.decision",
     "RankResult": ".model.ranking",

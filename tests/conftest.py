@@ -13,7 +13,9 @@ import yaml
 
 from engine.cli.app import raw_main
 from engine.cli.env import Environment
-from engine.decide.knowledge import bundle_root, load_rule_base, load_vendors
+from engine.decide.bundle import bundle_root
+from engine.decide.inputs import load_vendors
+from engine.decide.knowledge import load_rule_base
 from engine.model.vendor import Vendor
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine.decide.knowledge import bundled_profiles, load_advice_knowledge
+from engine.decide.inputs import bundled_profiles
+from engine.decide.knowledge import load_advice_knowledge
 from engine.model.profile import Profile
 from engine.decide.rank import RankOptions, rank
 

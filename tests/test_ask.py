@@ -12,7 +12,9 @@ import pytest
 import yaml
 
 from engine.compile.facts import PROFILE_INPUTS
-from engine.decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file, load_questionnaire
+from engine.decide.inputs import bundled_profiles, load_profile_file
+from engine.decide.knowledge import load_advice_knowledge
+from engine.decide.questionnaire import load_questionnaire
 from engine.decide.questionnaire import answers_from_profile
 
 from .conftest import run_cli
@@ -96,7 +98,7 @@ def _spawn(*args: str) -> pexpect.spawn:
 
 def _decisive(answers: dict) -> str:
     """The question the session should ask next for `answers` (the look-ahead, run in-process)."""
-    from engine.decide.knowledge import load_vendors
+    from engine.decide.inputs import load_vendors
     from engine.decide.questionnaire import most_decisive, profile_data
     from engine.decide.rank import Eligibility, top_three
     from engine.model.profile import Profile

@@ -148,7 +148,7 @@ def test_a_writer_killed_with_sigkill_mid_run_leaves_every_committed_record_veri
 def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
     import shutil
 
-    from engine.decide.knowledge import bundle_root
+    from engine.decide.bundle import bundle_root
 
     run_cli("check", "huawei", "datacanvas", "--record")
     run_cli("rank", "dongguan-factory-smb", "--draws", "50", "--record")
@@ -187,7 +187,7 @@ def test_list_filters_by_vendor_and_date(db):
 def test_diff_of_two_rule_sets_names_every_change_and_the_rule(tmp_path):
     import shutil
 
-    from engine.decide.knowledge import bundle_root
+    from engine.decide.bundle import bundle_root
 
     bundled = bundle_root() / "rules"
     same = run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(bundled), "--lang", "en", "--fail-on-change")
@@ -217,7 +217,8 @@ def test_reading_commands_create_no_database(db):
 
 
 def test_a_record_keeps_each_vendor_fact_with_its_line_and_the_rule_files_it_used(db):
-    from engine.decide.knowledge import bundle_root, rules_identity
+    from engine.decide.bundle import bundle_root
+    from engine.decide.identity import rules_identity
 
     run_cli("check", "huawei", "--record")
     record = json.loads(run_cli("audit", "show", "1", "--format", "json").out)
@@ -296,7 +297,7 @@ def test_diff_reads_the_rules_at_two_git_revisions(tmp_path, monkeypatch):
     import shutil
     import subprocess
 
-    from engine.decide.knowledge import bundle_root
+    from engine.decide.bundle import bundle_root
 
     repo = tmp_path / "repo"
     shutil.copytree(bundle_root() / "rules", repo / "rules")
@@ -341,7 +342,7 @@ def test_diff_reads_the_rules_at_two_git_revisions(tmp_path, monkeypatch):
 def test_a_record_made_with_eligibility_rules_only_replays(db, tmp_path):
     import shutil
 
-    from engine.decide.knowledge import bundle_root
+    from engine.decide.bundle import bundle_root
 
     rules = tmp_path / "rules"
     rules.mkdir()

@@ -8,7 +8,9 @@ import pytest
 import yaml
 
 from engine.errors import RuleError
-from engine.decide.knowledge import bundle_root, load_advice_knowledge, load_conformance
+from engine.decide.bundle import bundle_root
+from engine.decide.conformance import load_conformance
+from engine.decide.knowledge import load_advice_knowledge
 
 from .test_advice_cases import CASES, REPORT
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from engine.decide.knowledge import bundle_root, rules_identity
+from engine.decide.bundle import bundle_root
+from engine.decide.identity import rules_identity
 
 from .conftest import ROOT, run_cli
 

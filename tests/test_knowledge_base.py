@@ -49,7 +49,8 @@ def test_report_figures_come_from_report_sections():
 
 def test_every_assessed_vendors_recorded_statuses_agree_with_what_the_rules_decide():
     """Where facts decide a sub-criterion, the recorded status must say the same (or the file contradicts itself)."""
-    from engine.decide.knowledge import load_rule_base, load_vendors
+    from engine.decide.inputs import load_vendors
+    from engine.decide.knowledge import load_rule_base
     from engine.decide.check import decide
 
     base = load_rule_base()

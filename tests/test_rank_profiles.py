@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from engine.decide import rank as rank_module
-from engine.decide.knowledge import bundled_profiles
+from engine.decide.inputs import bundled_profiles
 
 from .conftest import run_cli
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from engine.compile.facts import PROFILE_INPUTS
-from engine.decide.knowledge import bundled_profiles, load_advice_knowledge, load_profile_file
+from engine.decide.inputs import bundled_profiles, load_profile_file
+from engine.decide.knowledge import load_advice_knowledge
 from engine.decide.rank import RankOptions, rank
 
 from .conftest import run_cli

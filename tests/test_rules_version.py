@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
-from engine.decide.knowledge import RULE_FILES, bundle_root
+from engine.decide.bundle import bundle_root
+from engine.decide.identity import RULE_FILES
 
 from .conftest import run_cli
 

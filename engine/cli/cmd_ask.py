@@ -42,7 +42,8 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Ask (or read the answers), build the profile, rank, print; save the profile if asked."""
-    from ..decide.knowledge import load_advice_knowledge, load_questionnaire
+    from ..decide.knowledge import load_advice_knowledge
+    from ..decide.questionnaire import load_questionnaire
     from ..decide.questionnaire import answers_from_profile, profile_data
     from ..decide.rank import RankOptions, rank
     from ..model.profile import Profile
@@ -107,7 +108,7 @@ def _identity(save: Path | None) -> tuple[str, dict]:
     """The profile's id and name: from the file it is saved to, else `buyer`."""
     if save is None:
         return "buyer", DEFAULT_NAME
-    from ..decide.knowledge import profile_id_from
+    from ..decide.inputs import profile_id_from
 
     stem = printable(save.stem)
     return profile_id_from(save), {"zh": stem, "en": stem}

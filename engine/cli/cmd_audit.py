@@ -85,7 +85,7 @@ def _outcome(body: dict):
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
     """Append one decision record: the inputs as evaluated, the rule files and the whole result document."""
     from ..audit.record import record_body
-    from ..decide.knowledge import identity_of, rule_file_texts
+    from ..decide.identity import identity_of, rule_file_texts
 
     texts = rule_file_texts(args.rules)  # kept content-addressed: replay and reports can read the rules as they were
     identity = identity_of(texts)
@@ -239,7 +239,7 @@ def run_replay(args: argparse.Namespace, env) -> int:
     """Decide a stored record again with today's rules: `identical` (exit 0), or what changed and the rules behind it (exit 1)."""
     import tempfile
 
-    from ..decide.knowledge import write_rule_files
+    from ..decide.identity import write_rule_files
     from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..render.json_out import dumps
 
@@ -332,7 +332,8 @@ def _two_rule_sets(args: argparse.Namespace, folder: Path) -> list:
 
     One revision alone is compared with the working tree's rules/ of its repository, as `git diff REV` would.
     """
-    from ..decide.knowledge import is_rule_file, load_advice_knowledge, write_rule_files
+    from ..decide.identity import is_rule_file, write_rule_files
+    from ..decide.knowledge import load_advice_knowledge
     from ..errors import ZhisuanError
     from ..loader.git_source import rule_files_at, working_rules
 
@@ -355,7 +356,7 @@ def run_diff(args: argparse.Namespace, env) -> int:
     import tempfile
 
     from ..decide.check import check
-    from ..decide.knowledge import load_vendors
+    from ..decide.inputs import load_vendors
     from ..explain.changes import changed_rules, check_changes, rank_changes, responsible_rules
     from ..decide.rank import RankOptions, rank
     from ..render.json_out import dumps

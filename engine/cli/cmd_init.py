@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, env) -> int:
 
 def profile_template(lang: str) -> str:
     """A buyer profile: every field, the bundled example's answer or `unknown`."""
-    from ..decide.knowledge import bundled_profiles
+    from ..decide.inputs import bundled_profiles
     from ..loader.yaml_source import load
     from ..model.profile import Profile
     from ..render.templates import allowed_values, commented
@@ -65,7 +65,8 @@ def profile_template(lang: str) -> str:
 
 def vendor_template(lang: str) -> str:
     """A vendor: every field, with a bundled vendor's data as the example; each sub-criterion's definition."""
-    from ..decide.knowledge import bundle_root, load_rule_base
+    from ..decide.bundle import bundle_root
+    from ..decide.knowledge import load_rule_base
     from ..loader.yaml_source import load
     from ..model.vendor import Vendor
     from ..render.templates import allowed_values, commented

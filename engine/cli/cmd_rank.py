@@ -70,7 +70,8 @@ def _draws(text: str) -> int:
 
 def profile_arg(arg: str | None, lang: str):
     """The profile, where it came from, and a notice to print after the result (or None)."""
-    from ..decide.knowledge import SAMPLE_PROFILE, bundle_root, bundled_profiles, load_profile_file
+    from ..decide.bundle import bundle_root
+    from ..decide.inputs import SAMPLE_PROFILE, bundled_profiles, load_profile_file
     from ..suggest import did_you_mean
 
     bundled = bundled_profiles()
@@ -159,7 +160,7 @@ def _own_weights_add_up(kb, loaded) -> None:
 
 def profiles_in(folder: Path) -> list:
     """Every `*.yaml` profile in `folder`, by file name, with where it came from; all errors at once."""
-    from ..decide.knowledge import load_profile_file
+    from ..decide.inputs import load_profile_file
     from ..errors import ZhisuanError, flatten, raise_all
 
     if not folder.is_dir():
@@ -178,7 +179,7 @@ def profiles_in(folder: Path) -> list:
 
 def profile_corpus(folder: Path | None) -> list:
     """(profile, name) for every profile in `folder`, or for every bundled buyer when it is None."""
-    from ..decide.knowledge import bundled_profiles, load_profile_file
+    from ..decide.inputs import bundled_profiles, load_profile_file
 
     if folder is not None:
         return [(loaded.profile, source) for loaded, source in profiles_in(folder)]

@@ -48,7 +48,7 @@ def add_parser(sub, ctx) -> None:
 
 def run_version(args: argparse.Namespace, env) -> int:
     """Print the rules version and every file it covers with its sha256."""
-    from ..decide.knowledge import rules_identity
+    from ..decide.identity import rules_identity
     from ..render.json_out import dumps
 
     identity = rules_identity(args.rules)
@@ -179,7 +179,8 @@ def run_show(args: argparse.Namespace, env) -> int:
 
 def run_advice(args: argparse.Namespace, env) -> int:
     """Print the advice conformance table."""
-    from ..decide.knowledge import load_advice_knowledge, load_conformance
+    from ..decide.conformance import load_conformance
+    from ..decide.knowledge import load_advice_knowledge
     from ..render.console import make_table, print_table
     from ..render.json_out import dumps
     from ..render.markdown import markdown_table

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError, ZhisuanError, flatten, raise_all
-from ..decide.knowledge import load_vendor_file, load_vendors
+from ..decide.inputs import load_vendor_file, load_vendors
 from ..loader.yaml_source import Document
 from ..model.vendor import Vendor
 from ..messages import msg

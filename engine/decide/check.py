@@ -12,6 +12,8 @@ from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_rules
 from ..version import tool_version
 from ..runtime.trace import trace_models
 
+__all__ = ["IN_TRACK", "check", "check_result", "decide", "meets", "sort_decisions", "track_meets"]
+
 IN_TRACK = ("core", "partial")
 
 

@@ -17,8 +17,11 @@ from ..explain.changes import check_changes, rank_changes
 from ..model.profile import Profile
 from ..model.vendor import Vendor
 from .check import check
-from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, AdviceKnowledge, load_advice_knowledge, load_vendors, read_rules
+from .inputs import load_vendors
+from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, AdviceKnowledge, load_advice_knowledge, read_rules
 from .rank import Eligibility, RankOptions, rank
+
+__all__ = ["Coverage", "RuleCoverage", "rule_coverage"]
 
 _QUIET = RankOptions(weights={}, draws=0, explain="off")
 

@@ -13,6 +13,8 @@ from ..messages import M
 from ..model.fields import FIELDS
 from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, load_advice_knowledge, load_rule_base, read_rules
 
+__all__ = ["DERIVED", "Finding", "lint_rules"]
+
 # Effects that belong to the other kind of rule.
 _ADVICE_EFFECTS = {"exclude", "score"}
 _PROFILE_PREFIXES = ("profile.", "match.")

@@ -6,11 +6,19 @@ import re
 import unicodedata
 from typing import Any, Callable
 
-from ..compile.facts import profile_facts
+from pathlib import Path
+
+from ..compile.facts import PROFILE_INPUTS, profile_facts
+from ..errors import LoadError
+from ..loader.validate import validate
+from ..loader.yaml_source import load
 from ..messages import M, Problem
 from ..model.profile import MAX_CARDS, Profile
 from ..model.questions import Condition, Question, Questionnaire
-from ..suggest import closest
+from ..suggest import closest, did_you_mean
+from .bundle import display_name, display_root, rules_folder
+
+__all__ = ["NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "parse_answer", "profile_data", "still_to_ask"]
 
 UNKNOWN = "unknown"
 NONE = "none"  # a multi question's answer for an empty list
@@ -207,3 +215,18 @@ def most_decisive(
         if share > best_share:
             best, best_share = question, share
     return best
+
+
+def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
+    """rules/questions.yaml: the questions of `zhisuan ask`, each checked to fill a profile field rules read."""
+    path = rules_folder(rules_dir) / "questions.yaml"
+    doc = load(path, display_name(path, display_root(rules_dir)))
+    questionnaire = validate(Questionnaire, doc)
+    for i, question in enumerate(questionnaire.questions):
+        if question.field not in PROFILE_INPUTS:
+            raise LoadError(
+                M("load.question_field", id=question.id, field=repr(question.field)),
+                doc.locate(("questions", i, "field")),
+                did_you_mean(question.field, PROFILE_INPUTS) or M("hint.allowed", choices=", ".join(PROFILE_INPUTS)),
+            )
+    return questionnaire

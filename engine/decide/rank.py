@@ -28,6 +28,8 @@ from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_facts,
 from ..version import tool_version
 from ..runtime.trace import Event, trace_models
 
+__all__ = ["Eligibility", "RankOptions", "costs_against", "rank", "top_three"]
+
 
 @dataclass(frozen=True)
 class RankOptions:

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from engine.cli.ask_session import Session
 from engine.cli.env import Environment
-from engine.decide.knowledge import load_advice_knowledge, load_profile_file, load_questionnaire, load_vendors
+from engine.decide.inputs import load_profile_file, load_vendors
+from engine.decide.knowledge import load_advice_knowledge
+from engine.decide.questionnaire import load_questionnaire
 from engine.decide.questionnaire import candidate_answers, most_decisive, profile_data, still_to_ask
 from engine.decide.rank import Eligibility, RankOptions, rank, top_three
 from engine.model.profile import Profile
@@ -56,7 +58,7 @@ def test_the_look_ahead_top_three_is_the_rankings_first_three(answers):
 
 
 def test_the_look_ahead_top_three_is_the_rankings_first_three_for_every_bundled_buyer():
-    from engine.decide.knowledge import bundled_profiles
+    from engine.decide.inputs import bundled_profiles
     from engine.decide.questionnaire import answers_from_profile
 
     for path in bundled_profiles().values():

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from engine.cli.app import raw_main
 from engine.cli.env import Environment
-from engine.decide.knowledge import bundle_root
+from engine.decide.bundle import bundle_root
 
 from .test_garbage_input import structures
 

@@ -8,7 +8,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.decide.knowledge import bundle_root, load_rule_base
+from engine.decide.bundle import bundle_root
+from engine.decide.knowledge import load_rule_base
 from engine.render.json_out import dumps
 from engine.decide.check import check
 

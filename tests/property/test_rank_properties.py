@@ -9,7 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.decide.knowledge import bundle_root, load_advice_knowledge
+from engine.decide.bundle import bundle_root
+from engine.decide.knowledge import load_advice_knowledge
 from engine.model.profile import Profile
 from engine.render.json_out import dumps
 from engine.decide.rank import RankOptions, rank

@@ -99,7 +99,7 @@ def test_errors_of_several_vendor_files_come_together_and_are_capped(tmp_path):
 def test_every_rule_error_across_rule_files_comes_in_one_run(tmp_path):
     import shutil
 
-    from engine.decide.knowledge import bundle_root
+    from engine.decide.bundle import bundle_root
 
     rules = tmp_path / "rules"
     shutil.copytree(bundle_root() / "rules", rules)

@@ -8,7 +8,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from engine.compile.facts import PROFILE_INPUTS, profile_facts, unknown_inputs, unread_inputs
-from engine.decide.knowledge import load_advice_knowledge, load_profile_file, profile_id_from
+from engine.decide.inputs import load_profile_file, profile_id_from
+from engine.decide.knowledge import load_advice_knowledge
 from engine.model.fields import FIELDS
 from engine.model.profile import Profile
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from engine.decide.check import decide
-from engine.decide.knowledge import load_rule_base, load_vendors
+from engine.decide.inputs import load_vendors
+from engine.decide.knowledge import load_rule_base
 from engine.explain.filters import is_failure
 
 BASE = load_rule_base()

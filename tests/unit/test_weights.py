@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from engine.errors import LoadError, UsageError
-from engine.decide.knowledge import bundle_root, load_advice_knowledge
+from engine.decide.bundle import bundle_root
+from engine.decide.knowledge import load_advice_knowledge
 from engine.scoring.weights import parse_weight
 
 
