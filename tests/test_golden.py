@@ -1,8 +1,9 @@
 """Golden CLI outputs: args → exit code, stdout, stderr, compared byte for byte.
 
-A case may prepare what it needs in a fresh folder (`{tmp}` in its arguments): commands run first
-(`setup`, each must exit 0; `{db}` is a records database there), files written there (`files`),
-and a copy of the bundled rules with one edit (`edited_rules`, at `{edited}`).
+A case may prepare what it needs in a fresh folder (`{tmp}` in its arguments; `cwd: tmp` runs it
+there): commands run first (`setup`, each must exit 0; `{db}` is a records database there), files
+written there (`files`), and a copy of the bundled rules with one edit (`edited_rules`, at
+`{edited}`, or `edited-rules` from that folder).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .conftest import ROOT, run_cli
 GOLDEN = Path(__file__).parent / "golden"
 CASES = yaml.safe_load((GOLDEN / "cases.yaml").read_text(encoding="utf-8"))
 UPDATE = os.environ.get("ZHISUAN_UPDATE_GOLDEN") == "1"
-CASE_KEYS = {"name", "args", "setup", "files", "edited_rules"}
+CASE_KEYS = {"name", "args", "setup", "files", "edited_rules", "cwd"}
 
 
 def _normalise(text: str, tmp: Path) -> str:
@@ -75,7 +76,9 @@ def _transcript(case: dict, tmp: Path) -> str:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden(case, tmp_path, monkeypatch):
     assert set(case) <= CASE_KEYS, set(case) - CASE_KEYS
-    monkeypatch.chdir(ROOT)  # paths such as profiles/customers/… are the checkout's
+    # Paths such as profiles/customers/… are the checkout's; a case that names its own files runs in
+    # its folder, so that no output (a column's width, say) depends on how long that folder's name is.
+    monkeypatch.chdir(tmp_path if case.get("cwd") == "tmp" else ROOT)
     monkeypatch.delenv("ZHISUAN_DB", raising=False)
     monkeypatch.delenv("ZHISUAN_RECORD", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # never the user's own records
