@@ -1,4 +1,4 @@
-"""Stable JSON: sorted keys, UTF-8; documents with a two-space indent, JSON Lines compact."""
+"""Stable JSON text: sorted keys, UTF-8; documents with a two-space indent, JSON Lines compact (one place for every output and record line)."""
 
 from __future__ import annotations
 

@@ -590,8 +590,9 @@ class Msg:
     params: dict = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
-        """The message in `lang`; values that are themselves messages are rendered too."""
-        values = {k: (v.text(lang) if isinstance(v, Msg) else v) for k, v in self.params.items()}
+        """The message in `lang`; values that are themselves messages (or errors, which carry one) are rendered too."""
+        values = {k: (v.text(lang) if isinstance(v, Msg) else v.message_in(lang) if hasattr(v, "message_in") else v)
+                  for k, v in self.params.items()}
         return msg(self.key, lang, **values)
 
     def __str__(self) -> str:

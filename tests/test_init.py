@@ -66,9 +66,9 @@ def test_every_key_is_explained_and_chinese_templates_hold_the_same_data():
 
 
 def test_every_template_comment_belongs_to_a_field_that_exists():
-    from engine.cli.cmd_init import COMMON
+    from engine.render.views.init import COMMON
     from engine.messages import MESSAGES
-    from engine.render.templates import _model_in
+    from engine.render.views.init import _model_in
 
     for key in MESSAGES:
         kind, _, path = key.partition(".")[2].partition(".")

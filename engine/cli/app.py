@@ -1,10 +1,8 @@
-"""The command-line entry point: main → raw_main (the one error boundary) → a subcommand."""
+"""The command-line app: main → raw_main (the one error boundary) → a subcommand."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import sys
 import traceback
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
@@ -15,26 +13,51 @@ from .env import Environment, OutputError, default_lang
 from .exit_codes import Exit
 
 SUBCOMMANDS = (cmd_check, cmd_rank, cmd_ask, cmd_init, cmd_audit, cmd_rules, cmd_schema, cmd_completion)
+LANGS = ("zh", "en")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line and exit 2 instead of printing usage."""
+    """argparse that reports usage errors as one line and exit 2, and hands help text back instead of printing it."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise _UsageExit(f"{self.prog}: {message}")
+
+    def print_help(self, file=None) -> None:  # argparse calls this for -h/--help, then exits
+        raise _Printed(self.format_help())
 
 
 class _UsageExit(Exception):
     pass
 
 
-def _lang_from_argv(argv: list[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return default_lang()
+class _Printed(Exception):
+    """--help or --version: this text is the whole output."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class _GlobalsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageExit(message)
+
+
+def _global_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """--lang, --debug and --no-pager wherever they stand, read by argparse itself (abbreviations such as
+    `--lan zh` included) before the whole command line is parsed: the help and the errors of that parse
+    are in this language. The rest of argv is returned too."""
+    early = _GlobalsParser(add_help=False)
+    early.add_argument("--lang", default=None)
+    early.add_argument("--debug", action="store_true")
+    early.add_argument("--no-pager", action="store_true")
+    try:
+        known, rest = early.parse_known_args(argv)
+    except _UsageExit:  # `--lang` without a value, say: the full parse reports it
+        known, rest = argparse.Namespace(lang=None, debug=False, no_pager=False), list(argv)
+    if known.lang not in LANGS:
+        known.lang = default_lang()
+    return known, rest
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -44,11 +67,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         return msg(key, lang)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default=lang, help=t("help.app.output_language"))
+    common.add_argument("--lang", choices=LANGS, default=lang, help=t("help.app.output_language"))
     common.add_argument("--debug", action="store_true", help=t("help.app.show_tracebacks_on_errors"))
-    common.add_argument(
-        "--no-pager", action="store_true", help=t("help.app.never_page_long_output")
-    )
+    common.add_argument("--no-pager", action="store_true", help=t("help.app.never_page_long_output"))
     parser = _Parser(
         prog="zhisuan",
         parents=[common],
@@ -57,7 +78,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=_Version, nargs=0, help=t("help.app.print_the_version"))
-    ctx = Context(t, common)
+    ctx = Context(t, common, parser)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.add_parser(sub, ctx)
@@ -65,10 +86,11 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
 
 class Context:
-    """What subcommand modules need to build their parsers: translated help and shared options."""
+    """What subcommand modules need to build their parsers: translated help, shared options, the whole parser."""
 
-    def __init__(self, t, common: argparse.ArgumentParser) -> None:
+    def __init__(self, t, common: argparse.ArgumentParser, root: argparse.ArgumentParser) -> None:
         self.t = t
+        self.root = root  # `completion` completes it
         self._common = common
 
     def subparsers(self, parser: argparse.ArgumentParser, **kwargs):
@@ -85,46 +107,32 @@ class Context:
 
 
 class _Version(argparse.Action):
-    """--version: print `zhisuan X.Y.Z` and stop, looking the version up only then."""
+    """--version: `zhisuan X.Y.Z` is the whole output (the version is looked up only then)."""
 
     def __call__(self, parser, namespace, values, option_string=None):
         from ..version import tool_version
 
-        print(f"zhisuan {tool_version()}")
-        parser.exit()
-
-
-def _no_command(argv: list[str]) -> bool:
-    """True when argv holds only the global options (--lang X, --debug)."""
-    rest = [a for a in argv if a not in ("--debug", "--no-pager") and not a.startswith("--lang=")]
-    if "--lang" in rest:
-        i = rest.index("--lang")
-        rest = rest[:i] + rest[i + 2:]
-    return not rest
+        raise _Printed(f"zhisuan {tool_version()}\n")
 
 
 def raw_main(argv: list[str], env: Environment) -> int:
     """Parse and run; every error becomes one line on stderr and an exit code."""
-    lang = _lang_from_argv(argv)
-    lang = lang if lang in ("zh", "en") else "en"
-    debug = "--debug" in argv
-    if "--no-pager" in argv:
+    from ..render.present import show_text
+
+    early, rest = _global_options(argv)
+    lang, debug = early.lang, early.debug
+    if early.no_pager:
         env.pager = None
-    if _no_command(argv):  # a short help, not an error
-        with speaking(lang):
-            text = build_parser(lang).format_help()
-        try:
-            env.stdout.write(text)
-        except OutputError as exc:
-            env.stderr.write(msg("error.output", lang, reason=exc) + "\n")
-            return Exit.BAD_INPUT
-        return Exit.OK
     try:
         try:
-            with contextlib.redirect_stdout(env.stdout), speaking(lang):  # --help to the injected stream
+            if not rest:  # only the global options: a short help, not an error
+                raise _Printed(_help(lang))
+            with speaking(lang):
                 args = build_parser(lang).parse_args(argv)
-        except SystemExit as done:  # --help: argparse has printed and wants to stop
-            return int(done.code or 0)
+        except _Printed as done:
+            show_text(env, done.text)
+            return Exit.OK
+        lang, debug = args.lang, args.debug
         args.argv = list(argv)  # the command line as given, for decision records
         return int(args.run(args, env))
     except _UsageExit as exc:
@@ -157,13 +165,12 @@ def raw_main(argv: list[str], env: Environment) -> int:
         return Exit.INTERNAL
 
 
+def _help(lang: str) -> str:
+    with speaking(lang):
+        return build_parser(lang).format_help()
+
+
 def _report(env: Environment, exc: ZhisuanError, debug: bool, lang: str = "en") -> None:
     if debug:
         traceback.print_exc(file=env.stderr)
     env.stderr.write(f"zhisuan: {exc.render(lang)}\n")
-
-
-if __name__ == "__main__":
-    from .entry import main
-
-    sys.exit(main())

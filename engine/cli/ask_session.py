@@ -77,9 +77,10 @@ class Session:
             self._top_three()
             return True
 
-    def _read(self, prompt: str) -> str:
-        self.env.stdout.write(prompt)
-        self.env.stdout.flush()
+    def _read(self, question: str) -> str:
+        from ..render.present import prompt
+
+        prompt(self.env, question)
         line = self.read_line()
         if not line:  # end of input: nothing is saved, nothing ranked
             raise UsageError(msg("ask.eof", self.lang))
@@ -95,23 +96,14 @@ class Session:
         from ..decide.questionnaire import profile_data
         from ..decide.rank import RankOptions, rank
         from ..model.profile import Profile
+        from ..render.present import show
 
         data = profile_data(self.questionnaire, self.answers, "buyer", {"zh": "客户", "en": "buyer"})
         result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off"))
-        top = " · ".join(f"{r.rank} {r.name.get(self.lang)} {r.score:g}" for r in result.ranking[:3])
-        self._say(f"  {msg('ask.top_three', self.lang)}: {top or msg('ask.none_left', self.lang)}")
-        if result.ranking:
-            self._say(f"  {msg('ask.why_first', self.lang, reason=_lead_reason(result.ranking[0], self.lang))}")
+        show(self.env, "rank.live", result, "table", self.lang)
 
     def _say(self, text: str) -> None:
-        self.env.stdout.write(text + "\n")
-        self.env.stdout.flush()
+        from ..render.present import prompt
 
+        prompt(self.env, text + "\n")
 
-def _lead_reason(first, lang: str) -> str:
-    """Why #1 leads, in one line: its strongest applied advice rule, else its ratings."""
-    rules = [i for i in first.breakdown if i.kind == "rule" and i.applied and i.points > 0]
-    if not rules:
-        return msg("ask.reason_ratings", lang)
-    best = max(rules, key=lambda i: (i.points, i.id))
-    return f"{best.title.get(lang)} (+{best.points:g})"

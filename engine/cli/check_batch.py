@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import argparse
-from contextlib import nullcontext
 
 from ..errors import LoadError
 from ..messages import M, msg
-from .batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
 from .exit_codes import Exit
-from .cmd_check import show_check
-from .output import explain_level
+from .options import explain_level
 
 
 def run_batch(args: argparse.Namespace, env) -> int:
     """Evaluate every record; JSON lines stream out in input order, other formats print at the end."""
+    from ..decide.batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
     from ..decide.check import check_result, track_meets
+    from ..render.present import progress, show, show_text
 
     level = explain_level(args)
     if args.jsonl is not None:
-        display = "<stdin>" if str(args.jsonl) == "-" else str(args.jsonl)
-        records = jsonl_records(args.jsonl, display)
+        records = jsonl_records(args.jsonl, "<stdin>" if str(args.jsonl) == "-" else str(args.jsonl))
     else:
         records = dir_records(args.dir, str(args.dir))
     as_lines = args.format == "jsonl"
@@ -28,7 +26,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     kept = []
     good = bad = 0
     short = False  # some vendor falls short of --fail-unless
-    with _progress(env, args.lang) as tick:
+    with progress(env, msg("batch.progress", args.lang)) as tick:
         for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
             tick()
             errors = list(outcome.errors)
@@ -46,38 +44,11 @@ def run_batch(args: argparse.Namespace, env) -> int:
             good += 1
             short = short or bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:
-                env.stdout.write(outcome.line)
+                show_text(env, outcome.line)
             else:
                 kept.append(outcome.decision)
     if bad:
         env.stderr.write(msg("batch.summary", args.lang, good=good, bad=bad) + "\n")
     if not as_lines:
-        show_check(args, env, check_result(rules_version(), kept), level)
+        show(env, "check", check_result(rules_version(), kept), args.format, args.lang, explain=level)
     return Exit.NEGATIVE if short else Exit.OK
-
-
-def _progress(env, lang: str):
-    """A live count on a terminal's stderr (removed when done); elsewhere nothing."""
-    if not (hasattr(env.stderr, "isatty") and env.stderr.isatty()):
-        return nullcontext(lambda: None)
-    return _Bar(env.stderr, msg("batch.progress", lang))
-
-
-class _Bar:
-    def __init__(self, stream, label: str) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._progress = Progress(
-            SpinnerColumn(), TextColumn(label), BarColumn(), TextColumn("{task.completed}"), TimeElapsedColumn(),
-            console=Console(file=stream, force_terminal=True), transient=True,
-        )
-        self._task = None
-
-    def __enter__(self):
-        self._progress.__enter__()
-        self._task = self._progress.add_task("", total=None)
-        return lambda: self._progress.advance(self._task)
-
-    def __exit__(self, *exc) -> None:
-        self._progress.__exit__(*exc)

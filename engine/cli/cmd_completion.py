@@ -19,7 +19,7 @@ def add_parser(sub, ctx) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("shell", choices=SHELLS)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, root=ctx.root)
 
 
 def command_words(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
@@ -85,8 +85,8 @@ complete -o default -F _zhisuan zhisuan
 
 
 def run(args: argparse.Namespace, env) -> int:
-    """Print the script."""
-    from .app import build_parser  # the parser being completed; imported here to avoid a cycle
+    """Print the script for the whole parser (the app hands it over as `args.root`)."""
+    from ..render.present import show_text
 
-    env.stdout.write(script(args.shell, build_parser(args.lang)))
+    show_text(env, script(args.shell, args.root))
     return Exit.OK

@@ -1,4 +1,4 @@
-"""`zhisuan schema vendor|rules`: JSON Schema for editors."""
+"""`zhisuan schema vendor|profile|rules`: JSON Schema for editors."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def run(args: argparse.Namespace, env) -> int:
     from ..model.profile import Profile
     from ..model.rules import RuleFile
     from ..model.vendor import Vendor
-    from ..render.json_out import dumps
+    from ..render.present import show
 
     model = {"vendor": Vendor, "profile": Profile, "rules": RuleFile}[args.kind]
-    env.stdout.write(dumps(model.model_json_schema(by_alias=True)))
+    show(env, "schema", model.model_json_schema(by_alias=True), "json", args.lang)
     return Exit.OK

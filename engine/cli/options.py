@@ -1,36 +1,22 @@
-"""Shared output options: --format, --lang, --explain, and writing results."""
+"""Options several commands share: --rules, --format, --explain, and how a ranking is made (--top, --weight, …)."""
 
 from __future__ import annotations
 
 import argparse
-import io
-import shlex
-import subprocess
 from pathlib import Path
 
 from ..explain.filters import EXPLAIN_LEVELS
-from .env import Environment
+from .argparse_zh import words
 
 FORMATS = ("table", "json", "markdown")
 
 
 def add_output_options(parser: argparse.ArgumentParser, explain: bool, t, formats: tuple[str, ...] = FORMATS) -> None:
     """Add --format, --rules (and --explain) to a subcommand parser."""
-    parser.add_argument(
-        "--rules",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help=t("help.output.use_the_rule_files"),
-    )
+    parser.add_argument("--rules", type=Path, default=None, metavar="DIR", help=t("help.output.use_the_rule_files"))
     parser.add_argument("--format", choices=formats, default="table", help=t("help.output.output_format"))
     if explain:
-        parser.add_argument(
-            "--explain",
-            choices=EXPLAIN_LEVELS,
-            default=None,
-            help=t("help.output.rule_trace_to_show"),
-        )
+        parser.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.output.rule_trace_to_show"))
 
 
 def explain_level(args: argparse.Namespace) -> str:
@@ -38,38 +24,55 @@ def explain_level(args: argparse.Namespace) -> str:
     return args.explain or "off"
 
 
-def emit(env: Environment, draw) -> None:
-    """Run `draw(console)`; on a terminal, page output taller than the screen; in a pipe,
-    write it with trailing spaces removed."""
-    from ..render.console import make_console  # rich loads only when something is drawn
-
-    if env.isatty:
-        buffer = io.StringIO()
-        draw(make_console(buffer, True, env.color, env.width))
-        text = buffer.getvalue()
-        if env.pager and text.count("\n") >= env.height and _page(env.pager, text):
-            return
-        env.stdout.write(text)
-        return
-    buffer = io.StringIO()
-    draw(make_console(buffer, False, False, env.width))
-    env.stdout.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+def add_ranking_options(p: argparse.ArgumentParser, t) -> None:
+    """--top, --weight, --file, --seed, --draws: how a ranking is made and shown (rank and ask)."""
+    p.add_argument("--top", type=positive, default=None, metavar="N", help=t("help.rank.show_the_first_n"))
+    p.add_argument("--weight", action="append", default=[], metavar="D=W", help=t("help.rank.override_one_dimension_s"))
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.add_a_vendor_file"))
+    p.add_argument("--seed", type=whole, default=0, help=t("help.rank.seed_of_the_stability"))
+    p.add_argument("--draws", type=draws, default=1000, help=t("help.rank.stability_draws_0_100000"))
 
 
-def _page(pager: str, text: str) -> bool:
-    """Show `text` through the pager; False if the pager cannot be started."""
+def whole(text: str) -> int:
+    """A whole number."""
     try:
-        subprocess.run(shlex.split(pager), input=text, text=True, check=False)
-    except (OSError, ValueError):
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(words("must be a whole number")) from None
+
+
+def positive(text: str) -> int:
+    """A whole number, 1 or more."""
+    value = whole(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(words("must be 1 or more"))
+    return value
+
+
+def draws(text: str) -> int:
+    """A number of stability draws, 0 to 100,000."""
+    value = whole(text)
+    if not 0 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(words("must be from 0 to 100000"))
+    return value
+
+
+def workers(text: str) -> int:
+    """A number of worker processes, 1 to 64."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(words("must be a whole number from 1 to 64"))
+    return value
+
+
+def is_calendar_date(text: str) -> bool:
+    """True for a calendar date written YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        return len(text) == 10 and date.fromisoformat(text).isoformat() == text
+    except ValueError:
         return False
-    return True
-
-
-def at_level(result, level: str):
-    """A check result or ranking whose traces keep only what explain `level` shows."""
-    from ..explain.filters import filter_trace
-
-    keys = ("vendors",) if hasattr(result, "vendors") else ("ranking", "excluded")
-    return result.model_copy(update={
-        key: [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in getattr(result, key)] for key in keys
-    })

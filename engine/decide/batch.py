@@ -12,6 +12,8 @@ from typing import Iterable, Iterator
 from ..errors import LoadError, Location, ZhisuanError
 from ..messages import M
 
+__all__ = ["Outcome", "Record", "default_workers", "dir_records", "evaluate_all", "jsonl_records", "rules_version"]
+
 WINDOW_PER_WORKER = 256  # records in flight per worker: bounds memory, keeps every worker busy
 CHUNK = 64
 
@@ -67,18 +69,18 @@ _STATE: dict = {}
 def _start(rules_dir: Path | None, explain: str, lang: str, as_lines: bool) -> None:
     """Per worker: load the rules once (a forked worker inherits them already loaded)."""
     if _STATE.get("key") != (rules_dir, explain, lang, as_lines):
-        from ..decide.knowledge import load_rule_base
+        from .knowledge import load_rule_base
 
         _STATE.update(key=(rules_dir, explain, lang, as_lines), base=load_rule_base(rules_dir))
 
 
 def _evaluate(record: Record) -> Outcome:
-    from ..decide.check import decide
+    from ..json_text import dumps_line
     from ..loader.jsonl_source import parse_record
     from ..loader.validate import validate
     from ..loader.yaml_source import load
     from ..model.vendor import Vendor
-    from ..render.json_out import dumps_line
+    from .check import decide
 
     _, explain, lang, as_lines = _STATE["key"]
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from .bundle import bundle_root, display_name
 __all__ = [
     "SAMPLE_PROFILE", "LoadedProfile", "LoadedVendor", "ResolvedProfile", "VendorSet", "bundled_profiles",
     "load_profile_file", "load_vendor_file", "load_vendors", "profile_corpus", "profile_id_from", "profiles_in",
-    "resolve_profile", "vendor_set",
+    "resolve_profile", "save_profile", "vendor_set",
 ]
 
 SAMPLE_PROFILE = "dongguan-factory-smb"
@@ -191,3 +193,21 @@ def profile_corpus(folder: Path | None) -> list[tuple[Profile, str]]:
     if folder is not None:
         return [(loaded.profile, source) for loaded, source in profiles_in(folder)]
     return [(load_profile_file(path).profile, name) for name, path in bundled_profiles().items()]
+
+
+def save_profile(path: Path, data: dict, force: bool) -> None:
+    """Write a profile atomically (a temp file beside it, then rename); never over a file without `force`."""
+    import yaml
+
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=".zhisuan-", suffix=".yaml", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        if not force and path.exists():  # appeared while the buyer was answering
+            os.unlink(temp)
+            raise UsageError(M("ask.save_exists", path=printable(str(path))), hint=M("hint.save_force"))
+        os.replace(temp, path)
+    except OSError as exc:
+        raise LoadError(M("load.cannot_write", reason=exc.strerror or str(exc)), Location(printable(str(path))), M("hint.check_path")) from None

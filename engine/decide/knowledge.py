@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..compile.compiler import RuleBase, SourcedRule, compile_rules
-from ..errors import LoadError, Location, RuleError, ZhisuanError, flatten, raise_all
+from ..errors import LoadError, Location, RuleError, UsageError, ZhisuanError, flatten, raise_all
 from ..loader.validate import validate
 from ..loader.yaml_source import load, parse, read_text
 from ..messages import M
@@ -14,6 +14,7 @@ from ..model.report import Figures, Policies
 from ..model.rules import Policy, RuleFile
 from ..model.weights import WeightsFile
 from ..runtime.limits import refuse_over_limits
+from ..suggest import did_you_mean
 from .bundle import bundle_root, display_name, display_root, rules_folder
 from .identity import rules_identity
 
@@ -99,6 +100,14 @@ class AdviceKnowledge:
     def all_rules(self) -> dict:
         """Every rule of both bases by id."""
         return {**self.eligibility.by_id, **self.advice.by_id}
+
+    def rule(self, rule_id: str):
+        """The rule `rule_id`, whatever its case (ids never differ only in case); a usage error with the nearest id."""
+        rules = self.all_rules()
+        found = rules.get(rule_id) or {rid.lower(): r for rid, r in rules.items()}.get(rule_id.lower())
+        if found is None:
+            raise UsageError(M("error.unknown_rule", id=rule_id), hint=did_you_mean(rule_id, rules) or M("hint.rules_list"))
+        return found
 
 
 def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:

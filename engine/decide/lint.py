@@ -13,7 +13,7 @@ from ..messages import M
 from ..model.fields import FIELDS
 from .knowledge import ADVICE_RULES, ELIGIBILITY_RULES, load_advice_knowledge, load_rule_base, read_rules
 
-__all__ = ["DERIVED", "Finding", "lint_rules"]
+__all__ = ["DERIVED", "Finding", "LintReport", "lint_rules"]
 
 # Effects that belong to the other kind of rule.
 _ADVICE_EFFECTS = {"exclude", "score"}
@@ -34,7 +34,15 @@ class Finding:
         return (where.file if where else "", (where.line or 0) if where else 0, self.check)
 
 
-def lint_rules(rules_dir: Path | None = None) -> tuple[list[Finding], int]:
+@dataclass(frozen=True)
+class LintReport:
+    """Every finding, sorted by file and line, and how many rules were read."""
+
+    findings: list[Finding]
+    rules: int
+
+
+def lint_rules(rules_dir: Path | None = None) -> LintReport:
     """Every finding for the rules in rules_dir (default: bundled), sorted by file and line; and how many rules were read.
 
     A folder that is not a rules folder, or a broken installation, is raised, not reported as a finding.
@@ -56,7 +64,7 @@ def lint_rules(rules_dir: Path | None = None) -> tuple[list[Finding], int]:
         for item in sourced:
             findings += _rule_findings(item, is_advice)
     unique = {(f.check, str(f.error.location), f.error.message): f for f in findings}
-    return sorted(unique.values(), key=Finding.sort_key), sum(len(s) for s, _ in sources.values())
+    return LintReport(sorted(unique.values(), key=Finding.sort_key), sum(len(s) for s, _ in sources.values()))
 
 
 def _rule_findings(item: SourcedRule, is_advice: bool) -> list[Finding]:

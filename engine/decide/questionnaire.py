@@ -9,16 +9,16 @@ from typing import Any, Callable
 from pathlib import Path
 
 from ..compile.facts import PROFILE_INPUTS, profile_facts
-from ..errors import LoadError
+from ..errors import LoadError, raise_all
 from ..loader.validate import validate
 from ..loader.yaml_source import load
 from ..messages import M, Problem
 from ..model.profile import MAX_CARDS, Profile
 from ..model.questions import Condition, Question, Questionnaire
-from ..suggest import closest, did_you_mean
+from ..suggest import allowed, closest, did_you_mean
 from .bundle import display_name, display_root, rules_folder
 
-__all__ = ["NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "parse_answer", "profile_data", "still_to_ask"]
+__all__ = ["NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "next_question", "parse_answer", "profile_data", "read_answers", "still_to_ask"]
 
 UNKNOWN = "unknown"
 NONE = "none"  # a multi question's answer for an empty list
@@ -230,3 +230,43 @@ def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
                 did_you_mean(question.field, PROFILE_INPUTS) or M("hint.allowed", choices=", ".join(PROFILE_INPUTS)),
             )
     return questionnaire
+
+
+def read_answers(path: Path, questionnaire: Questionnaire, start: dict) -> tuple[dict, list[str]]:
+    """Answers by question id from a YAML file over `start`, each checked at its line, every problem at once;
+    and the ids of the questions answered, in questionnaire order."""
+    doc = load(path)
+    if not isinstance(doc.data, dict):
+        raise LoadError(M("ask.answers_not_mapping"), doc.locate(()), M("hint.answers_shape"))
+    questions = questionnaire.by_id()
+    answers, errors = dict(start), []
+    for key, raw in doc.data.items():
+        where = doc.locate((key,))
+        question = questions.get(key)
+        if question is None:
+            errors.append(LoadError(M("ask.unknown_question", id=repr(key)), where, did_you_mean(key, questions) or allowed(questions)))
+            continue
+        try:
+            answers[key] = parse_answer(question, raw)
+        except Problem as exc:
+            errors.append(LoadError(exc.msg, where))
+    for question in questionnaire.questions:
+        if question.required and answers.get(question.id) is None:
+            errors.append(LoadError(M("ask.required", id=question.id), doc.locate(()), M("hint.answers_shape")))
+    raise_all(errors)
+    answers = {k: v for k, v in answers.items() if v is not None}
+    return answers, [q.id for q in questionnaire.questions if q.id in answers]
+
+
+def next_question(questionnaire: Questionnaire, kb, vendors: list, overrides: dict[str, float], pid: str,
+                  name: dict) -> Callable[[dict[str, Any]], Question | None]:
+    """The look-ahead of an interactive session: for the answers so far, the question to ask next
+    (the one whose answer could most change the top three), each vendor's eligibility computed once."""
+    from .rank import Eligibility, top_three
+
+    eligibility = Eligibility(kb)
+
+    def top3(given: dict) -> tuple[str, ...]:
+        return top_three(kb, Profile.model_validate(profile_data(questionnaire, given, pid, name)), vendors, eligibility, overrides)
+
+    return lambda given: most_decisive(questionnaire, given, top3)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..compile.facts import city_key, missing_vendor_facts, pair_facts, profile_facts, unknown_inputs, unread_inputs
-from ..errors import RuleError
+from ..errors import LoadError, RuleError, UsageError
 from ..messages import M
 from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
+from .inputs import LoadedProfile
 from .knowledge import AdviceKnowledge
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
@@ -28,7 +30,7 @@ from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_facts,
 from ..version import tool_version
 from ..runtime.trace import Event, trace_models
 
-__all__ = ["Eligibility", "RankOptions", "costs_against", "rank", "top_three"]
+__all__ = ["Eligibility", "RankOptions", "costs_against", "most_excluding", "own_weights_add_up", "rank", "top_three"]
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,20 @@ def rank(
         unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
     )
+
+
+def own_weights_add_up(kb: AdviceKnowledge, loaded: LoadedProfile) -> None:
+    """Refuse a profile whose own weights (before the command line's) add up to zero: the file's fault, at its line."""
+    try:
+        resolve_weights(kb.weights, loaded.profile, {})
+    except UsageError:
+        raise LoadError(M("usage.weights_zero"), loaded.doc.locate(("weights",)), M("hint.positive_weight")) from None
+
+
+def most_excluding(result: RankResult) -> tuple[str, int]:
+    """The filter that dropped the most vendors of a ranking, and how many (`-`, 0 when none did)."""
+    counts = Counter(r.rule for e in result.excluded for r in e.reasons)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
 
 
 def _advice(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, profile: Profile, vendor: Vendor,

@@ -34,3 +34,11 @@ def filter_trace(events: list[TraceEvent], level: str) -> list[TraceEvent]:
     if level == "fails":
         return [e for e in events if is_failure(e)]
     return list(events)
+
+
+def at_level(result, level: str):
+    """A check result or ranking whose traces keep only what explain `level` shows."""
+    keys = ("vendors",) if hasattr(result, "vendors") else ("ranking", "excluded")
+    return result.model_copy(update={
+        key: [item.model_copy(update={"trace": filter_trace(item.trace, level)}) for item in getattr(result, key)] for key in keys
+    })

@@ -1,11 +1,16 @@
-"""A rich Console built from the environment: plain text when not a terminal."""
+"""Blocks on a terminal (the `table` format), drawn with rich: plain text when not a terminal."""
 
 from __future__ import annotations
 
+import io
+
 from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
+from rich.tree import Tree as RichTree
+
+from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain
 
 
 def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
@@ -23,21 +28,66 @@ def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
     )
 
 
-def make_table(console: Console, *headers: str, wrap: tuple[int, ...] = ()) -> Table:
-    """A table with `headers`, plain columns one space apart.
+def render_text(blocks: list[Block], isatty: bool, color: bool, width: int) -> str:
+    """The blocks as terminal text: `Verbatim` and `Code` as they are, the rest drawn by rich.
 
-    Only the columns listed in `wrap` may wrap; the others keep their width.
+    Off a terminal every drawn line loses its trailing spaces (rich pads to the width).
     """
-    # No box: a box's padding is not collapsed, so widths would differ between a terminal and a
-    # pipe; on a terminal the header is bold instead of underlined.
-    table = Table(box=None, pad_edge=False, show_edge=False, collapse_padding=True, header_style="bold")
-    for i, header in enumerate(headers):
-        table.add_column(header, no_wrap=i not in wrap, overflow="fold")
-    return table
+    out: list[str] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        buffer = io.StringIO()
+        draw(make_console(buffer, isatty, color, width), run)
+        text = buffer.getvalue()
+        out.append(text if isatty else "".join(line.rstrip() + "\n" for line in text.splitlines()))
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, (Verbatim, Code)):
+            flush()
+            out.append(block.text)
+        else:
+            run.append(block)
+    flush()
+    return "".join(out)
 
 
-def _plain(cell) -> str:
-    return cell.plain if isinstance(cell, Text) else str(cell)
+def draw(console: Console, blocks: list[Block]) -> None:
+    """Print each block on `console`."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            if block.level > 1:
+                console.print()
+            print_line(console, block.text)
+        elif isinstance(block, Paragraph):
+            if block.hanging:
+                print_line(console, block.text)
+            else:
+                console.print(block.text)
+        elif isinstance(block, Items):
+            for depth, text in block.items:
+                print_line(console, "  " * depth + text)
+        elif isinstance(block, Facts):
+            for key, value in block.rows:
+                print_line(console, f"{key}: {value}")
+        elif isinstance(block, Table):
+            print_table(console, block)
+        elif isinstance(block, Tree):
+            console.print(_rich_tree(block))
+        elif isinstance(block, Separator):
+            console.rule(block.title, style="bold")
+        else:
+            raise TypeError(f"not a block for a terminal: {block!r}")
+
+
+def _rich_tree(tree: Tree, parent: RichTree | None = None) -> RichTree:
+    here = RichTree(tree.label) if parent is None else parent.add(tree.label)
+    for child in tree.children:
+        _rich_tree(child, here)
+    return here
 
 
 def print_table(console: Console, table: Table) -> None:
@@ -47,24 +97,29 @@ def print_table(console: Console, table: Table) -> None:
     word, then a share of the room left in proportion to what it could still use. When even
     the minimum does not fit the width, each row is printed as `header: value` lines instead.
     """
+    columns = [[plain(row[i]) for row in table.rows] + [table.headers[i]] for i in range(len(table.headers))]
     mins, wants = [], []
-    for column in table.columns:
-        cells = [_plain(c) for c in column._cells] + [_plain(column.header)]
+    for i, cells in enumerate(columns):
         full = max(cell_len(c) for c in cells)
         # a wrapping column narrower than 8 cells (4 CJK characters) reads badly: keep at least that
-        least = full if column.no_wrap else max(max(_longest_unit(c) for c in cells), min(full, 8))
+        least = max(max(_longest_unit(c) for c in cells), min(full, 8)) if i in table.wrap else full
         mins.append(least)
         wants.append(full)
-    room = console.width - _gaps(table)
+    room = console.width - (len(columns) - 1)  # one column of padding between columns
     if sum(mins) > room:
         _print_as_list(console, table)
         return
     spare = room - sum(mins)
     growth = [want - least for least, want in zip(mins, wants)]
     total_growth = sum(growth) or 1
-    for column, least, grow in zip(table.columns, mins, growth):
-        column.width = least + min(grow, spare * grow // total_growth)
-    console.print(table)
+    # No box: a box's padding is not collapsed, so widths would differ between a terminal and a
+    # pipe; on a terminal the header is bold instead of underlined.
+    grid = RichTable(box=None, pad_edge=False, show_edge=False, collapse_padding=True, header_style="bold")
+    for i, (header, least, grow) in enumerate(zip(table.headers, mins, growth)):
+        grid.add_column(header, no_wrap=i not in table.wrap, overflow="fold", width=least + min(grow, spare * grow // total_growth))
+    for row in table.rows:
+        grid.add_row(*(Text(cell.text, style=cell.style) if isinstance(cell, Styled) else cell for cell in row))
+    console.print(grid)
 
 
 def _longest_unit(text: str) -> int:
@@ -83,18 +138,11 @@ def _longest_unit(text: str) -> int:
     return longest
 
 
-def _gaps(table: Table) -> int:
-    """Columns of the screen that padding takes: one between columns when padding collapses."""
-    return len(table.columns) - 1
-
-
 def _print_as_list(console: Console, table: Table) -> None:
-    headers = [_plain(c.header) for c in table.columns]
-    for row in zip(*(c._cells for c in table.columns)):
-        first, *rest = row
-        print_line(console, f"{headers[0]} {_plain(first)}")
-        for header, cell in zip(headers[1:], rest):
-            print_line(console, f"  {header}: {_plain(cell)}")
+    for first, *rest in table.rows:
+        print_line(console, f"{table.headers[0]} {plain(first)}")
+        for header, cell in zip(table.headers[1:], rest):
+            print_line(console, f"  {header}: {plain(cell)}")
 
 
 def print_line(console: Console, line: str) -> None:

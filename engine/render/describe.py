@@ -9,6 +9,7 @@ from typing import Any
 from ..model.decision import ConditionTrace, CriterionOutcome, Supply, TraceEvent, VendorDecision
 from ..explain.filters import filter_trace
 from ..messages import msg, value_label
+from .blocks import Tree
 
 SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?", "unknown": "?"}
 RESULT_SYMBOL = {"true": "✓", "false": "✗", "not_evaluated": "?"}
@@ -162,27 +163,8 @@ def _combine(kind: str, results: list[str]) -> str:
     return "not_evaluated" if "not_evaluated" in results else other
 
 
-def add_trace(tree, events: list[TraceEvent], explain: str, lang: str) -> None:
-    """Add a 'Rule trace' branch to a rich Tree."""
-    branch = tree.add(f"{msg('check.trace', lang)} ({explain})")
+def trace_tree(events: list[TraceEvent], explain: str, lang: str) -> Tree:
+    """A 'Rule trace' node: each event shown at `explain`, its conditions below it."""
     items = trace_items(events, explain, lang)
-    if not items:
-        branch.add(msg("check.no_events", lang))
-    for head, conditions in items:
-        node = branch.add(head)
-        for line in conditions:
-            node.add(line)
-
-
-def trace_markdown(events: list[TraceEvent], explain: str, lang: str) -> list[str]:
-    """A '### Rule trace' section as Markdown lines."""
-    lines = ["", f"### {msg('check.trace', lang)} ({explain})", ""]
-    items = trace_items(events, explain, lang)
-    if not items:
-        lines.append(msg("check.no_events", lang))
-    for head, conditions in items:
-        lines.append(f"- {head}")
-        for line in conditions:  # the tree's two-space steps become nested list items
-            depth = (len(line) - len(line.lstrip(" "))) // 2
-            lines.append("  " * (depth + 1) + "- " + line.lstrip(" "))
-    return lines
+    children = [Tree(head, tuple(Tree(line) for line in conditions)) for head, conditions in items]
+    return Tree(f"{msg('check.trace', lang)} ({explain})", tuple(children) or (Tree(msg("check.no_events", lang)),))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from engine.decide.bundle import bundle_root
 from engine.decide.knowledge import load_rule_base
-from engine.render.json_out import dumps
+from engine.json_text import dumps
 from engine.decide.check import check
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from engine.decide.bundle import bundle_root
 from engine.decide.knowledge import load_advice_knowledge
 from engine.model.profile import Profile
-from engine.render.json_out import dumps
+from engine.json_text import dumps
 from engine.decide.rank import RankOptions, rank
 
 from ..conftest import patched_vendor

@@ -1,51 +1,18 @@
 """The report of one decision record, as a list of blocks that every report format renders.
 
 The blocks are built once from the record (the `audit show` document: id, hash, prev_hash and
-the body); `report_formats` turns them into Markdown, HTML or SVG. Nothing here reads a
-database: the command line hands the record over as a dict.
+the body); the Markdown, HTML and SVG renderers draw them. Nothing here reads a database: the
+command line hands the record over as a dict.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from ..messages import msg, value_label
-from ..model.decision import TraceEvent, trace_from_json
-from .describe import SYMBOL, condition_tree_lines, effect_text, number, show
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A section title; level 1 is the report's own title."""
-
-    text: str
-    level: int
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Key/value lines."""
-
-    rows: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table; a cell may hold several lines (separated by newlines, indentation kept)."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A line of running text."""
-
-    text: str
-
-
-Block = Heading | Facts | Table | Paragraph
+from ...messages import msg, value_label
+from ...model.decision import TraceEvent, trace_from_json
+from ..blocks import Block, Facts, Heading, Paragraph, Table
+from ..describe import SYMBOL, condition_tree_lines, effect_text, number, show
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:

@@ -1,4 +1,4 @@
-"""Commented YAML templates: an example document with the meaning and allowed values of every key."""
+"""`init profile|vendor`: a commented YAML template, an example in every field with its meaning and allowed values."""
 
 from __future__ import annotations
 
@@ -7,6 +7,21 @@ from typing import Any, Callable, Literal
 
 import yaml
 from pydantic import BaseModel
+
+from ...decide.inputs import bundled_profiles
+from ...decide.bundle import bundle_root
+from ...decide.knowledge import load_rule_base
+from ...loader.yaml_source import load
+from ...messages import MESSAGES, msg
+from ...model.profile import Profile
+from ...model.vendor import Vendor
+from ..blocks import Block, Verbatim
+from . import View
+
+PROFILE_EXAMPLE = "dongguan-factory-smb"
+VENDOR_EXAMPLE = "coreshub"
+# Keys whose meaning is the same wherever they appear.
+COMMON = ("source", "reason", "evidence", "status")
 
 Path_ = tuple[str, ...]
 
@@ -76,3 +91,60 @@ def _flat(value: dict) -> bool:
 def _scalar(value: Any) -> str:
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=10_000)
     return text.strip().removesuffix("...").strip()
+
+
+def profile_template(lang: str) -> str:
+    """A buyer profile: every field, the bundled example's answer or `unknown`."""
+    example = load(bundled_profiles()[PROFILE_EXAMPLE]).data
+    data = {"id": "my-company", "name": {"zh": "我的公司", "en": "My company"}}
+    for key, field in Profile.model_fields.items():
+        if key in data:
+            continue
+        value = example.get(key, "unknown" if field.default is None else field.get_default(call_default_factory=True))
+        if isinstance(value, dict) and key != "weights":  # a section: every field of it
+            inner = field.annotation.model_fields
+            value = {k: value.get(k, "unknown") for k in inner}
+        data[key] = value
+    data["workloads"] = data["workloads"][:1]
+
+    def comment(path: tuple) -> list[str]:
+        key = f"template.profile.{'.'.join(path)}"
+        lines = [msg(key, lang)] if key in MESSAGES else []
+        values = allowed_values(Profile, path)
+        if values:
+            lines.append(msg("template.allowed", lang, values=", ".join(values)))
+        return lines
+
+    return msg("template.profile_header", lang) + "\n" + commented(data, comment)
+
+
+def vendor_template(lang: str) -> str:
+    """A vendor: every field, with a bundled vendor's data as the example; each sub-criterion's definition."""
+    example = load(bundle_root() / "profiles" / "vendors" / f"{VENDOR_EXAMPLE}.yaml").data
+    data = {key: example.get(key) for key in Vendor.model_fields}
+    data.update(id="my-vendor", name={"zh": "我的算力云", "en": "My compute cloud"})
+    rules = load_rule_base().by_id
+
+    def comment(path: tuple) -> list[str]:
+        key = ".".join(path)
+        lines = []
+        if len(path) == 2 and path[0] == "sub" and path[1] in rules:
+            lines.append(f"{path[1]}: {rules[path[1]].rule.title.get(lang)} [{rules[path[1]].rule.source}]")
+        elif f"template.vendor.{key}" in MESSAGES:
+            lines.append(msg(f"template.vendor.{key}", lang))
+        elif path[-1] in COMMON and len(path) == 2:
+            lines.append(msg(f"template.common.{path[-1]}", lang))
+        values = allowed_values(Vendor, path)
+        if values:
+            lines.append(msg("template.allowed", lang, values=", ".join(values)))
+        return lines
+
+    return msg("template.vendor_header", lang, example=VENDOR_EXAMPLE) + "\n" + commented(data, comment)
+
+
+def template_blocks(kind: str, lang: str, fmt: str) -> list[Block]:
+    """The template of `kind` (profile or vendor), as it is."""
+    return [Verbatim(profile_template(lang) if kind == "profile" else vendor_template(lang))]
+
+
+VIEWS = {"template": View(blocks=template_blocks, document=None)}

@@ -1,14 +1,95 @@
-"""Plain-text pieces of a ranking, shared by the rich view and Markdown."""
+"""`rank` (and `ask`): the ranking table, why each vendor is lower or dropped, the report's context, and trees when asked."""
 
 from __future__ import annotations
 
-from ..model.common import ASSESSMENT
-from ..model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
-from ..model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
+from typing import Any
+
+from ...messages import msg, value_label
+from ...model.common import ASSESSMENT
+from ...model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
+from ...model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
+from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, node
+from ..describe import number, show, trace_tree
+from . import View
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
-from .describe import number, show
-from ..messages import msg, value_label
+
+
+def rank_blocks(results: list[RankResult], lang: str, fmt: str, explain: str = "off", many: bool = False,
+                extra: dict | None = None) -> list[Block]:
+    """Each ranking in turn; with `many`, each under a rule naming where its profile came from."""
+    blocks: list[Block] = []
+    for result in results:
+        if many:
+            blocks.append(Separator(result.profile_source))
+        blocks += ranking_blocks(result, lang, explain)
+    return blocks
+
+
+def ranking_blocks(result: RankResult, lang: str, explain: str) -> list[Block]:
+    """Title, weights, the table with its legend and stability, the sections, and a tree per ranked vendor when asked."""
+    blocks: list[Block] = [Heading(title_line(result, lang)), Paragraph(weights_line(result, lang))]
+    if result.ranking:
+        blocks += [
+            Table(tuple(headers(lang)), tuple(tuple(row(r, lang)) for r in result.ranking), wrap=(1, 2, 5)),
+            Paragraph(msg("rank.legend", lang)),
+            Paragraph(stability_line(result, lang)),
+        ]
+    for heading, lines in _sections(result, lang):
+        items = tuple((1, line[2:]) if line.startswith("  ") else (0, line) for line in lines)
+        blocks += [Heading(heading, 2), Items(items)]
+    if explain != "off":
+        for r in result.ranking:
+            breakdown = node(msg("rank.breakdown", lang), [Tree(line) for line in breakdown_lines(r, lang)])
+            blocks.append(node(f"#{r.rank} {r.name.get(lang)} ({r.vendor})", [breakdown, trace_tree(r.trace, explain, lang)]))
+    return blocks
+
+
+def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
+    sections = []
+    if inputs_lines(result, lang):
+        sections.append((msg("rank.inputs", lang), inputs_lines(result, lang)))
+    if len(result.ranking) > 1:
+        sections.append((msg("rank.why_lower", lang), why_lower_lines(result, lang)))
+    if result.ranking:
+        sections.append((msg("rank.risks", lang), risk_lines(result, lang)))
+    if result.excluded:
+        lines = [line for e in result.excluded for line in excluded_lines(e, lang)]
+        sections.append((msg("rank.excluded", lang), lines))
+    if result.unassessed:
+        sections.append((msg("rank.unassessed", lang), unassessed_lines(result, lang)))
+    if result.context:
+        sections.append((msg("rank.context", lang), context_lines(result, lang)))
+    return sections
+
+
+def rank_document(results: list[RankResult], lang: str, many: bool = False, extra: dict | None = None, **_: Any) -> Any:
+    """One ranking's document (with `extra` keys, e.g. `ask`), or a list of them with `many`."""
+    documents = [r.model_dump(mode="json") for r in results]
+    return documents if many else {**documents[0], **(extra or {})}
+
+
+def rank_lines(results: list[RankResult], lang: str, **_: Any) -> list[dict]:
+    """One document per ranking, for JSON Lines."""
+    return [r.model_dump(mode="json") for r in results]
+
+
+def lead_reason(first: RankedVendor, lang: str) -> str:
+    """Why #1 leads, in one line: its strongest applied advice rule, else its ratings."""
+    rules = [i for i in first.breakdown if i.kind == "rule" and i.applied and i.points > 0]
+    if not rules:
+        return msg("ask.reason_ratings", lang)
+    best = max(rules, key=lambda i: (i.points, i.id))
+    return f"{best.title.get(lang)} (+{best.points:g})"
+
+
+def live_blocks(result: RankResult, lang: str, fmt: str) -> list[Block]:
+    """`ask`'s live line after each answer: the current top three and why #1 leads."""
+    top = " · ".join(f"{r.rank} {r.name.get(lang)} {r.score:g}" for r in result.ranking[:3])
+    lines = [f"  {msg('ask.top_three', lang)}: {top or msg('ask.none_left', lang)}"]
+    if result.ranking:
+        lines.append(f"  {msg('ask.why_first', lang, reason=lead_reason(result.ranking[0], lang))}")
+    return [Verbatim("".join(line + "\n" for line in lines))]
 
 
 def title_line(result: RankResult, lang: str) -> str:
@@ -175,3 +256,9 @@ def headers(lang: str) -> list[str]:
     """Table headers matching `row`."""
     keys = ("col.rank", "col.vendor", "col.type", "col.score", "col.F", "col.reasons")
     return [msg(k, lang) for k in keys]
+
+
+VIEWS = {
+    "rank": View(blocks=rank_blocks, document=rank_document, lines=rank_lines),
+    "live": View(blocks=live_blocks),
+}

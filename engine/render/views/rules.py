@@ -1,13 +1,18 @@
-"""`zhisuan rules list` and `rules show` renderings."""
+"""`rules list|show|advice|version|lint|coverage`: what each rule says and where, the report's advice, the rules' health."""
 
 from __future__ import annotations
 
-from ..compile.compiler import CompiledRule
-from ..compile.tree import Node
-from ..model.fields import to_user_units
-from .describe import show
-from ..model.conformance import Conformance
-from ..messages import msg
+from dataclasses import asdict
+from typing import Any
+
+from ...compile.compiler import CompiledRule
+from ...compile.tree import Node
+from ...messages import msg
+from ...model.conformance import Conformance
+from ...model.fields import to_user_units
+from ..blocks import Block, Code, Paragraph, Table, Verbatim
+from ..describe import show
+from . import View
 
 
 def rule_rows(rules: dict[str, CompiledRule], lang: str) -> list[list[str]]:
@@ -89,3 +94,118 @@ def advice_rows(table: Conformance, lang: str, quotes: bool) -> list[list[str]]:
         how = msg("sep", lang).join(parts) if parts else msg("advice.not_encoded", lang, why=item.not_encoded)
         rows.append([item.id, item.section] + ([item.quote] if quotes else []) + [how])
     return rows
+
+
+def list_blocks(kb, lang: str, fmt: str) -> list[Block]:
+    """Every rule, eligibility then advice, one row each."""
+    return [Table(tuple(rule_headers(lang)), tuple(tuple(r) for r in rule_rows(kb.all_rules(), lang)), wrap=(1, 2))]
+
+
+def list_document(kb, lang: str) -> dict:
+    """The rules version and every rule's YAML form, in file order."""
+    return {"rules_version": kb.version, "rules": [rule_json(r) for r in sorted(kb.all_rules().values(), key=file_order)]}
+
+
+def show_blocks(rule: CompiledRule, lang: str, fmt: str) -> list[Block]:
+    """One rule as plain text (fenced in Markdown)."""
+    text = rule_detail(rule, lang)
+    return [Code(text) if fmt == "markdown" else Verbatim(text)]
+
+
+def show_document(rule: CompiledRule, lang: str) -> dict:
+    """One rule as JSON."""
+    return rule_json(rule)
+
+
+def advice_blocks(table: Conformance, lang: str, fmt: str, version: str = "") -> list[Block]:
+    """The conformance table (the report's words beside each item in Markdown) and a summary."""
+    encoded = sum(1 for item in table.advice if item.not_encoded is None)
+    summary = msg("advice.summary", lang, n=len(table.advice), encoded=encoded, not_encoded=len(table.advice) - encoded)
+    if fmt == "table":
+        advice, _, how = advice_headers(lang, False)
+        rows = tuple(
+            (f"{item.quote if lang == 'zh' else item.advice}\n{where} · {item_id}", encoding)
+            for item, (item_id, where, encoding) in zip(table.advice, advice_rows(table, lang, quotes=False))
+        )
+        return [Table((advice, how), rows, wrap=(0, 1)), Paragraph(summary, hanging=False)]
+    rows = tuple(tuple(r) for r in advice_rows(table, lang, quotes=True))
+    return [Table(tuple(advice_headers(lang, True)), rows), Paragraph(summary, hanging=False)]
+
+
+def advice_document(table: Conformance, lang: str, version: str = "") -> dict:
+    """The rules version and the conformance table as written."""
+    return {"rules_version": version, **table.model_dump(mode="json")}
+
+
+def version_blocks(identity, lang: str, fmt: str) -> list[Block]:
+    """The rules version, then each file it covers with the head of its sha256."""
+    lines = [f"{msg('check.rules_version', lang)} {identity.version}"] + [f"  {sha[:12]}  {name}" for name, sha in identity.files]
+    return [Verbatim("\n".join(lines) + "\n")]
+
+
+def version_document(identity, lang: str) -> dict:
+    """The rules version and every file with its sha256."""
+    return {"rules_version": identity.version, "files": [{"file": name, "sha256": sha} for name, sha in identity.files]}
+
+
+def lint_blocks(report, lang: str, fmt: str) -> list[Block]:
+    """Each finding at its file:line, then how many; or that there is none."""
+    if not report.findings:
+        return [Verbatim(msg("lint.clean", lang, n=report.rules) + "\n")]
+    lines = []
+    for f in report.findings:
+        hint = f.error.hint_in(lang)
+        where = f"{f.error.location}: " if f.error.location else ""
+        lines.append(f"{where}{f.check}: {f.error.message_in(lang)}" + (f" ({hint})" if hint else ""))
+    lines.append(msg("lint.found", lang, n=len(report.findings), load=sum(f.check == "load" for f in report.findings)))
+    return [Verbatim("\n".join(lines) + "\n")]
+
+
+def lint_document(report, lang: str) -> dict:
+    """How many rules were read, and each finding with its check, file, line, message and hint in `lang`."""
+    return {"rules": report.rules, "findings": [
+        {"check": f.check, "file": f.error.location.file if f.error.location else None,
+         "line": f.error.location.line if f.error.location else None,
+         "message": f.error.message_in(lang), "hint": f.error.hint_in(lang)} for f in report.findings]}
+
+
+def _never(coverage) -> tuple[list[str], list[str]]:
+    """The rules that never fired, and those that fired without changing an outcome."""
+    return ([r.rule for r in coverage.rules if not r.fired], [r.rule for r in coverage.rules if r.fired and r.changed == 0])
+
+
+def coverage_blocks(coverage, lang: str, fmt: str) -> list[Block]:
+    """Per rule: its base, fire count, outcome changes and place; then the corpus and the idle rules."""
+    never, idle = _never(coverage)
+    bases = {"eligibility": msg("coverage.eligibility", lang), "advice": msg("coverage.advice", lang)}
+
+    def changed(r) -> str:
+        if not r.fired:
+            return "-"
+        return msg("coverage.needed", lang) if r.changed is None else f"{r.changed}/{r.out_of}"
+
+    keys = ("coverage.col_rule", "coverage.col_base", "coverage.col_fired", "coverage.col_changed", "coverage.col_where")
+    rows = tuple((r.rule, bases[r.base], str(r.fired), changed(r), r.location) for r in coverage.rules)
+    return [
+        Table(tuple(msg(key, lang) for key in keys), rows),
+        Paragraph(msg("coverage.corpus", lang, vendors=coverage.vendors, profiles=coverage.profiles), hanging=False),
+        Paragraph(msg("coverage.never_fired", lang, n=len(never), rules=", ".join(never) or "-"), hanging=False),
+        Paragraph(msg("coverage.never_changed", lang, n=len(idle), rules=", ".join(idle) or "-"), hanging=False),
+    ]
+
+
+def coverage_document(coverage, lang: str) -> dict:
+    """Every rule's coverage, with the never-fired and never-changed lists."""
+    never, idle = _never(coverage)
+    return {"vendors": coverage.vendors, "profiles": coverage.profiles, "never_fired": never,
+            "never_changed": idle, "rules": [asdict(r) for r in coverage.rules]}
+
+
+VIEWS: dict[str, Any] = {
+    "list": View(blocks=list_blocks, document=list_document),
+    "show": View(blocks=show_blocks, document=show_document),
+    "advice": View(blocks=advice_blocks, document=advice_document),
+    "version": View(blocks=version_blocks, document=version_document),
+    "lint": View(blocks=lint_blocks, document=lint_document),
+    "coverage": View(blocks=coverage_blocks, document=coverage_document),
+}

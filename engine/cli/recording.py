@@ -1,0 +1,93 @@
+"""Decision records from the command line: --record and --db, keeping a record, and reading one back."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from ..errors import UsageError
+from ..messages import M, msg
+from .exit_codes import Exit
+
+
+def add_record_options(p: argparse.ArgumentParser, t) -> None:
+    """--record and --db for commands that decide (check, rank, ask)."""
+    p.add_argument("--record", action="store_true", help=t("help.audit.record"))
+    add_db_option(p, t)
+
+
+def add_db_option(p: argparse.ArgumentParser, t) -> None:
+    """--db PATH: the records database."""
+    p.add_argument("--db", type=Path, default=None, metavar="PATH", help=t("help.audit.db"))
+
+
+def recording(args: argparse.Namespace) -> bool:
+    """True when this run keeps a record (--record or ZHISUAN_RECORD=1)."""
+    return bool(getattr(args, "record", False)) or os.environ.get("ZHISUAN_RECORD") == "1"
+
+
+def records_path(args: argparse.Namespace) -> Path:
+    """The records database of this run: --db, else ZHISUAN_DB, else the user's data folder."""
+    from ..audit.store import default_path
+
+    return args.db or default_path()
+
+
+def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
+    """Append one decision record: the inputs as evaluated, the rule files and the whole result document."""
+    from ..audit.store import Store
+    from ..decide.records import new_record
+
+    made = new_record(kind, args.argv, document, subjects, inputs, args.rules)
+    store = Store(records_path(args))  # created with the first record
+    try:
+        store.append(made.body, made.files)
+    finally:
+        store.close()
+
+
+def keep_ranking(args: argparse.Namespace, kind: str, result, known, level: str, extra: dict | None = None):
+    """Keep a ranking of the vendors of `known` (a VendorSet) as a record (full trace); return it as the output shows it."""
+    from ..explain.filters import at_level
+
+    subjects = [result.profile["id"]] + [r.vendor for r in result.ranking]
+    vendors = [known.vendors[vid] for vid in sorted(known.vendors)]
+    inputs = {"profile": result.profile, "vendors": [v.model_dump(mode="json") for v in vendors],
+              "vendor_sources": known.sources(known.vendors), **(extra or {})}
+    keep_record(args, kind, result.model_dump(mode="json"), subjects, inputs)
+    return at_level(result, level)
+
+
+def reading(args: argparse.Namespace):
+    """The records database to read, or None when nothing was ever recorded (reading creates no file).
+
+    A database named on the command line must exist: a mistyped --db never reads as "no records".
+    """
+    from ..audit.store import Store
+
+    if args.db is not None and not args.db.exists():
+        raise UsageError(M("audit.no_database", path=str(args.db)), hint=M("hint.audit_db_path"))
+    return Store(records_path(args)) if records_path(args).exists() else None
+
+
+def stored_record(args: argparse.Namespace):
+    """(store, record, its outcome read back) for `args.record_id`, or the usage error every audit command gives."""
+    from ..decide.records import record_outcome
+
+    store = reading(args)
+    record = store.get(args.record_id) if store else None
+    if record is None:
+        raise UsageError(M("audit.no_record", id=args.record_id), hint=M("hint.audit_list"))
+    outcome = record_outcome(record.body)
+    if outcome is None:  # altered with its chain recomputed: verify cannot tell, reading must not crash
+        raise UsageError(M("audit.unreadable", id=record.id), hint=M("hint.audit_verify"))
+    return store, record, outcome
+
+
+def warn_if_altered(args: argparse.Namespace, env, record) -> int:
+    """Say on stderr when a record's hash no longer matches it; the exit code that goes with it."""
+    if record.intact:
+        return Exit.OK
+    env.stderr.write(msg("audit.not_intact", args.lang, id=record.id) + "\n")
+    return Exit.NEGATIVE

@@ -1,0 +1,72 @@
+"""Decision records: what one holds when it is made, and the outcome read back from one."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import LoadError, Location
+from ..messages import M
+from ..model.decision import CheckResult
+from ..model.ranking import RankResult
+from ..model.vendor import Vendor
+from .identity import identity_of, rule_file_texts
+
+__all__ = ["KINDS", "NewRecord", "new_record", "record_body", "record_outcome"]
+
+KINDS = ("check", "rank", "ask")
+
+
+def record_body(kind: str, argv: list[str], rules_version: str, tool_version: str, subjects: list[str],
+                inputs: dict, outcome: dict) -> dict:
+    """The canonical body of one record (the chain hashes its JSON)."""
+    return {
+        "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "command": shlex.join(["zhisuan", *argv]),
+        "kind": kind,
+        "rules_version": rules_version,
+        "tool_version": tool_version,
+        "subjects": subjects,
+        "inputs": inputs,
+        "outcome": outcome,
+    }
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record to append: its body, and the rule files it used (content by sha256) to keep beside it."""
+
+    body: dict
+    files: dict[str, str]
+
+
+def new_record(kind: str, argv: list[str], document: dict, subjects: list[str], inputs: dict,
+               rules_dir: Path | None) -> NewRecord:
+    """The record of one decision: the inputs as evaluated, the rule files and the whole result document.
+
+    The rule files are read again here: when one changed while deciding, nothing is recorded
+    (a record never names rules other than those that decided).
+    """
+    texts = rule_file_texts(rules_dir)  # kept content-addressed: replay and reports can read the rules as they were
+    identity = identity_of(texts)
+    if identity.version != document["rules_version"]:
+        raise LoadError(M("audit.rules_moved"), Location(str(rules_dir or "rules")), M("hint.rules_moved"))
+    body = record_body(kind, argv, document["rules_version"], document["tool_version"], subjects, inputs, document)
+    body["rule_files"] = [{"file": name, "sha256": sha} for name, sha in identity.files]
+    content = dict(texts)
+    return NewRecord(body, {sha: content[name] for name, sha in identity.files})
+
+
+def record_outcome(body: dict) -> CheckResult | RankResult | None:
+    """The body's outcome as the command's result, or None when the record does not read
+    (altered with its chain recomputed: verify cannot tell, reading must not crash)."""
+    try:
+        if body["kind"] not in KINDS or (body["kind"] != "check" and not isinstance(body["inputs"]["profile"], dict)):
+            return None
+        for vendor in body["inputs"]["vendors"]:
+            Vendor.model_validate(vendor)
+        return (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None

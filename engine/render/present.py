@@ -1,0 +1,113 @@
+"""The presentation seam: the one way a command's output reaches standard output.
+
+A command builds its result and calls `show(env, VIEW, result, fmt, lang)` once. The view (in
+`render/views/`) turns the result into blocks, or into its JSON document; the renderer of the
+chosen format, and only that one, is imported and writes them. On a terminal, output taller than
+the screen goes through the pager. `env` is the command's environment: its streams, whether they
+are a terminal, the width, the pager.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+from typing import Any
+
+from ..json_text import dumps, dumps_line
+
+FORMATS = ("table", "markdown", "html", "svg", "json", "jsonl")
+
+
+def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> None:
+    """Write `result` in `fmt` ("table" on a terminal, "markdown", "html", "svg", "json", "jsonl") through `view`."""
+    chosen = _view(view)
+    if fmt == "json":
+        env.stdout.write(dumps(chosen.document(result, lang, **options)))
+    elif fmt == "jsonl":
+        env.stdout.write("".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
+    elif fmt == "table":
+        from .console import render_text  # rich loads only when something is drawn
+
+        _to_terminal(env, render_text(chosen.blocks(result, lang, fmt, **options), env.isatty, env.color, env.width))
+    else:
+        env.stdout.write(_renderer(fmt)(chosen.blocks(result, lang, fmt, **options), lang))
+
+
+def show_text(env, text: str) -> None:
+    """Write text a command prints as it is (a JSON line of a stream, a completion script, the help)."""
+    env.stdout.write(text)
+
+
+def prompt(env, text: str) -> None:
+    """Write a question or an answer's echo of an interactive session, at once."""
+    env.stdout.write(text)
+    env.stdout.flush()
+
+
+def progress(env, label: str):
+    """A live count on a terminal's stderr while a batch runs (removed when done); elsewhere nothing.
+
+    Use as `with progress(env, label) as tick:` and call `tick()` once per item.
+    """
+    from contextlib import nullcontext
+
+    if not (hasattr(env.stderr, "isatty") and env.stderr.isatty()):
+        return nullcontext(lambda: None)
+    from .progress import Counter
+
+    return Counter(env.stderr, label)
+
+
+def _view(name: str):
+    """The view `name` (`family` or `family.part`), importing only its family's module."""
+    family, _, part = name.partition(".")
+    if family == "check":
+        from .views import check as module
+    elif family == "rank":
+        from .views import rank as module
+    elif family == "rules":
+        from .views import rules as module
+    elif family == "audit":
+        from .views import audit as module
+    elif family == "ask":
+        from .views import ask as module
+    elif family == "init":
+        from .views import init as module
+    elif family == "schema":
+        from .views import schema as module
+    else:
+        raise KeyError(f"no view {name!r}")
+    return module.VIEWS[part or family]
+
+
+def _renderer(fmt: str):
+    """The function that turns blocks into a document of `fmt`."""
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return lambda blocks, lang: render_markdown(blocks)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html
+    if fmt == "svg":
+        from .svg import render_svg
+
+        return render_svg
+    raise KeyError(f"no format {fmt!r}")
+
+
+def _to_terminal(env, text: str) -> None:
+    """On a terminal, page text taller than the screen; otherwise write it."""
+    if env.isatty and env.pager and text.count("\n") >= env.height and _page(env.pager, text):
+        return
+    env.stdout.write(text)
+
+
+def _page(pager: str, text: str) -> bool:
+    """Show `text` through the pager; False if the pager cannot be started."""
+    try:
+        subprocess.run(shlex.split(pager), input=text, text=True, check=False)
+    except (OSError, ValueError):
+        return False
+    return True

@@ -1,0 +1,133 @@
+"""`audit list|show|verify|replay|diff|report`: decision records, their chain, and outcomes decided again."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ...messages import MESSAGES, msg, value_label
+from ..blocks import Block, Verbatim
+from . import View
+from .audit_report import report_blocks
+from .check import check_blocks
+from .rank import rank_blocks
+
+
+def _lines(lines: list[str]) -> list[Block]:
+    return [Verbatim("\n".join(lines) + "\n")]
+
+
+def _rows(records: list) -> list[dict]:
+    return [{"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
+             "rules_version": r.body["rules_version"], "hash": r.hash} for r in records]
+
+
+def list_blocks(records: list, lang: str, fmt: str, filtered: bool = False) -> list[Block]:
+    """One line per record: id, time, kind, rules version, subjects; or that there is none (to match)."""
+    lines = [f"{r['id']:>5}  {r['time']}  {r['kind']:<6} {r['rules_version'][:12]}  {', '.join(r['subjects'])}" for r in _rows(records)]
+    return _lines(lines or [msg("audit.none_match" if filtered else "audit.empty", lang)])
+
+
+def list_document(records: list, lang: str, filtered: bool = False) -> list[dict]:
+    """One object per record."""
+    return _rows(records)
+
+
+def show_blocks(record, lang: str, fmt: str, outcome=None, explain: str = "off") -> list[Block]:
+    """The record's header and hashes, then its outcome as the command showed it."""
+    body = record.body
+    header = msg("audit.show_header", lang, id=record.id, time=body["time"], kind=body["kind"], command=body["command"])
+    hashes = msg("audit.show_hashes", lang, hash=record.hash[:16], prev=record.prev_hash[:16], rules=body["rules_version"][:12],
+                 tool=body["tool_version"])
+    shown = check_blocks(outcome, lang, fmt, explain) if body["kind"] == "check" else rank_blocks([outcome], lang, fmt, explain)
+    return [Verbatim(f"{header}\n{hashes}\n\n"), *shown]
+
+
+def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict:
+    """The record in full, its outcome with the trace at `explain` (and `ask`'s answers where it has them)."""
+    body = record.body
+    shown = {**outcome.model_dump(mode="json"), **({"ask": body["outcome"]["ask"]} if "ask" in body["outcome"] else {})}
+    return {"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, "intact": record.intact, **body, "outcome": shown}
+
+
+def verify_blocks(verdict, lang: str, fmt: str, path: str = "") -> list[Block]:
+    """That the chain holds (and how many records), or the first record that breaks it; or that there is none yet."""
+    if verdict is None:
+        return _lines([msg("audit.empty", lang) + f" ({path})"])
+    if verdict.problem is None:
+        return _lines([msg("audit.verified", lang, n=verdict.records, path=path)])
+    return _lines([msg(verdict.problem, lang, id=verdict.bad_id)])
+
+
+def change_line(change, lang: str) -> str:
+    """One changed outcome: `  vendor  what: before → after`, labels and values in `lang`."""
+    head, _, rest = change.what.partition(".")
+    what = msg(f"audit.what_{head}", lang, id=rest) if f"audit.what_{head}" in MESSAGES else change.what
+
+    def shown(value):
+        return "-" if value is None else value_label(value, lang)
+
+    return f"  {change.vendor}  {what}: {shown(change.before)} → {shown(change.after)}"
+
+
+def replay_blocks(replay, lang: str, fmt: str) -> list[Block]:
+    """`identical`, or each change and the rules behind it; then the rules changed since the record."""
+    lines = []
+    if not replay.changes:
+        said = "audit.identical_kept" if replay.recorded_rules else "audit.identical"
+        same = "audit.same_rules" if replay.version_then == replay.version_now else "audit.other_rules"
+        lines.append(msg(said, lang, id=replay.record, same=msg(same, lang)))
+    else:
+        lines.append(msg("audit.changed", lang, id=replay.record, n=len(replay.changes)))
+        lines += [change_line(c, lang) for c in replay.changes]
+        lines.append(msg("audit.rules_behind", lang, rules=", ".join(replay.rules) or "-"))
+    if replay.since and any(replay.since.values()):
+        lines.append(msg("audit.rules_since", lang, **{k: ", ".join(v) or "-" for k, v in replay.since.items()}))
+    elif replay.kept_files and replay.since is None:
+        lines.append(msg("audit.rules_since_unknown", lang))
+    return _lines(lines)
+
+
+def replay_document(replay, lang: str) -> dict:
+    """The replay as JSON: identical or not, both rules versions, the rules and every change."""
+    return {
+        "record": replay.record, "intact": replay.intact, "identical": not replay.changes,
+        "rules_version_then": replay.version_then, "rules_version_now": replay.version_now, "rules": replay.rules,
+        "rules_changed_since": replay.since, "changes": [asdict(c) for c in replay.changes],
+    }
+
+
+def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
+    """The rules that differ, then each section that changed with its rules and changes (or that none did)."""
+    rules = diff.rules
+    lines = [msg("audit.diff_rules", lang, added=", ".join(rules["added"]) or "-",
+                 removed=", ".join(rules["removed"]) or "-", modified=", ".join(rules["modified"]) or "-")]
+    for section in diff.changed:
+        lines.append(f"{section.where}: {msg('audit.rules_behind', lang, rules=', '.join(section.rules) or '-')}")
+        lines += [change_line(c, lang) for c in section.changes]
+    if not diff.changed:
+        lines.append(msg("audit.diff_none", lang, n=len(diff.sections)))
+    return _lines(lines)
+
+
+def diff_document(diff, lang: str) -> dict:
+    """Both rules versions, the rules that differ, and each section that changed."""
+    return {
+        "rules_versions": list(diff.versions), "rules": diff.rules,
+        "changes": [{"where": s.where, "rules": s.rules, "changes": [asdict(c) for c in s.changes]} for s in diff.changed],
+    }
+
+
+def report_view_blocks(record: dict, lang: str, fmt: str) -> list[Block]:
+    """The report of one record (`audit show`'s document)."""
+    return report_blocks(record, lang)
+
+
+VIEWS: dict[str, Any] = {
+    "list": View(blocks=list_blocks, document=list_document),
+    "show": View(blocks=show_blocks, document=show_document),
+    "verify": View(blocks=verify_blocks, document=None),
+    "replay": View(blocks=replay_blocks, document=replay_document),
+    "diff": View(blocks=diff_blocks, document=diff_document),
+    "report": View(blocks=report_view_blocks, document=None),
+}
