@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from .messages import Msg
 
 
+class Problem(ValueError):
+    """A validation problem raised inside a model or a parser, carrying its catalogue message."""
+
+    def __init__(self, message: Msg):
+        super().__init__(str(message))
+        self.msg = message
+
+
 def printable(text: str) -> str:
     """`text` safe for one line of any output: undecodable bytes as U+FFFD, control characters escaped."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

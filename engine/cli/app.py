@@ -67,17 +67,17 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         return msg(key, lang)
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, default=lang, help=t("help.app.output_language"))
-    common.add_argument("--debug", action="store_true", help=t("help.app.show_tracebacks_on_errors"))
-    common.add_argument("--no-pager", action="store_true", help=t("help.app.never_page_long_output"))
+    common.add_argument("--lang", choices=LANGS, default=lang, help=t("help.app.lang"))
+    common.add_argument("--debug", action="store_true", help=t("help.app.debug"))
+    common.add_argument("--no-pager", action="store_true", help=t("help.app.no_pager"))
     parser = _Parser(
         prog="zhisuan",
         parents=[common],
-        description=t("help.app.zhisuan_decision_support_for"),
-        epilog=t("help.app.run_zhisuan_command_help"),
+        description=t("help.app.description"),
+        epilog=t("help.app.epilog"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_Version, nargs=0, help=t("help.app.print_the_version"))
+    parser.add_argument("--version", action=_Version, nargs=0, help=t("help.app.version"))
     ctx = Context(t, common, parser)
     sub = ctx.subparsers(parser, dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:

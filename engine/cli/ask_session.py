@@ -6,8 +6,8 @@ import sys
 import textwrap
 from typing import Any, Callable
 
-from ..errors import UsageError
-from ..messages import Problem, msg
+from ..errors import Problem, UsageError
+from ..messages import msg
 
 HELP, BACK, DONE = "?", "back", "done"
 KIND_HINT = {"yes_no": "y/n", "cards": "8 | 4-16", "text": "…"}

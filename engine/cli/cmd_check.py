@@ -17,14 +17,14 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "check",
-        help=t("help.check.classify_vendors_track_supplier"),
-        description=t("help.check.evaluate_vendors_against_the"),
-        epilog=t("help.check.examples_zhisuan_check_zhisuan"),
+        help=t("help.check.summary"),
+        description=t("help.check.description"),
+        epilog=t("help.check.examples"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("vendors", nargs="*", metavar="VENDOR", help=t("help.check.bundled_vendor_ids"))
-    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.check.check_a_vendor_file"))
-    p.add_argument("--fail-unless", choices=("core", "partial"), default=None, help=t("help.check.exit_1_unless_every"))
+    p.add_argument("vendors", nargs="*", metavar="VENDOR", help=t("help.check.vendors"))
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.check.file"))
+    p.add_argument("--fail-unless", choices=("core", "partial"), default=None, help=t("help.check.fail_unless"))
     batch = p.add_mutually_exclusive_group()
     batch.add_argument("--jsonl", type=Path, default=None, metavar="FILE", help=t("help.check.jsonl"))
     batch.add_argument("--dir", type=Path, default=None, metavar="DIR", help=t("help.check.dir"))

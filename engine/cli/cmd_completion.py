@@ -14,8 +14,8 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "completion",
-        help=t("help.completion.print_a_shell_completion"),
-        description=t("help.completion.print_a_completion_script"),
+        help=t("help.completion.summary"),
+        description=t("help.completion.description"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("shell", choices=SHELLS)

@@ -17,13 +17,13 @@ def add_parser(sub, ctx) -> None:
     t = ctx.t
     p = sub.add_parser(
         "rank",
-        help=t("help.rank.rank_vendors_for_a"),
-        description=t("help.rank.rank_the_bundled_vendors"),
-        epilog=t("help.rank.profile_is_a_yaml"),
+        help=t("help.rank.summary"),
+        description=t("help.rank.description"),
+        epilog=t("help.rank.examples"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("help.rank.profile_file_or_bundled"))
-    p.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rank.profiles_dir"))
+    p.add_argument("profile", nargs="?", metavar="PROFILE", help=t("help.rank.profile"))
+    p.add_argument("--profiles", type=Path, default=None, metavar="DIR", help=t("help.rank.profiles"))
     add_ranking_options(p, t)
     add_output_options(p, explain=True, t=t, formats=FORMATS + ("jsonl",))
     add_record_options(p, t)

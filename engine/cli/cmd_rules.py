@@ -12,16 +12,16 @@ from .options import add_output_options
 def add_parser(sub, ctx) -> None:
     """Register `rules list`, `show`, `advice`, `version`, `lint` and `coverage`."""
     t = ctx.t
-    p = sub.add_parser("rules", help=t("help.rules.list_rules_or_show"), description=t("help.rules.the_eligibility_rules_check"))
+    p = sub.add_parser("rules", help=t("help.rules.summary"), description=t("help.rules.description"))
     inner = ctx.subparsers(p, dest="rules_command", metavar="{list,show,advice,version,lint,coverage}")
-    lp = inner.add_parser("list", help=t("help.rules.every_rule_with_its"))
+    lp = inner.add_parser("list", help=t("help.rules.list"))
     add_output_options(lp, explain=False, t=t)
     lp.set_defaults(run=run_list)
-    sp = inner.add_parser("show", help=t("help.rules.one_rule_in_full"))
+    sp = inner.add_parser("show", help=t("help.rules.show"))
     sp.add_argument("rule_id", metavar="RULE")
     add_output_options(sp, explain=False, t=t)
     sp.set_defaults(run=run_show)
-    ap = inner.add_parser("advice", help=t("help.rules.every_piece_of_the"), description=t("help.rules.the_advice_conformance_table"))
+    ap = inner.add_parser("advice", help=t("help.rules.advice"), description=t("help.rules.advice_description"))
     add_output_options(ap, explain=False, t=t)
     ap.set_defaults(run=run_advice)
     vp = inner.add_parser("version", help=t("help.rules.version"), description=t("help.rules.version_description"))

@@ -12,7 +12,7 @@ SCHEMAS = ("profile", "rules", "vendor")
 def add_parser(sub, ctx) -> None:
     """Register the schema subcommand."""
     t = ctx.t
-    p = sub.add_parser("schema", help=t("help.schema.print_a_json_schema"))
+    p = sub.add_parser("schema", help=t("help.schema.summary"))
     p.add_argument("kind", choices=SCHEMAS)
     p.set_defaults(run=run)
 

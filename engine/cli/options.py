@@ -13,10 +13,10 @@ FORMATS = ("table", "json", "markdown")
 
 def add_output_options(parser: argparse.ArgumentParser, explain: bool, t, formats: tuple[str, ...] = FORMATS) -> None:
     """Add --format, --rules (and --explain) to a subcommand parser."""
-    parser.add_argument("--rules", type=Path, default=None, metavar="DIR", help=t("help.output.use_the_rule_files"))
-    parser.add_argument("--format", choices=formats, default="table", help=t("help.output.output_format"))
+    parser.add_argument("--rules", type=Path, default=None, metavar="DIR", help=t("help.option.rules"))
+    parser.add_argument("--format", choices=formats, default="table", help=t("help.option.format"))
     if explain:
-        parser.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.output.rule_trace_to_show"))
+        parser.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.option.explain"))
 
 
 def explain_level(args: argparse.Namespace) -> str:
@@ -26,11 +26,11 @@ def explain_level(args: argparse.Namespace) -> str:
 
 def add_ranking_options(p: argparse.ArgumentParser, t) -> None:
     """--top, --weight, --file, --seed, --draws: how a ranking is made and shown (rank and ask)."""
-    p.add_argument("--top", type=positive, default=None, metavar="N", help=t("help.rank.show_the_first_n"))
-    p.add_argument("--weight", action="append", default=[], metavar="D=W", help=t("help.rank.override_one_dimension_s"))
-    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.add_a_vendor_file"))
-    p.add_argument("--seed", type=whole, default=0, help=t("help.rank.seed_of_the_stability"))
-    p.add_argument("--draws", type=draws, default=1000, help=t("help.rank.stability_draws_0_100000"))
+    p.add_argument("--top", type=positive, default=None, metavar="N", help=t("help.rank.top"))
+    p.add_argument("--weight", action="append", default=[], metavar="D=W", help=t("help.rank.weight"))
+    p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.file"))
+    p.add_argument("--seed", type=whole, default=0, help=t("help.rank.seed"))
+    p.add_argument("--draws", type=draws, default=1000, help=t("help.rank.draws"))
 
 
 def whole(text: str) -> int:

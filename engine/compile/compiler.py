@@ -11,7 +11,7 @@ from ..messages import M
 from ..model.common import Text
 from ..model.decision import EffectTrace
 from ..model.fields import FIELDS
-from ..model.rules import Effect, Policy, Rule
+from ..model.rules import Effect, ConflictPolicy, Rule
 from .durable_form import rule_pattern, width
 from .tree import Node, build
 
@@ -89,7 +89,7 @@ class RuleBase:
 
     stages: tuple[Stage, ...]
     by_id: dict[str, CompiledRule]
-    policy: Policy
+    policy: ConflictPolicy
     version: str
 
     def ordered(self) -> list[CompiledRule]:
@@ -106,7 +106,7 @@ class SourcedRule:
 
 
 def compile_rules(
-    sourced: list[SourcedRule], policy: Policy, version: str, given: frozenset[str] = frozenset()
+    sourced: list[SourcedRule], policy: ConflictPolicy, version: str, given: frozenset[str] = frozenset()
 ) -> RuleBase:
     """Check rules against the catalogue, stratify them and build durable definitions.
 
@@ -223,7 +223,7 @@ def _stratify(checked, given: frozenset[str]) -> dict[str, int]:
     return level
 
 
-def _check_policy(policy: Policy, sourced: list[SourcedRule]) -> None:
+def _check_policy(policy: ConflictPolicy, sourced: list[SourcedRule]) -> None:
     for item in sourced:
         kind = item.rule.then.kind
         if kind in policy.conflicts:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import RuleError
-from ..messages import M, Msg, Problem
+from ..errors import Problem, RuleError
+from ..messages import M, Msg
 from ..suggest import allowed, did_you_mean
 from ..model.fields import FIELDS, FieldSpec
 

@@ -11,7 +11,7 @@ from ..loader.validate import validate
 from ..loader.yaml_source import load, parse, read_text
 from ..messages import M
 from ..model.report import Figures, Policies
-from ..model.rules import Policy, RuleFile
+from ..model.rules import ConflictPolicy, RuleFile
 from ..model.weights import WeightsFile
 from ..runtime.limits import refuse_over_limits
 from ..suggest import did_you_mean
@@ -27,7 +27,7 @@ ADVICE_RULES = ("advice/*.yaml",)
 
 def read_rules(
     rules_dir: Path | None = None, patterns: tuple[str, ...] = ELIGIBILITY_RULES, strict: bool = True
-) -> tuple[list[SourcedRule], Policy | None]:
+) -> tuple[list[SourcedRule], ConflictPolicy | None]:
     """The validated rules of the files matching `patterns` in rules_dir (default: bundled), and the policy.
 
     `strict=False` skips files that do not load (what `rules lint` reads beside the load errors);
@@ -49,7 +49,7 @@ def read_rules(
             text = read_text(path, display)
             doc = parse(text, display)
             if path.name == "policy.yaml":
-                policy = validate(Policy, doc)
+                policy = validate(ConflictPolicy, doc)
                 continue
             rule_file = validate(RuleFile, doc)
         except ZhisuanError as exc:

@@ -9,12 +9,12 @@ from typing import Any, Callable
 from pathlib import Path
 
 from ..compile.facts import PROFILE_INPUTS, profile_facts
-from ..errors import LoadError, raise_all
+from ..errors import LoadError, Problem, raise_all
 from ..loader.validate import validate
 from ..loader.yaml_source import load
-from ..messages import M, Problem
+from ..messages import M
 from ..model.profile import MAX_CARDS, Profile
-from ..model.questions import Condition, Question, Questionnaire
+from ..model.questions import Question, QuestionCondition, Questionnaire
 from ..suggest import allowed, closest, did_you_mean
 from .bundle import display_name, display_root, rules_folder
 
@@ -146,7 +146,7 @@ def applies(question: Question, facts: dict[str, Any]) -> bool:
     return all(_holds(c, facts) for c in question.ask_if) and not any(_holds(c, facts) for c in question.skip_if)
 
 
-def _holds(condition: Condition, facts: dict[str, Any]) -> bool:
+def _holds(condition: QuestionCondition, facts: dict[str, Any]) -> bool:
     value = facts.get(condition.fact)
     if condition.known is not None:
         return (value is not None) == condition.known

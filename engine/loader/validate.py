@@ -7,8 +7,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import LoadError, raise_all
-from ..messages import M, Problem
+from ..errors import LoadError, Problem, raise_all
+from ..messages import M
 from ..suggest import allowed, closest, did_you_mean
 from .yaml_source import Document, short
 

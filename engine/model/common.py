@@ -8,7 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 
 REPORT_SOURCE = re.compile(r"^report:§0[1-5]( \S.*)?$")
 ASSESSMENT = "assessment"

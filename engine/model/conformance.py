@@ -6,7 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 from .common import Frozen, NonEmpty
 
 AdviceKind = Literal[

@@ -10,7 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool, WithJsonSchema, model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 from .common import Frozen, NonEmpty, Number, Slug, Text
 from .vocabulary import Industry, Region
 
@@ -96,7 +97,7 @@ Cards = Annotated[
 ]
 
 
-class Location_(Frozen):
+class BuyerLocation(Frozen):
     """Where the buyer's compute must serve."""
 
     province: Region = Field(description="guangdong, guangxi, hainan, hong_kong or macau (required)")
@@ -111,7 +112,7 @@ class Workload(Frozen):
     bursty: Maybe(StrictBool, "demand comes in peaks (launches, campaigns, deadlines)")
 
 
-class Chips(Frozen):
+class BuyerChips(Frozen):
     """Chip constraints."""
 
     cuda_code: Maybe(StrictBool, "existing code depends on NVIDIA CUDA")
@@ -159,11 +160,11 @@ class Profile(Frozen):
     id: Slug = Field(default="buyer", description="defaults to the file name")
     name: Text = Field(default=DEFAULT_NAME, description="defaults to the file name")
     segment: Segment
-    location: Location_
+    location: BuyerLocation
     industry: Maybe(Industry, "the buyer's industry")
     workloads: Maybe(Annotated[list[Workload], Field(min_length=1, max_length=10)], "kinds of AI work, with sizes")
     latency: Maybe(Latency, "city_1ms, province_5ms or relaxed")
-    chips: Chips = Chips()
+    chips: BuyerChips = BuyerChips()
     commercial: Commercial = Commercial()
     compliance: Compliance = Compliance()
     needs: Needs = Needs()

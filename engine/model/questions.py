@@ -6,14 +6,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 from .common import Frozen, Text
 
 QuestionKind = Literal["choice", "multi", "yes_no", "number", "cards", "text"]
 QuestionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 
-class Condition(Frozen):
+class QuestionCondition(Frozen):
     """A test on the answers so far, as the rules see them (a profile.* fact)."""
 
     fact: Annotated[str, Field(pattern=r"^profile\.[a-z_]+$")]
@@ -21,7 +22,7 @@ class Condition(Frozen):
     known: bool | None = None
 
     @model_validator(mode="after")
-    def _one_test(self) -> "Condition":
+    def _one_test(self) -> "QuestionCondition":
         if (self.in_ is None) == (self.known is None):
             raise Problem(M("model.question_condition"))
         return self
@@ -41,8 +42,8 @@ class Question(Frozen):
     required: bool = False
     min: float | None = None
     max: float | None = None
-    ask_if: list[Condition] = []
-    skip_if: list[Condition] = []
+    ask_if: list[QuestionCondition] = []
+    skip_if: list[QuestionCondition] = []
     probe: list[str | int | float] = []  # answers the look-ahead tries (cards, number, text; else every choice)
 
     @model_validator(mode="after")

@@ -21,7 +21,7 @@ class Figure(Provenance):
     city: City | None = Field(default=None, description="the city it is about, if one")
 
 
-class Policy(Provenance):
+class RegionPolicy(Provenance):
     """One regional policy the report lists, summarised in our own words."""
 
     id: Slug
@@ -41,4 +41,4 @@ class Figures(Frozen):
 class Policies(Frozen):
     """The file profiles/report/policies.yaml."""
 
-    policies: list[Policy]
+    policies: list[RegionPolicy]

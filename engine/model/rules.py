@@ -6,7 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 from .common import Frozen, NonEmpty, Text
 from .vocabulary import CRITERIA, ALL_SUBS, CriterionStatus, SupplierType, Track, Verdict
 
@@ -168,13 +169,13 @@ class RuleFile(Frozen):
     rules: Annotated[list[Rule], Field(min_length=1, max_length=500)]
 
 
-class Policy(Frozen):
+class ConflictPolicy(Frozen):
     """rules/policy.yaml: how conflicting effects on one field are resolved (first listed wins)."""
 
     conflicts: dict[Literal["verdict", "criterion", "track", "supplier_type"], list[str]]
 
     @model_validator(mode="after")
-    def _every_kind_declared(self) -> "Policy":
+    def _every_kind_declared(self) -> "ConflictPolicy":
         missing = {"verdict", "criterion", "track", "supplier_type"} - set(self.conflicts)
         if missing:
             raise Problem(M("model.conflict_order", kinds=", ".join(sorted(missing))))

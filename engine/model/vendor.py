@@ -32,7 +32,7 @@ class Business(Provenance):
     supply_model: SupplyModel
 
 
-class Node(Provenance):
+class ComputeNode(Provenance):
     """One South China presence: a region, optionally a city, and how the vendor holds it."""
 
     region: Region
@@ -40,7 +40,7 @@ class Node(Provenance):
     kind: NodeKind
 
 
-class Chips(Provenance):
+class VendorChips(Provenance):
     """Accelerator families the vendor's pool serves."""
 
     values: Annotated[list[Chip], Field(max_length=10)] | None = Field(
@@ -159,8 +159,8 @@ class Vendor(Frozen):
     declared_type: SupplierType | None = None
     declared_type_source: NonEmpty | None = None
     business: Business
-    nodes: Annotated[list[Node], Field(max_length=50)]
-    chips: Chips
+    nodes: Annotated[list[ComputeNode], Field(max_length=50)]
+    chips: VendorChips
     pricing: PricingFacts
     activation: ActivationFact | None = Field(default=None, description="null when unknown")
     contract: Contract

@@ -6,7 +6,8 @@ from typing import Literal, get_args
 
 from pydantic import model_validator
 
-from ..messages import M, Problem
+from ..errors import Problem
+from ..messages import M
 from .common import Frozen, Number, Provenance
 from .profile import Dimension, Segment
 

@@ -6,9 +6,9 @@ import pytest
 
 from engine.compile.compiler import SourcedRule, compile_rules
 from engine.errors import Location, RuleError
-from engine.model.rules import Policy, Rule
+from engine.model.rules import ConflictPolicy, Rule
 
-POLICY = Policy.model_validate(
+POLICY = ConflictPolicy.model_validate(
     {"conflicts": {"verdict": ["not_met", "met"], "criterion": ["not_met", "partial", "met"],
                    "track": ["out", "partial", "core"], "supplier_type": ["ai_company", "internet_cloud", "independent"]}}
 )

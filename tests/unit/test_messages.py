@@ -9,7 +9,7 @@ from engine.messages import MESSAGES
 from ..conftest import ROOT
 
 SOURCE = "\n".join(
-    p.read_text(encoding="utf-8") for p in (ROOT / "engine").rglob("*.py") if p.name != "messages.py"
+    p.read_text(encoding="utf-8") for p in (ROOT / "engine").rglob("*.py") if p.parent.name != "messages"
 )
 # keys built at run time from a prefix and a value (e.g. f"value.{track}", "rank.origin." + origin)
 # Keys built at run time; template.* keys are each checked against a model path in tests/test_init.py.
@@ -23,6 +23,25 @@ def test_every_message_has_chinese_and_english():
         assert re.findall(r"\{(\w+)", zh) == re.findall(r"\{(\w+)", en) or sorted(re.findall(r"\{(\w+)", zh)) == sorted(
             re.findall(r"\{(\w+)", en)
         ), key
+
+
+def test_no_key_is_defined_in_two_areas():
+    from engine.messages.diagnostics import DIAGNOSTICS
+    from engine.messages.help import HELP
+    from engine.messages.output import OUTPUT
+
+    areas = [HELP, DIAGNOSTICS, OUTPUT]
+    assert sum(len(a) for a in areas) == len(MESSAGES), [k for k in MESSAGES if sum(k in a for a in areas) > 1]
+
+
+def test_keys_are_grouped_by_area():
+    from engine.messages.diagnostics import DIAGNOSTICS
+    from engine.messages.help import HELP
+
+    assert all(k.startswith("help.") for k in HELP)
+    assert not any(k.startswith("help.") for k in set(MESSAGES) - set(HELP))
+    assert not any(k.startswith(("col.", "help.output.")) for k in MESSAGES)  # columns are column.*, options help.option.*
+    assert all(k.split(".")[0] in {"error", "usage", "load", "rule", "model", "hint", "git", "lint"} for k in DIAGNOSTICS)
 
 
 def test_no_message_is_dead():

@@ -36,7 +36,7 @@ def report_blocks(record: dict, lang: str) -> list[Block]:
     ]
     sources = record["inputs"].get("vendor_sources")  # records made before schema 2 have none
     if sources:
-        heads = (msg("col.vendor", lang), msg("report.col_file", lang))
+        heads = (msg("column.vendor", lang), msg("column.report_file", lang))
         blocks.append(Table(heads, tuple((vid, f"{s['file']} ({msg('report.lines_kept', lang, n=len(s['lines']))})")
                                          for vid, s in sorted(sources.items()))))
     if kind != "check":
@@ -68,7 +68,7 @@ def _hashes(record: dict, lang: str) -> Table:
         rows.append(("profile_sha256", outcome["profile_sha256"], msg("report.covers_profile", lang)))
         rows.append(("vendors_sha256", outcome["vendors_sha256"], msg("report.covers_vendors", lang)))
     rows += [(f"sha256 ({f['file']})", f["sha256"], msg("report.covers_rule_file", lang)) for f in record.get("rule_files", [])]
-    heads = ("report.col_hash", "report.col_value", "report.col_covers")
+    heads = ("column.report_hash", "column.report_value", "column.report_covers")
     return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
 
 
@@ -90,8 +90,8 @@ def _value(vendor: dict, *path: str) -> Any:
 
 def _vendor_facts(vendors: list[dict], lang: str) -> Table:
     """Each vendor as evaluated: id, name and the facts the rules read most."""
-    heads = ("col.vendor", "report.col_name", "report.col_declared", "report.col_supply", "report.col_shares",
-             "report.col_chips", "report.col_pricing", "report.col_nodes")
+    heads = ("column.vendor", "column.report_name", "column.report_declared", "column.report_supply", "column.report_shares",
+             "column.report_chips", "column.report_pricing", "column.report_nodes")
     rows = []
     for v in vendors:
         shares = " / ".join(number(_value(v, "shares", c, "value")) for c in "TPAC")
@@ -138,14 +138,14 @@ def _name(entry: dict, lang: str) -> str:
 def _check_outcome(outcome: dict, lang: str) -> list[Block]:
     """Per vendor: track, supplier type, F, then each criterion with its sub-criterion verdicts."""
     blocks: list[Block] = []
-    heads = tuple(msg(k, lang) for k in ("report.col_criterion", "report.col_status", "report.col_share", "report.col_subs"))
+    heads = tuple(msg(k, lang) for k in ("column.report_criterion", "column.report_status", "column.report_share", "column.report_subs"))
     for v in outcome["vendors"]:
         blocks += [
             Heading(_name(v, lang), 3),
             Facts((
-                (msg("col.track", lang), value_label(v["track"], lang)),
-                (msg("col.type", lang), value_label(v["supplier_type"], lang)),
-                (msg("col.F", lang), number(v["supply"]["F"])),
+                (msg("column.track", lang), value_label(v["track"], lang)),
+                (msg("column.type", lang), value_label(v["supplier_type"], lang)),
+                (msg("column.F", lang), number(v["supply"]["F"])),
             )),
         ]
         rows = []
@@ -163,7 +163,7 @@ def _check_outcome(outcome: dict, lang: str) -> list[Block]:
 
 def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
     """The ranking (place, vendor, score, track, type) and every excluded vendor with the rule and reason."""
-    heads = tuple(msg(k, lang) for k in ("col.rank", "col.vendor", "col.score", "col.track", "col.type"))
+    heads = tuple(msg(k, lang) for k in ("column.rank", "column.vendor", "column.score", "column.track", "column.type"))
     ranking = tuple(
         (str(r["rank"]), _name(r, lang), number(r["score"]), value_label(r["track"], lang), value_label(r["supplier_type"], lang))
         for r in outcome["ranking"]
@@ -173,7 +173,7 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
         (_name(e, lang), r["rule"], _text(r["title"], lang) + " — " + _text(r["text"], lang), r["rule_source"])
         for e in outcome["excluded"] for r in e["reasons"]
     )
-    heads = tuple(msg(k, lang) for k in ("col.vendor", "col.id", "report.col_reason", "col.section"))
+    heads = tuple(msg(k, lang) for k in ("column.vendor", "column.id", "column.report_reason", "column.section"))
     blocks.append(Table(heads, excluded) if excluded else Paragraph(msg("report.none", lang)))
     if outcome["unassessed"]:
         unassessed = ", ".join(_name(u, lang) for u in outcome["unassessed"])
@@ -196,7 +196,7 @@ def _trace_table(events: list[TraceEvent], lang: str) -> Block:
     """The rules that fired: id, title, report section, the conditions as a tree, the effect."""
     if not events:
         return Paragraph(msg("report.none", lang))
-    heads = ("col.id", "col.title", "col.section", "report.col_conditions", "report.col_effect")
+    heads = ("column.id", "column.title", "column.section", "column.report_conditions", "column.report_effect")
     rows = []
     for e in events:
         effect = effect_text(e, lang)
@@ -216,4 +216,4 @@ def _sources(events: list[TraceEvent], lang: str) -> Block:
     if not cited:
         return Paragraph(msg("report.none", lang))
     rows = tuple((source, ", ".join(sorted(rules))) for source, rules in sorted(cited.items()))
-    return Table((msg("col.section", lang), msg("report.col_rules", lang)), rows)
+    return Table((msg("column.section", lang), msg("column.report_rules", lang)), rows)

@@ -15,8 +15,8 @@ TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined
 
 def check_blocks(result: CheckResult, lang: str, fmt: str, explain: str = "off") -> list[Block]:
     """The table, the legend and the summary; a tree per vendor when `explain` is not off."""
-    headers = (msg("col.rank", lang), msg("col.vendor", lang), msg("col.type", lang), "T", "P", "A", "C",
-               msg("col.track", lang), msg("col.F", lang))
+    headers = (msg("column.rank", lang), msg("column.vendor", lang), msg("column.type", lang), "T", "P", "A", "C",
+               msg("column.track", lang), msg("column.F", lang))
     rows = tuple(
         (str(i), vendor_label(d, lang), value_label(d.supplier_type, lang), *(criterion_cell(d.criteria[c]) for c in "TPAC"),
          Styled(value_label(d.track, lang), TRACK_STYLE.get(d.track, "")), number(d.supply.F))

@@ -254,7 +254,7 @@ def row(r: RankedVendor, lang: str) -> list[str]:
 
 def headers(lang: str) -> list[str]:
     """Table headers matching `row`."""
-    keys = ("col.rank", "col.vendor", "col.type", "col.score", "col.F", "col.reasons")
+    keys = ("column.rank", "column.vendor", "column.type", "column.score", "column.F", "column.reasons")
     return [msg(k, lang) for k in keys]
 
 

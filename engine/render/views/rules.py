@@ -25,7 +25,7 @@ def rule_rows(rules: dict[str, CompiledRule], lang: str) -> list[list[str]]:
 
 def rule_headers(lang: str) -> list[str]:
     """Headers matching rule_rows."""
-    return [msg(k, lang) for k in ("col.id", "col.title", "col.source", "col.location")]
+    return [msg(k, lang) for k in ("column.id", "column.title", "column.source", "column.location")]
 
 
 FILE_ORDER = (
@@ -59,9 +59,9 @@ def rule_detail(r: CompiledRule, lang: str) -> str:
     lines = [
         f"{r.id}: {r.rule.title.get(lang)}",
         f"  ({r.rule.title.get(other)})",
-        f"{msg('col.source', lang)}: {r.rule.source}",
-        f"{msg('col.location', lang)}: {r.location}",
-        f"{msg('col.stage', lang)}: {r.stratum}",
+        f"{msg('column.source', lang)}: {r.rule.source}",
+        f"{msg('column.location', lang)}: {r.location}",
+        f"{msg('column.stage', lang)}: {r.stratum}",
         "when:",
         *condition_lines(r.condition, 1),
         f"then: {r.rule.then.describe(lang)}",
@@ -78,7 +78,7 @@ def rule_json(r: CompiledRule) -> dict:
 
 def advice_headers(lang: str, quotes: bool) -> list[str]:
     """Headers of the advice conformance table."""
-    keys = ("col.advice", "col.section") + (("col.quote",) if quotes else ()) + ("col.encoding",)
+    keys = ("column.advice", "column.section") + (("column.quote",) if quotes else ()) + ("column.encoding",)
     return [msg(k, lang) for k in keys]
 
 
@@ -184,7 +184,7 @@ def coverage_blocks(coverage, lang: str, fmt: str) -> list[Block]:
             return "-"
         return msg("coverage.needed", lang) if r.changed is None else f"{r.changed}/{r.out_of}"
 
-    keys = ("coverage.col_rule", "coverage.col_base", "coverage.col_fired", "coverage.col_changed", "coverage.col_where")
+    keys = ("column.coverage_rule", "column.coverage_base", "column.coverage_fired", "column.coverage_changed", "column.coverage_where")
     rows = tuple((r.rule, bases[r.base], str(r.fired), changed(r), r.location) for r in coverage.rules)
     return [
         Table(tuple(msg(key, lang) for key in keys), rows),
