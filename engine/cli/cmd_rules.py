@@ -19,6 +19,7 @@ def add_parser(sub, ctx) -> None:
     lp.set_defaults(run=run_list)
     sp = inner.add_parser("show", help=t("help.rules.show"))
     sp.add_argument("rule_id", metavar="RULE")
+    sp.add_argument("--compiled", action="store_true", help=t("help.rules.compiled"))
     add_output_options(sp, explain=False, t=t)
     sp.set_defaults(run=run_show)
     ap = inner.add_parser("advice", help=t("help.rules.advice"), description=t("help.rules.advice_description"))
@@ -46,11 +47,13 @@ def run_list(args: argparse.Namespace, env) -> int:
 
 
 def run_show(args: argparse.Namespace, env) -> int:
-    """Print one rule."""
-    from ..decide.knowledge import load_advice_knowledge
+    """Print one rule (with --compiled: its durable ruleset, pattern and evaluation tree)."""
+    from ..decide.knowledge import compiled_form, load_advice_knowledge
     from ..render.present import show
 
-    show(env, "rules.show", load_advice_knowledge(args.rules).rule(args.rule_id), args.format, args.lang)
+    kb = load_advice_knowledge(args.rules)
+    compiled = compiled_form(kb, args.rule_id) if args.compiled else None
+    show(env, "rules.show", compiled.rule if compiled else kb.rule(args.rule_id), args.format, args.lang, compiled=compiled)
     return Exit.OK
 
 

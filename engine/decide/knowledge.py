@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..compile.compiler import RuleBase, SourcedRule, compile_rules
+from ..compile.compiler import WIDTH_PER_RULESET, CompiledRule, RuleBase, Ruleset, SourcedRule, compile_rules
+from ..compile.durable_form import rule_pattern, width
 from ..errors import LoadError, Location, RuleError, UsageError, ZhisuanError, flatten, raise_all
 from ..loader.validate import validate
 from ..loader.yaml_source import load, parse, read_text
@@ -18,8 +19,8 @@ from ..suggest import did_you_mean
 from .bundle import bundle_root, display_name, display_root, rules_folder
 from .identity import rules_identity
 
-__all__ = ["ADVICE_RULES", "ELIGIBILITY_RULES", "AdviceKnowledge", "load_advice_knowledge", "load_report_data",
-           "load_rule_base", "read_rules"]
+__all__ = ["ADVICE_RULES", "ELIGIBILITY_RULES", "AdviceKnowledge", "CompiledForm", "compiled_form", "load_advice_knowledge",
+           "load_report_data", "load_rule_base", "read_rules"]
 
 ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
 ADVICE_RULES = ("advice/*.yaml",)
@@ -127,3 +128,32 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
             raise RuleError(M("rule.id_in_both", id=repr(other.id), at=str(other.location)), rule.location, M("hint.rule_ids_case"))
     figures, policies = load_report_data()  # the report's own data, whichever rules are used
     return AdviceKnowledge(eligibility, advice, weights, version, figures, policies)
+
+
+@dataclass(frozen=True)
+class CompiledForm:
+    """One rule as the engine runs it: its rule base and stage, the durable ruleset it is registered in
+    (with the other rules there), the pattern durable matches, and the condition tree Python evaluates."""
+
+    rule: CompiledRule
+    base: str  # eligibility or advice
+    stage: int  # 1-based, in its rule base
+    stages: int
+    ruleset: Ruleset
+    ruleset_width: int  # the widths of all its rules, of WIDTH_PER_RULESET
+    pattern: dict
+    width: int
+    limit: int = WIDTH_PER_RULESET
+
+
+def compiled_form(kb: AdviceKnowledge, rule_id: str) -> CompiledForm:
+    """Where and how rule `rule_id` runs (a usage error with the nearest id when there is no such rule)."""
+    rule = kb.rule(rule_id)
+    for base_name, base in (("eligibility", kb.eligibility), ("advice", kb.advice)):
+        for number, stage in enumerate(base.stages, 1):
+            for ruleset in stage.rulesets:
+                if rule.id in ruleset.rule_ids:
+                    used = sum(width(rule_pattern(base.by_id[rid].condition)) for rid in ruleset.rule_ids)
+                    pattern = ruleset.definition[rule.id]["all"][0]["m"]
+                    return CompiledForm(rule, base_name, number, len(base.stages), ruleset, used, pattern, width(pattern))
+    raise LookupError(f"rule {rule.id} is in no ruleset")  # every loaded rule is: a bug if not

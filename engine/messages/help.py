@@ -36,6 +36,8 @@ HELP: dict[str, tuple[str, str]] = {
     "help.rules.version": ("规则版本及其涵盖的文件", "the rules version and the files it covers"),
     "help.rules.version_description": ("check、rank、ask 打印同一个规则版本：对每个规则、策略、权重和问卷文件（文件名与内容）的 sha256。这里列出版本及每个文件的 sha256。", "check, rank and ask print one rules version: a sha256 over every rule, policy, weight and questionnaire file (name and content). This lists the version and each file's sha256."),
     "help.rules.list": ("全部规则及其来源和位置", "every rule with its source and file:line"),
+    "help.rules.compiled": ("同时显示编译形式：所在 durable 规则集、发给 durable 的模式、Python 求值的条件树",
+                            "also show the compiled form: the durable ruleset it is in, the pattern sent to durable, the tree Python evaluates"),
     "help.rules.show": ("查看一条规则，如 `rules show T1`", "one rule in full, e.g. `rules show T1`"),
     "help.rules.advice": ("报告中每一条选型建议及编码它的规则", "every piece of the report's buying advice and the rules that encode it"),
     "help.rules.advice_description": ("建议对照表（rules/conformance.yaml）：报告中每条面向客户的建议，附章节，以及 zhisuan 如何编码（规则 id、报告背景、厂商风险）或不编码的原因。", "The advice conformance table (rules/conformance.yaml): each statement of the report that advises a buyer, with its section and how zhisuan encodes it (rule ids, report context, vendor risks) or why it does not."),

@@ -293,4 +293,13 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "advice.not_encoded": ("未编码：{why}", "not encoded: {why}"),
     "advice.summary": ("{n} 条建议：{encoded} 条已编码，{not_encoded} 条未编码（附原因）",
                        "{n} advice items: {encoded} encoded, {not_encoded} not encoded (with the reason)"),
+    "compiled.title": ("编译形式（rules show --compiled）", "Compiled form (rules show --compiled)"),
+    "compiled.stage": ("规则库 {base}，第 {stage} 阶段（共 {stages} 个）", "rule base {base}, stage {stage} of {stages}"),
+    "compiled.ruleset": ("durable 规则集 {name}：{n} 条规则，宽度合计 {used}/{limit}，本规则宽度 {width}",
+                         "durable ruleset {name}: {n} rules, widths {used} of {limit}, this rule {width}"),
+    "compiled.inputs": ("送入该规则集、本规则读取的事实（字段 → durable 中的名字）：", "facts this rule reads, as sent to durable (field → durable name):"),
+    "compiled.pattern": ("发给 durable 的模式（否定已下推到叶子；zs_fact 标记我们自己的事实）：",
+                         "pattern as sent to durable (negation pushed to the leaves; zs_fact marks our own facts):"),
+    "compiled.tree": ("在 Python 中求值的条件树（三值逻辑，每个节点编译一次为闭包；值为引擎单位；路径即轨迹中的 path）：",
+                      "condition tree as Python evaluates it (three-valued, each node compiled once into a closure; values in engine units; paths as the trace names them):"),
 }

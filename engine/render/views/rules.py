@@ -106,15 +106,70 @@ def list_document(kb, lang: str) -> dict:
     return {"rules_version": kb.version, "rules": [rule_json(r) for r in sorted(kb.all_rules().values(), key=file_order)]}
 
 
-def show_blocks(rule: CompiledRule, lang: str, fmt: str) -> list[Block]:
-    """One rule as plain text (fenced in Markdown)."""
-    text = rule_detail(rule, lang)
+def show_blocks(rule: CompiledRule, lang: str, fmt: str, compiled=None) -> list[Block]:
+    """One rule as plain text (fenced in Markdown); with `compiled` (a CompiledForm), how the engine runs it."""
+    text = rule_detail(rule, lang) + ("\n" + compiled_text(compiled, lang) if compiled else "")
     return [Code(text) if fmt == "markdown" else Verbatim(text)]
 
 
-def show_document(rule: CompiledRule, lang: str) -> dict:
-    """One rule as JSON."""
-    return rule_json(rule)
+def show_document(rule: CompiledRule, lang: str, compiled=None) -> dict:
+    """One rule as JSON; with `compiled`, its compiled form under `compiled`."""
+    return {**rule_json(rule), **({"compiled": compiled_json(compiled)} if compiled else {})}
+
+
+def compiled_text(form, lang: str) -> str:
+    """A rule's rule base and stage, durable ruleset, facts sent, durable pattern and evaluation tree."""
+    rs = form.ruleset
+    reads = [(name, engine) for name, engine in rs.inputs if name in form.rule.reads]
+    lines = [
+        f"{msg('compiled.title', lang)}",
+        f"  {msg('compiled.stage', lang, base=form.base, stage=form.stage, stages=form.stages)}",
+        f"  {msg('compiled.ruleset', lang, name=rs.name, n=len(rs.rule_ids), used=form.ruleset_width, limit=form.limit, width=form.width)}",
+        f"  {msg('compiled.inputs', lang)}",
+        *(f"    {name} → {engine}" for name, engine in reads),
+        f"  {msg('compiled.pattern', lang)}",
+        *_pattern_lines(form.pattern, 2),
+        f"  {msg('compiled.tree', lang)}",
+        *_tree_lines(form.rule.condition, 2),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _pattern_lines(pattern: dict, depth: int) -> list[str]:
+    """A durable pattern: `$and:` / `$or:` with their parts below, each comparison as one line of JSON."""
+    import json
+
+    key = next(iter(pattern))
+    if key in ("$and", "$or"):
+        return [f"{'  ' * depth}{key}:"] + [line for part in pattern[key] for line in _pattern_lines(part, depth + 1)]
+    return ["  " * depth + json.dumps(pattern, ensure_ascii=False)]
+
+
+def _tree_lines(node: Node, depth: int) -> list[str]:
+    pad = "  " * depth
+    if node.kind == "leaf":
+        leaf = node.leaf
+        value = "" if leaf.op == "exists" else f" {leaf.value!r}"
+        return [f"{pad}{node.path}: {leaf.field} {leaf.op}{value}  ({leaf.spec.engine_name})"]
+    return [f"{pad}{node.path}: {node.kind}"] + [line for child in node.children for line in _tree_lines(child, depth + 1)]
+
+
+def compiled_json(form) -> dict:
+    """The compiled form as JSON: base, stage, ruleset, the facts it reads, the pattern and the tree."""
+    def tree(node: Node) -> dict:
+        if node.kind == "leaf":
+            leaf = node.leaf
+            return {"path": node.path, "field": leaf.field, "op": leaf.op, "engine_value": leaf.value,
+                    "engine_name": leaf.spec.engine_name}
+        return {"path": node.path, "kind": node.kind, "children": [tree(c) for c in node.children]}
+
+    rs = form.ruleset
+    return {
+        "base": form.base, "stage": form.stage, "stages": form.stages,
+        "ruleset": {"name": rs.name, "rules": list(rs.rule_ids), "width": form.ruleset_width, "limit": form.limit},
+        "width": form.width, "inputs": {name: engine for name, engine in rs.inputs if name in form.rule.reads},
+        "pattern": form.pattern, "tree": tree(form.rule.condition),
+    }
 
 
 def advice_blocks(table: Conformance, lang: str, fmt: str, version: str = "") -> list[Block]:
