@@ -1,4 +1,4 @@
-"""Runs the ranking case corpus in tests/cases/advice.yaml."""
+"""Runs the ranking case corpus in tests/cases/advice/, one case file per file of rules/advice/."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from engine.decide.rank import RankOptions, rank
 
 from .conftest import ROOT, patched_vendor, set_path
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "advice.yaml").read_text(encoding="utf-8"))
+CASE_FILES = sorted((Path(__file__).parent / "cases" / "advice").glob("*.yaml"))
+CASES = [dict(case, file=path.stem) for path in CASE_FILES for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 WANT = {
     "first", "first_type", "top", "top_set", "ranked", "includes", "above", "excluded", "not_excluded", "comeback",
     "fired", "not_fired", "applied", "penalised", "unassessed", "context", "no_context", "unknown", "unused", "risks",
@@ -37,7 +38,7 @@ def _rank(case, kb, bundled_vendors):
     return rank(kb, Profile.model_validate(data), list(vendors.values()), "test", options)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['file']}: {c['note']}" for c in CASES])
 def test_advice_case(case, kb, bundled_vendors):
     want = case.get("want")
     assert want and set(want) <= WANT, "a case needs known expectations"
@@ -83,6 +84,24 @@ def test_advice_case(case, kb, bundled_vendors):
         assert ranked[vid].risks and all(r.source.startswith("report:§04") for r in ranked[vid].risks), vid
     assert set(want.get("unknown", [])) <= set(result.unknown_inputs)
     assert set(want.get("unused", [])) <= set(result.unused_inputs)
+
+
+def test_every_advice_rule_has_a_case_where_it_must_not_fire_in_the_file_of_its_rules(kb):
+    """A rule tested only where it fires could fire everywhere: each has a buyer or vendor one fact away."""
+    must_not = {(c["file"], rule) for c in CASES for rules in c["want"].get("not_fired", {}).values() for rule in rules}
+    missing = [rid for rid, rule in kb.advice.by_id.items()
+               if (Path(rule.location.file).stem, rid) not in must_not]
+    assert missing == []
+
+
+def test_every_case_of_an_advice_rule_file_is_about_its_rules(kb):
+    """A case that names rules names at least one rule of its own file (machinery cases name none)."""
+    for case in CASES:
+        named = {rule for key in ("fired", "not_fired", "applied", "penalised") for rules in case["want"].get(key, {}).values() for rule in rules}
+        named |= set(case["want"].get("excluded", {}).values())
+        if named:
+            files = {Path(kb.advice.by_id[rid].location.file).stem for rid in named}
+            assert case["file"] in files, (case["file"], case["note"], sorted(files))
 
 
 REPORT = ROOT.parent / "shared" / "seed" / "000_288ae94b6c45528b.txt"

@@ -1,4 +1,5 @@
-"""Runs the YAML case corpus in tests/cases/ against the bundled rules."""
+"""Runs the eligibility case corpus against the bundled rules: tests/cases/eligibility/*.yaml, classification.yaml
+and policy.yaml, one case file per rule file (tests/test_advice_cases.py runs tests/cases/advice/)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,25 @@ CASES_DIR = Path(__file__).parent / "cases"
 WANT_KEYS = {"track", "supplier_type", "criteria", "verdicts", "fired", "not_fired", "not_evaluated", "overridden"}
 
 
+CASE_FILES = sorted((CASES_DIR / "eligibility").glob("*.yaml")) + [CASES_DIR / "classification.yaml", CASES_DIR / "policy.yaml"]
+
+
 def _load_cases() -> list:
     cases = []
-    for path in [CASES_DIR / "eligibility.yaml"]:
+    for path in CASE_FILES:
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(pytest.param(case, id=f"{path.stem}: {case.get('note', '?')}"))
+            cases.append(pytest.param(case, id=f"{path.relative_to(CASES_DIR)}: {case.get('note', '?')}"))
     return cases
+
+
+def test_case_files_mirror_rule_files():
+    """One case file per rule file, of the same name (eligibility/, advice/, classification, policy), and no other."""
+    from engine.decide.bundle import bundle_root
+
+    rules = bundle_root() / "rules"
+    wanted = {p.relative_to(rules).as_posix() for pattern in ("eligibility/*.yaml", "advice/*.yaml", "classification.yaml", "policy.yaml")
+              for p in rules.glob(pattern)}
+    assert {p.relative_to(CASES_DIR).as_posix() for p in CASES_DIR.rglob("*.yaml")} == wanted
 
 
 def test_corpus_is_not_empty():
