@@ -47,3 +47,25 @@ def test_every_sub_criterion_has_a_rule_with_a_report_source():
     for sub in ALL_SUBS:
         assert base.by_id[sub].rule.source.startswith("report:§03"), sub
         assert base.by_id[f"{sub}.not_met"].rule.then.verdict.sub == sub
+
+
+def test_the_architecture_names_every_package_and_only_paths_that_exist():
+    import re
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = {p.parent.name for p in (ROOT / "engine").glob("*/__init__.py")}
+    assert all(f"`engine/{name}/`" in text for name in packages), packages
+    for path in set(re.findall(r"`((?:engine|rules|tests|docs|profiles)/[^`:*{ ]+?)(?::(\d+))?`", text)):
+        name, line = path
+        if name.startswith("engine/bundled/"):  # where an installed zhisuan keeps rules/ and profiles/
+            continue
+        assert (ROOT / name).exists(), name
+        if line:  # a file:line names the line a rule starts at
+            assert "id: " in (ROOT / name).read_text(encoding="utf-8").splitlines()[int(line) - 1], path
+
+
+def test_the_architecture_follows_a_rule_that_is_where_it_says():
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    shown = run_cli("rules", "show", "region.domestic_preferred", "--lang", "en").out
+    where = shown.split("Location: ", 1)[1].split("\n", 1)[0]
+    assert f"`{where}`" in text
