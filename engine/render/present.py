@@ -21,6 +21,8 @@ FORMATS = ("table", "markdown", "html", "svg", "json", "jsonl")
 def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> None:
     """Write `result` in `fmt` ("table" on a terminal, "markdown", "html", "svg", "json", "jsonl") through `view`."""
     chosen = _view(view)
+    if getattr(chosen, {"json": "document", "jsonl": "lines"}.get(fmt, "blocks")) is None:
+        raise ValueError(f"view {view!r} has no {fmt} form")  # a command offers only the formats its view has
     if fmt == "json":
         env.stdout.write(dumps(chosen.document(result, lang, **options)))
     elif fmt == "jsonl":
