@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .messages import Msg
+from .text import one_line
 
 
 class Problem(ValueError):
@@ -16,9 +17,8 @@ class Problem(ValueError):
 
 
 def printable(text: str) -> str:
-    """`text` safe for one line of any output: undecodable bytes as U+FFFD, control characters escaped."""
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    """`text` safe for one line of any output (an error line, a path): every non-printable character escaped."""
+    return one_line(text)
 
 
 @dataclass(frozen=True)

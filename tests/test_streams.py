@@ -47,12 +47,20 @@ def test_rank_with_stderr_closed_still_ranks():
     assert result.returncode == 0 and b"DataCanvas" in result.stdout
 
 
-def test_a_latin1_console_gets_output_and_json_stays_valid_and_lossless():
+def test_a_latin1_console_gets_output_with_what_it_cannot_show_escaped():
     text = _sh("zhisuan check datacanvas --lang zh", PYTHONIOENCODING="latin-1")
-    assert text.returncode == 0 and b"datacanvas" in text.stdout
-    doc = _sh("zhisuan check datacanvas --format json", PYTHONIOENCODING="latin-1")
-    assert doc.returncode == 0
-    assert json.loads(doc.stdout.decode("latin-1"))["vendors"][0]["name"]["zh"] == "九章云极"
+    assert text.returncode == 0 and b"datacanvas" in text.stdout and b"\\u4e5d\\u7ae0" in text.stdout  # 九章, escaped
+
+
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C", "PYTHONUTF8": "0"}, {"PYTHONIOENCODING": "latin-1"}, {"PYTHONIOENCODING": "ascii"}])
+@pytest.mark.parametrize("command", ["check huawei --format json", "rank --draws 0 --top 2 --format json",
+                                     "rank --profiles profiles/customers --draws 0 --top 1 --format jsonl"])
+def test_json_is_the_same_utf8_bytes_in_every_locale_and_stdout_encoding(locale, command):
+    utf8 = _sh(f"zhisuan {command}", PYTHONIOENCODING="utf-8")
+    other = _sh(f"zhisuan {command}", **locale)
+    assert other.returncode == 0 and utf8.returncode == 0
+    assert other.stdout == utf8.stdout and "§" in other.stdout.decode("utf-8")
+    json.loads(other.stdout.decode("utf-8").splitlines()[0] if "jsonl" in command else other.stdout.decode("utf-8"))
 
 
 def test_ctrl_c_while_starting_up_is_130_without_a_traceback():

@@ -117,7 +117,7 @@ class _Version(argparse.Action):
 
 def raw_main(argv: list[str], env: Environment) -> int:
     """Parse and run; every error becomes one line on stderr and an exit code."""
-    from ..render.present import show_text
+    from ..render.present import show_text, warn
 
     early, rest = _global_options(argv)
     lang, debug = early.lang, early.debug
@@ -136,13 +136,13 @@ def raw_main(argv: list[str], env: Environment) -> int:
         args.argv = list(argv)  # the command line as given, for decision records
         return int(args.run(args, env))
     except _UsageExit as exc:
-        env.stderr.write(f"{printable(str(exc))} ({msg('hint.see_help', lang)})\n")
+        warn(env, f"{printable(str(exc))} ({msg('hint.see_help', lang)})")
         return Exit.BAD_INPUT
     except EngineUnavailableError as exc:
         if debug:
             traceback.print_exc(file=env.stderr)
         key = "error.engine_missing" if exc.missing else "error.engine_broken"
-        env.stderr.write("zhisuan: " + msg(key, lang, reason=exc.message, command=exc.rebuild) + "\n")
+        warn(env, "zhisuan: " + msg(key, lang, reason=exc.message, command=exc.rebuild))
         return Exit.INTERNAL
     except EvaluationError as exc:
         _report(env, exc, debug, lang)
@@ -151,17 +151,17 @@ def raw_main(argv: list[str], env: Environment) -> int:
         _report(env, exc, debug, lang)
         return Exit.BAD_INPUT
     except KeyboardInterrupt:
-        env.stderr.write(msg("error.interrupted", lang) + "\n")
+        warn(env, msg("error.interrupted", lang))
         return Exit.INTERRUPTED
     except BrokenPipeError:
         return Exit.OK
     except OutputError as exc:
-        env.stderr.write(msg("error.output", lang, reason=exc) + "\n")
+        warn(env, msg("error.output", lang, reason=exc))
         return Exit.BAD_INPUT
     except Exception as exc:  # the one place an unexpected error is turned into a message
         if debug:
             traceback.print_exc(file=env.stderr)
-        env.stderr.write(msg("error.internal", lang, message=f"{type(exc).__name__}: {exc}") + "\n")
+        warn(env, msg("error.internal", lang, message=f"{type(exc).__name__}: {exc}"))
         return Exit.INTERNAL
 
 
@@ -171,6 +171,8 @@ def _help(lang: str) -> str:
 
 
 def _report(env: Environment, exc: ZhisuanError, debug: bool, lang: str = "en") -> None:
+    from ..render.present import warn
+
     if debug:
         traceback.print_exc(file=env.stderr)
-    env.stderr.write(f"zhisuan: {exc.render(lang)}\n")
+    warn(env, f"zhisuan: {exc.render(lang)}")

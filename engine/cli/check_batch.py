@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import LoadError
+from ..errors import ErrorList, LoadError
 from ..messages import M, msg
 from .exit_codes import Exit
 from .options import explain_level
@@ -14,7 +14,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     """Evaluate every record; JSON lines stream out in input order, other formats print at the end."""
     from ..decide.batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
     from ..decide.check import check_result, track_meets
-    from ..render.present import progress, show, show_text
+    from ..render.present import progress, show, show_json, warn
 
     level = explain_level(args)
     if args.jsonl is not None:
@@ -25,6 +25,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     seen: dict[str, str] = {}  # vendor id → where it was first seen
     kept = []
     good = bad = 0
+    shown = hidden = 0  # error lines written, and those left out past the cap
     short = False  # some vendor falls short of --fail-unless
     with progress(env, msg("batch.progress", args.lang)) as tick:
         for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
@@ -34,8 +35,12 @@ def run_batch(args: argparse.Namespace, env) -> int:
                 taken = M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=seen[outcome.vendor_id])
                 errors = [LoadError(taken, outcome.where).render(args.lang)]
             if errors:
-                for line in errors:
-                    env.stderr.write(f"zhisuan: {line}\n")
+                for line in errors:  # the first lines of the whole batch, as for one file; then a count
+                    if shown < ErrorList.CAP:
+                        warn(env, f"zhisuan: {line}")
+                        shown += 1
+                    else:
+                        hidden += 1
                 if args.strict:
                     return Exit.BAD_INPUT
                 bad += 1
@@ -44,11 +49,13 @@ def run_batch(args: argparse.Namespace, env) -> int:
             good += 1
             short = short or bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:
-                show_text(env, outcome.line)
+                show_json(env, outcome.line)
             else:
                 kept.append(outcome.decision)
+    if hidden:
+        warn(env, msg("batch.more_errors", args.lang, n=hidden, shown=shown))
     if bad:
-        env.stderr.write(msg("batch.summary", args.lang, good=good, bad=bad) + "\n")
+        warn(env, msg("batch.summary", args.lang, good=good, bad=bad))
     if not as_lines:
         show(env, "check", check_result(rules_version(), kept), args.format, args.lang, explain=level)
     return Exit.NEGATIVE if short else Exit.OK

@@ -39,7 +39,7 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Ask (or read the answers), build the profile, rank, print; save the profile if asked."""
-    from ..decide.inputs import resolve_profile, save_profile, vendor_set
+    from ..decide.inputs import check_save_target, resolve_profile, save_profile, vendor_set
     from ..decide.knowledge import load_advice_knowledge
     from ..decide.questionnaire import answers_from_profile, load_questionnaire, profile_data, read_answers
     from ..decide.rank import RankOptions, rank
@@ -51,10 +51,10 @@ def run(args: argparse.Namespace, env) -> int:
     if args.list_questions:
         show(env, "ask.questions", questionnaire, args.format, args.lang)
         return Exit.OK
-    if args.save is not None and args.save.exists() and not args.force:
-        raise UsageError(M("ask.save_exists", path=printable(str(args.save))), hint=M("hint.save_force"))
+    if args.save is not None:  # a bad target is said before the first question, not after the last
+        check_save_target(args.save, args.force)
     interactive = args.answers is None
-    if interactive and not sys.stdin.isatty():
+    if interactive and not (sys.stdin is not None and sys.stdin.isatty()):
         raise UsageError(M("ask.no_terminal"), hint=M("hint.ask_answers"))
     overrides = dict(parse_weight(w) for w in args.weight)
     start = answers_from_profile(questionnaire, resolve_profile(args.start).loaded.profile) if args.start else {}

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace, env) -> int:
     from ..decide.inputs import profiles_in, resolve_profile, vendor_set
     from ..decide.knowledge import load_advice_knowledge
     from ..decide.rank import Eligibility, RankOptions, most_excluding, own_weights_add_up, rank
-    from ..render.present import show
+    from ..render.present import show, warn
     from ..scoring.weights import parse_weight
 
     if args.profiles is not None and args.profile is not None:
@@ -64,10 +64,10 @@ def run(args: argparse.Namespace, env) -> int:
         results.append(result.model_copy(update={"ranking": result.ranking[: args.top]}) if args.top else result)
     show(env, "rank", results, args.format, args.lang, explain=level, many=args.profiles is not None)
     if notice:
-        env.stderr.write(notice.text(args.lang) + "\n")
+        warn(env, notice.text(args.lang))
     for result in results:
         if not result.ranking:  # an empty ranking is an answer too: say why, exit 0
             rule, n = most_excluding(result)
-            env.stderr.write(msg("rank.all_excluded", args.lang, rule=rule, n=n) + "\n")
+            warn(env, msg("rank.all_excluded", args.lang, rule=rule, n=n))
     return Exit.OK
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 DEFAULT_WIDTH = 100
+MIN_WIDTH = 20  # narrower is drawn as if 20 columns wide: lines become lists, and no word is split
 
 
 class OutputError(Exception):
@@ -22,12 +23,12 @@ class _Out:
         self._stream = stream
         self.failed = False  # set once a write failed and was reported
 
-    def _call(self, name: str, *args):
+    def _call(self, name: str, *args, target=None):
         if self._stream is None:
             self.failed = True
             raise OutputError("standard output is closed")
         try:
-            return getattr(self._stream, name)(*args)
+            return getattr(target or self._stream, name)(*args)
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as exc:
@@ -41,6 +42,16 @@ class _Out:
     def flush(self) -> None:
         """Flush, or raise OutputError."""
         self._call("flush")
+
+    def write_utf8(self, text: str) -> None:
+        """Write `text` as UTF-8 bytes, whatever the stream's encoding (JSON must stay JSON in every locale)."""
+        buffer = getattr(self._stream, "buffer", None)
+        if buffer is None or self.encoding.lower().replace("-", "") == "utf8":
+            self.write(text)
+            return
+        self.flush()  # what the text layer holds goes first
+        self._call("write", text.encode("utf-8"), target=buffer)
+        self._call("flush", target=buffer)
 
     def isatty(self) -> bool:
         """False when closed."""
@@ -109,10 +120,10 @@ class Environment:
         stdout = _Out(_lenient(sys.stdout))
         tty = stdout.isatty()
         size = shutil.get_terminal_size((DEFAULT_WIDTH, 24))
-        width = size.columns if tty else _columns()
+        width = max(size.columns, MIN_WIDTH) if tty else _columns()
         return cls(
             height=size.lines,
-            pager=_pager() if tty else None,
+            pager=_pager() if tty and os.environ.get("TERM") != "dumb" else None,  # a dumb terminal cannot page
             stdout=stdout,
             stderr=_Err(_lenient(sys.stderr)),
             isatty=tty,

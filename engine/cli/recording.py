@@ -89,5 +89,7 @@ def warn_if_altered(args: argparse.Namespace, env, record) -> int:
     """Say on stderr when a record's hash no longer matches it; the exit code that goes with it."""
     if record.intact:
         return Exit.OK
-    env.stderr.write(msg("audit.not_intact", args.lang, id=record.id) + "\n")
+    from ..render.present import warn
+
+    warn(env, msg("audit.not_intact", args.lang, id=record.id))
     return Exit.NEGATIVE

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["bundle_root", "display_name", "display_root", "rules_folder"]
+from ..errors import LoadError, Location
+from ..messages import M
+
+__all__ = ["bundle_root", "display_name", "display_root", "inside", "rules_folder"]
 
 
 def bundle_root() -> Path:
@@ -33,3 +36,15 @@ def display_name(path: Path, root: Path) -> str:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+def inside(path: Path, folder: Path, display: str) -> Path:
+    """`path`, refused when a link leads it out of `folder`: a rules folder cannot make zhisuan read (and
+    echo in its errors) a file elsewhere."""
+    try:
+        resolved, base = path.resolve(), folder.resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it fails with its own error
+        return path
+    if base != resolved and base not in resolved.parents:
+        raise LoadError(M("load.link_outside"), Location(display), M("hint.link_outside"))
+    return path

@@ -10,7 +10,7 @@ from ..loader.yaml_source import load
 from ..messages import M
 from ..model.conformance import Conformance
 from ..suggest import did_you_mean
-from .bundle import display_name, display_root, rules_folder
+from .bundle import display_name, display_root, inside, rules_folder
 from .inputs import load_vendors
 from .knowledge import AdviceKnowledge
 
@@ -20,7 +20,8 @@ __all__ = ["load_conformance"]
 def load_conformance(kb: AdviceKnowledge, rules_dir: Path | None = None) -> Conformance:
     """rules/conformance.yaml, with every rule, figure, policy and vendor id it names checked."""
     path = rules_folder(rules_dir) / "conformance.yaml"
-    doc = load(path, display_name(path, display_root(rules_dir)))
+    display = display_name(path, display_root(rules_dir))
+    doc = load(inside(path, rules_folder(rules_dir), display), display)
     table = validate(Conformance, doc)
     known = {
         "encoded_by": set(kb.all_rules()),

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import LoadError, Location
 from ..loader.yaml_source import read_text
 from ..messages import M
-from .bundle import display_name, display_root, rules_folder
+from .bundle import display_name, display_root, inside, rules_folder
 
 __all__ = ["RULE_FILES", "RulesIdentity", "identity_of", "is_rule_file", "rule_file_texts", "rules_identity", "write_rule_files"]
 
@@ -27,13 +27,15 @@ class RulesIdentity:
 
 
 def rule_file_texts(rules_dir: Path | None = None) -> list[tuple[str, str]]:
-    """(name relative to the rules folder, content) of every file the rules version covers, in name order."""
+    """(name relative to the rules folder, content) of every file the rules version covers, in name order
+    (a copy of the folder keeps its names, so its version is the same)."""
     root = display_root(rules_dir)
     folder = rules_folder(rules_dir)
-    return [
-        (path.relative_to(folder).as_posix(), read_text(path, display_name(path, root)))  # a copy keeps its names
-        for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)})
-    ]
+    texts = []
+    for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)}):
+        display = display_name(path, root)
+        texts.append((path.relative_to(folder).as_posix(), read_text(inside(path, folder, display), display)))
+    return texts
 
 
 def identity_of(texts: list[tuple[str, str]]) -> RulesIdentity:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from .bundle import bundle_root, display_name
 __all__ = [
     "SAMPLE_PROFILE", "LoadedProfile", "LoadedVendor", "ResolvedProfile", "VendorSet", "bundled_profiles",
     "load_profile_file", "load_vendor_file", "load_vendors", "profile_corpus", "profile_id_from", "profiles_in",
-    "resolve_profile", "save_profile", "vendor_set",
+    "check_save_target", "resolve_profile", "save_profile", "vendor_set",
 ]
 
 SAMPLE_PROFILE = "dongguan-factory-smb"
@@ -196,18 +197,49 @@ def profile_corpus(folder: Path | None) -> list[tuple[Profile, str]]:
 
 
 def save_profile(path: Path, data: dict, force: bool) -> None:
-    """Write a profile atomically (a temp file beside it, then rename); never over a file without `force`."""
+    """Write a profile atomically (a temp file beside it, then rename); never over a file without `force`.
+
+    Only a regular file is written or replaced, never a device, a FIFO or a folder; a file that is
+    replaced keeps its permissions; the temp file is gone whatever happens.
+    """
     import yaml
 
+    check_save_target(path, force)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     folder = path.parent if str(path.parent) else Path(".")
+    where = Location(printable(str(path)))
+    temp = None
     try:
         handle, temp = tempfile.mkstemp(prefix=".zhisuan-", suffix=".yaml", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as fh:
             fh.write(text)
-        if not force and path.exists():  # appeared while the buyer was answering
-            os.unlink(temp)
-            raise UsageError(M("ask.save_exists", path=printable(str(path))), hint=M("hint.save_force"))
+        check_save_target(path, force)  # it may have appeared, or changed, while the buyer was answering
+        if path.exists():
+            os.chmod(temp, stat.S_IMODE(path.stat().st_mode))
+        else:
+            os.chmod(temp, 0o666 & ~_umask())  # as open() would have made it
         os.replace(temp, path)
+        temp = None
     except OSError as exc:
-        raise LoadError(M("load.cannot_write", reason=exc.strerror or str(exc)), Location(printable(str(path))), M("hint.check_path")) from None
+        raise LoadError(M("load.cannot_write", reason=exc.strerror or str(exc)), where, M("hint.check_path")) from None
+    finally:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+
+
+def check_save_target(path: Path, force: bool) -> None:
+    """Refuse a --save target that is not a regular file, is in no folder, or exists without `force`."""
+    where = Location(printable(str(path)))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise LoadError(M("load.no_folder"), where, M("hint.check_path"))
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise LoadError(M("load.save_not_regular"), where, M("hint.save_regular"))
+    if path.exists() and not force:
+        raise UsageError(M("ask.save_exists", path=printable(str(path))), hint=M("hint.save_force"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -16,7 +16,7 @@ from ..model.rules import ConflictPolicy, RuleFile
 from ..model.weights import WeightsFile
 from ..runtime.limits import refuse_over_limits
 from ..suggest import did_you_mean
-from .bundle import bundle_root, display_name, display_root, rules_folder
+from .bundle import bundle_root, display_name, display_root, inside, rules_folder
 from .identity import rules_identity
 
 __all__ = ["ADVICE_RULES", "ELIGIBILITY_RULES", "AdviceKnowledge", "CompiledForm", "compiled_form", "load_advice_knowledge",
@@ -47,7 +47,7 @@ def read_rules(
     for path in files + [rules_dir / "policy.yaml"]:
         display = display_name(path, root)
         try:
-            text = read_text(path, display)
+            text = read_text(inside(path, rules_dir, display), display)
             doc = parse(text, display)
             if path.name == "policy.yaml":
                 policy = validate(ConflictPolicy, doc)
@@ -120,7 +120,7 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     root = display_root(rules_dir)
     path = rules_folder(rules_dir) / "weights.yaml"
     display = display_name(path, root)
-    weights = validate(WeightsFile, parse(read_text(path, display), display))
+    weights = validate(WeightsFile, parse(read_text(inside(path, rules_folder(rules_dir), display), display), display))
     eligibility_ids = {rule_id.lower(): rule for rule_id, rule in eligibility.by_id.items()}
     for rule_id, rule in advice.by_id.items():
         other = eligibility_ids.get(rule_id.lower())  # ids differing only in case are one id to a reader

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any, Callable
 
 from pathlib import Path
@@ -16,7 +15,8 @@ from ..messages import M
 from ..model.profile import MAX_CARDS, Profile
 from ..model.questions import Question, QuestionCondition, Questionnaire
 from ..suggest import allowed, closest, did_you_mean
-from .bundle import display_name, display_root, rules_folder
+from ..text import describe, first_unsafe
+from .bundle import display_name, display_root, inside, rules_folder
 
 __all__ = ["NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "next_question", "parse_answer", "profile_data", "read_answers", "still_to_ask"]
 
@@ -108,8 +108,9 @@ def _text(question: Question, raw: Any) -> str:
     text = str(raw).strip()
     if len(text) > 100:
         raise Problem(M("ask.text_too_long"))
-    if any(unicodedata.category(ch) == "Cc" for ch in text):  # an escape sequence would reach the terminal
-        raise Problem(M("model.control_character", code=next(f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cc")))
+    bad = first_unsafe(text) or ("\t" if "\t" in text else None)  # one short line: not even a tab
+    if bad is not None:
+        raise Problem(M("model.control_character", code=describe(bad)))
     return text
 
 
@@ -220,7 +221,8 @@ def most_decisive(
 def load_questionnaire(rules_dir: Path | None = None) -> Questionnaire:
     """rules/questions.yaml: the questions of `zhisuan ask`, each checked to fill a profile field rules read."""
     path = rules_folder(rules_dir) / "questions.yaml"
-    doc = load(path, display_name(path, display_root(rules_dir)))
+    display = display_name(path, display_root(rules_dir))
+    doc = load(inside(path, rules_folder(rules_dir), display), display)
     questionnaire = validate(Questionnaire, doc)
     for i, question in enumerate(questionnaire.questions):
         if question.field not in PROFILE_INPUTS:

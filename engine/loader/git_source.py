@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import LoadError, Location
 from ..messages import M
+from .yaml_source import MAX_BYTES
 
 RULES_FOLDER = "rules"
 
@@ -38,5 +39,13 @@ def rule_files_at(revision: str, where: Path) -> list[tuple[str, str]]:
     if not names:
         raise LoadError(M("git.no_rules", rev=revision, folder=RULES_FOLDER), Location(str(top)), M("hint.git"))
     prefix = RULES_FOLDER + "/"
-    # cat-file, not show: the bytes as committed, no textconv filter in between
-    return [(name[len(prefix):], _git(["cat-file", "blob", f"{commit}:{name}"], top)) for name in names if name.endswith(".yaml")]
+    files = []
+    for name in names:
+        if not name.endswith(".yaml"):
+            continue
+        blob = f"{commit}:{name}"
+        # the size first: a huge file is refused before a byte of it is read (as a file on disk is)
+        if int(_git(["cat-file", "-s", blob], top).strip() or 0) > MAX_BYTES:
+            raise LoadError(M("load.too_big", limit=MAX_BYTES), Location(f"{revision}:{name}"))
+        files.append((name[len(prefix):], _git(["cat-file", "blob", blob], top)))  # cat-file: the bytes as committed
+    return files

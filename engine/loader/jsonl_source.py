@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import LoadError, Location
 from ..messages import M
-from .yaml_source import MAX_BYTES, STDIN, Document, open_regular
+from ..text import first_unsafe
+from .yaml_source import MAX_BYTES, STDIN, Document, checked_text, open_regular, stdin_bytes
 
 
 def lines(path: Path, display: str) -> Iterator[tuple[int, bytes]]:
@@ -18,7 +18,8 @@ def lines(path: Path, display: str) -> Iterator[tuple[int, bytes]]:
     Lines are read one at a time, so memory does not grow with the file. A line over the size
     limit is yielded cut at the limit, for the parser to refuse at its own line.
     """
-    fh = sys.stdin.buffer if str(path) == STDIN else open_regular(path, display)
+    stdin = str(path) == STDIN
+    fh = stdin_bytes() if stdin else open_regular(path, display)
     try:
         number = 0
         while True:
@@ -37,7 +38,7 @@ def lines(path: Path, display: str) -> Iterator[tuple[int, bytes]]:
             if raw.strip():
                 yield number, raw
     finally:
-        if fh is not sys.stdin.buffer:
+        if not stdin:
             fh.close()
 
 
@@ -54,13 +55,30 @@ def parse_record(raw: bytes, display: str, number: int) -> Document:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise LoadError(M("load.bad_json", problem=exc.msg, column=exc.colno), where, M("hint.one_record_per_line")) from None
+    except ValueError:  # an integer of more digits than Python converts (4,300): no count or share is that long
+        raise LoadError(M("load.number_too_long"), where, M("hint.one_record_per_line")) from None
     except _Refused as exc:
         raise LoadError(exc.args[0], where) from None
     except RecursionError:
         raise LoadError(M("load.too_deep_to_read"), where) from None
     if not isinstance(data, dict):
         raise LoadError(M("load.record_not_object", found=_json_kind(data)), where, M("hint.one_record_per_line"))
+    if "\\u" in text or first_unsafe(text) is not None:  # only an escape can hide such a character in valid JSON
+        _check_texts(data, where)
     return Document(display, data, {(): where})
+
+
+def _check_texts(value: object, where: Location, path: tuple = ()) -> None:
+    """Every key and string of a record through the one text check."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            checked_text(key, where, path)
+            _check_texts(item, where, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_texts(item, where, path + (i,))
+    else:
+        checked_text(value, where, path)
 
 
 class _Refused(Exception):

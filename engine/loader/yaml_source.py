@@ -13,6 +13,7 @@ import yaml
 
 from ..errors import LoadError, Location
 from ..messages import M
+from ..text import describe, first_unsafe
 
 MAX_BYTES = 1 << 20
 MAX_NODES = 100_000
@@ -138,10 +139,22 @@ def parse(text: str, display: str) -> Document:
 STDIN = "-"
 
 
+def stdin_bytes() -> BinaryIO:
+    """Standard input as a binary stream, or a LoadError when it is closed (`<&-`)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise LoadError(M("load.stdin_closed"), Location("<stdin>"), M("hint.stdin_closed"))
+    return stream
+
+
 def load(path: Path, display: str | None = None) -> Document:
     """Read and parse a YAML file; the path `-` reads standard input."""
     if str(path) == STDIN:
-        return parse(_decode(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>"), "<stdin>")
+        try:
+            raw = stdin_bytes().read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise LoadError(M("load.cannot_read", reason=exc.strerror), Location("<stdin>")) from None
+        return parse(_decode(raw, "<stdin>"), "<stdin>")
     display = display or str(path)
     return parse(read_text(path, display), display)
 
@@ -166,7 +179,7 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
                 raise LoadError(M("load.merge_key"), _where(key_node, doc), M("hint.write_keys"))
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 raise LoadError(M("load.complex_key"), _where(key_node, doc))
-            key = _scalar(key_node, doc, loader)
+            key = _scalar(key_node, doc, loader, path)
             if key in out:
                 raise LoadError(M("load.duplicate_key", key=repr(key)), _where(key_node, doc), M("hint.key_once"))
             doc.marks[path + (key,)] = _where(key_node, doc)
@@ -177,24 +190,37 @@ def _build(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader,
             raise _bad_tag(node, doc)
         return [_build(item, path + (i,), doc, loader, budget) for i, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
+        return checked_text(node.value, _where(node, doc), path)
     if node.tag not in _SCALAR_TAGS:
         raise _bad_tag(node, doc)
-    return _scalar(node, doc, loader)
+    return _scalar(node, doc, loader, path)
+
+
+def checked_text(value: Any, where: Location, path: Path_ = ()) -> Any:
+    """`value`, refused at `where` when it is text holding a control or format character (engine.text);
+    `path` names the key it is the value (or a key) of."""
+    if isinstance(value, str):
+        bad = first_unsafe(value)
+        if bad is not None:
+            problem = M("model.control_character", code=describe(bad))
+            message = M("load.at_key", key=".".join(map(str, path)), problem=problem) if path else problem
+            raise LoadError(message, where, M("hint.remove_unsafe"))
+    return value
 
 
 # YAML 1.1 reads 0x1f, 0o17, 017, 0b101 and 1:30 as integers: write numbers in decimal instead.
 _NON_DECIMAL = re.compile(r"^[-+]?(0[xob]|0[0-7]+$|[0-9][0-9_]*(:[0-5]?[0-9])+)")
 
 
-def _scalar(node: yaml.Node, doc: Document, loader: yaml.SafeLoader) -> Any:
+def _scalar(node: yaml.Node, doc: Document, loader: yaml.SafeLoader, path: Path_) -> Any:
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _NON_DECIMAL.match(node.value):
         raise LoadError(M("load.not_decimal", value=short(node.value)), _where(node, doc), M("hint.decimal"))
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except (yaml.YAMLError, ValueError, KeyError, TypeError):
         kind = node.tag.rsplit(":", 1)[-1]
         raise LoadError(M("load.bad_scalar", value=short(node.value), kind=kind), _where(node, doc), _TAG_HINT.get(kind)) from None
+    return checked_text(value, _where(node, doc), path)
 
 
 _TAG_HINT = {"bool": M("hint.bool"), "int": M("hint.int"), "float": M("hint.float")}

@@ -5,6 +5,7 @@ value names (`value.*`, `type.*`, `criterion.*`, `effect.*`, `trace.*`) and the 
 
 OUTPUT: dict[str, tuple[str, str]] = {
     "batch.summary": ("已判定 {good} 个厂商，跳过 {bad} 条坏记录（见上）", "checked {good} vendors, skipped {bad} bad records (above)"),
+    "batch.more_errors": ("zhisuan：另有 {n} 条错误未列出（上面是前 {shown} 条）", "zhisuan: ... and {n} more errors (the first {shown} are above)"),
     "batch.progress": ("判定中", "checking"),
     "column.coverage_rule": ("规则", "rule"),
     "column.coverage_base": ("类别", "kind"),

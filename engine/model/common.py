@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ..errors import Problem
 from ..messages import M
+from ..text import describe, first_unsafe
 
 REPORT_SOURCE = re.compile(r"^report:§0[1-5]( \S.*)?$")
 ASSESSMENT = "assessment"
@@ -21,16 +21,17 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _no_control_characters(text: str) -> str:
-    """Refuse C0/C1 control characters (a tab aside): escapes in a name or note would reach the terminal."""
-    for ch in text:
-        if ch != "\t" and unicodedata.category(ch) == "Cc":
-            raise Problem(M("model.control_character", code=f"U+{ord(ch):04X}"))
+def _safe_text(text: str) -> str:
+    """Refuse control characters (a tab aside; a newline too: these texts are one line) and format characters:
+    the one text check (engine.text), for models built from anything but a loaded file (a record read back)."""
+    bad = first_unsafe(text) or ("\n" if "\n" in text else None)
+    if bad is not None:
+        raise Problem(M("model.control_character", code=describe(bad)))
     return text
 
 
 NonEmpty = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), AfterValidator(_no_control_characters)
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400), AfterValidator(_safe_text)
 ]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 
@@ -71,7 +72,7 @@ class Provenance(Frozen):
         if self.source == ASSESSMENT:
             if self.reason is None:
                 raise Problem(M("model.assessment_reason"))
-        elif not REPORT_SOURCE.match(self.source):
+        elif not REPORT_SOURCE.match(self.source) or first_unsafe(self.source):
             raise Problem(M("model.bad_source", source=repr(self.source)))
         return self
 

@@ -7,7 +7,8 @@ in one format; JSON is not made from blocks (it is the result itself, serialised
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,18 @@ def tree_lines(trees: tuple[Tree, ...], depth: int = 0) -> list[tuple[int, str]]
 def plain(cell: Cell) -> str:
     """A cell's text."""
     return cell.text if isinstance(cell, Styled) else cell
+
+
+def map_text(blocks: list[Block], fn: Callable[[str], str]) -> list[Block]:
+    """The blocks with every text in them (cells, labels, rows, titles) passed through `fn`."""
+    return [_mapped(block, fn) for block in blocks]
+
+
+def _mapped(value: Any, fn: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return fn(value)
+    if isinstance(value, tuple):
+        return tuple(_mapped(item, fn) for item in value)
+    if is_dataclass(value):
+        return replace(value, **{f.name: _mapped(getattr(value, f.name), fn) for f in fields(value)})
+    return value  # numbers: a heading's level, a table's wrap columns

@@ -10,7 +10,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain
+from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain, tree_lines
+
+TREE_MIN_WIDTH = 60
 
 
 def make_console(stream, isatty: bool, color: bool, width: int) -> Console:
@@ -63,10 +65,7 @@ def draw(console: Console, blocks: list[Block]) -> None:
                 console.print()
             print_line(console, block.text)
         elif isinstance(block, Paragraph):
-            if block.hanging:
-                print_line(console, block.text)
-            else:
-                console.print(block.text)
+            print_line(console, block.text, hanging=block.hanging)
         elif isinstance(block, Items):
             for depth, text in block.items:
                 print_line(console, "  " * depth + text)
@@ -76,7 +75,12 @@ def draw(console: Console, blocks: list[Block]) -> None:
         elif isinstance(block, Table):
             print_table(console, block)
         elif isinstance(block, Tree):
-            console.print(_rich_tree(block))
+            if console.width < TREE_MIN_WIDTH:  # guide lines would leave a word no room: lines indented instead
+                print_line(console, block.label)
+                for depth, label in tree_lines(block.children, 1):
+                    print_line(console, "  " * depth + label)
+            else:
+                console.print(_rich_tree(block))
         elif isinstance(block, Separator):
             console.rule(block.title, style="bold")
         else:
@@ -145,14 +149,15 @@ def _print_as_list(console: Console, table: Table) -> None:
             print_line(console, f"  {header}: {plain(cell)}")
 
 
-def print_line(console: Console, line: str) -> None:
-    """Print `line` wrapped at word boundaries, continuation lines indented under its text.
+def print_line(console: Console, line: str, hanging: bool = True) -> None:
+    """Print `line` wrapped at word boundaries, continuation lines indented under its text (`hanging`).
 
-    The indent is the line's own leading spaces plus two, so a wrapped item reads as one.
+    The indent is the line's own leading spaces plus two, so a wrapped item reads as one. No word
+    is ever split: a word longer than the room makes its line longer than the screen instead.
     """
     lead = len(line) - len(line.lstrip(" "))
-    indent = lead + 2
-    width = max(console.width - indent, 20)
-    wrapped = Text(line.lstrip(" ")).wrap(console, width)
-    for i, part in enumerate(wrapped):
-        console.print(" " * (lead if i == 0 else indent) + part.plain.rstrip())
+    indent = lead + 2 if hanging else lead
+    text = line.lstrip(" ")
+    width = max(console.width - indent, 20, _longest_unit(text))
+    for i, part in enumerate(Text(text).wrap(console, width)):
+        console.print(" " * (lead if i == 0 else indent) + part.plain.rstrip(), soft_wrap=True)

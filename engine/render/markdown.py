@@ -1,6 +1,13 @@
-"""Blocks as a Markdown document (the `markdown` format of every command, and the audit report's default)."""
+"""Blocks as a Markdown document (the `markdown` format of every command, and the audit report's default).
+
+Text from data cannot become markup: a backslash, `<` (raw HTML, autolinks) and the brackets that
+make a link (`](`, `][`, `]:`) are escaped, so a vendor name such as `"><img src=x onerror=…>` or
+`[x](javascript:…)` reads as itself in any CommonMark renderer.
+"""
 
 from __future__ import annotations
+
+import re
 
 from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
 
@@ -11,25 +18,35 @@ def render_markdown(blocks: list[Block]) -> str:
     return "\n\n".join("\n".join(lines) for lines in parts if lines) + "\n"
 
 
+_MARKUP = re.compile(r"\\|<|\](?=[(\[:])")
+
+
+def escaped(text: str) -> str:
+    """`text` with what could start raw HTML or a link escaped by a backslash."""
+    return _MARKUP.sub(lambda m: "\\" + m.group() if m.group() != "]" else "]\\", text)
+
+
 def _lines(block: Block) -> list[str]:
     if isinstance(block, Heading):
-        return ["#" * block.level + " " + block.text]
+        return ["#" * block.level + " " + escaped(block.text)]
     if isinstance(block, Paragraph):
-        return [block.text]
+        return [escaped(block.text)]
     if isinstance(block, Items):
-        return ["  " * depth + "- " + text for depth, text in block.items]
+        return ["  " * depth + "- " + escaped(text) for depth, text in block.items]
     if isinstance(block, Facts):
-        return [f"- {key}: {value}" for key, value in block.rows]
+        return [f"- {escaped(key)}: {escaped(value)}" for key, value in block.rows]
     if isinstance(block, Table):
         return markdown_table(list(block.headers), [[plain(cell) for cell in row] for row in block.rows])
     if isinstance(block, Tree):
-        return ["#" * block.level + " " + block.label, ""] + ["  " * depth + "- " + label for depth, label in tree_lines(block.children)]
+        items = ["  " * depth + "- " + escaped(label) for depth, label in tree_lines(block.children)]
+        return ["#" * block.level + " " + escaped(block.label), ""] + items
     if isinstance(block, Separator):
         return ["---"]
     if isinstance(block, Code):
-        return ["```", *block.text.rstrip("\n").split("\n"), "```"]
+        fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
+        return [fence, *block.text.rstrip("\n").split("\n"), fence]
     if isinstance(block, Verbatim):
-        return block.text.rstrip("\n").split("\n")
+        return [escaped(line) for line in block.text.rstrip("\n").split("\n")]
     raise TypeError(f"not a block: {block!r}")
 
 
@@ -40,5 +57,5 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    text = text.replace("|", "\\|")
+    text = escaped(text).replace("|", "\\|")
     return "<br>".join("\u00a0" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") for line in text.split("\n"))

@@ -5,6 +5,10 @@ A command builds its result and calls `show(env, VIEW, result, fmt, lang)` once.
 chosen format, and only that one, is imported and writes them. On a terminal, output taller than
 the screen goes through the pager. `env` is the command's environment: its streams, whether they
 are a terminal, the width, the pager.
+
+Everything written here, to stdout or stderr, passes the one text check first (engine.text): a
+control or format character that reached a result anyway (a forged record, a file name) is
+written escaped, never raw. JSON is written as UTF-8 bytes whatever the stream's encoding.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import subprocess
 from typing import Any
 
 from ..json_text import dumps, dumps_line
+from ..text import visible
+from .blocks import map_text
 
 FORMATS = ("table", "markdown", "html", "svg", "json", "jsonl")
 
@@ -24,26 +30,42 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
     if getattr(chosen, {"json": "document", "jsonl": "lines"}.get(fmt, "blocks")) is None:
         raise ValueError(f"view {view!r} has no {fmt} form")  # a command offers only the formats its view has
     if fmt == "json":
-        env.stdout.write(dumps(chosen.document(result, lang, **options)))
+        show_json(env, dumps(chosen.document(result, lang, **options)))
     elif fmt == "jsonl":
-        env.stdout.write("".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
-    elif fmt == "table":
-        from .console import render_text  # rich loads only when something is drawn
-
-        _to_terminal(env, render_text(chosen.blocks(result, lang, fmt, **options), env.isatty, env.color, env.width))
+        show_json(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
     else:
-        env.stdout.write(_renderer(fmt)(chosen.blocks(result, lang, fmt, **options), lang))
+        blocks = map_text(chosen.blocks(result, lang, fmt, **options), visible)
+        if fmt == "table":
+            from .console import render_text  # rich loads only when something is drawn
+
+            _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width))
+        else:
+            env.stdout.write(_renderer(fmt)(blocks, lang))
+
+
+def show_json(env, text: str) -> None:
+    """Write JSON text (json_text made it: nothing raw to escape) as UTF-8 bytes, whatever stdout's encoding."""
+    write_utf8 = getattr(env.stdout, "write_utf8", None)
+    if write_utf8 is not None:
+        write_utf8(text)
+    else:  # an in-memory stream: text is what it holds
+        env.stdout.write(text)
 
 
 def show_text(env, text: str) -> None:
-    """Write text a command prints as it is (a JSON line of a stream, a completion script, the help)."""
-    env.stdout.write(text)
+    """Write text a command prints as it is (a completion script, the help, a template)."""
+    env.stdout.write(visible(text))
 
 
 def prompt(env, text: str) -> None:
     """Write a question or an answer's echo of an interactive session, at once."""
-    env.stdout.write(text)
+    env.stdout.write(visible(text))
     env.stdout.flush()
+
+
+def warn(env, text: str) -> None:
+    """Write one message (an error, a warning, a notice) and its newline to stderr."""
+    env.stderr.write(visible(text) + "\n")
 
 
 def progress(env, label: str):

@@ -69,9 +69,10 @@ def test_one_corrupted_value_in_a_real_vendor_gives_a_load_error_at_that_place(p
     for key in path[:-1]:
         node = node[key]
     node[path[-1]] = junk
-    doc = parse(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "fuzz.yaml")
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    doc = parse(yaml.safe_dump(raw_vendor("huawei"), allow_unicode=True, sort_keys=False), "fuzz.yaml")  # where `path` was
     try:
-        validate(Vendor, doc)
+        validate(Vendor, parse(text, "fuzz.yaml"))  # reading refuses some junk (a control character), validating the rest
     except LoadError as exc:
         # the only defect is at `path`: the message points at it, inside it, or at its parent object
         assert exc.location.line >= doc.locate(path[:-1]).line, (exc.render(), path)

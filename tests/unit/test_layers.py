@@ -10,14 +10,15 @@ import pytest
 ENGINE = Path(__file__).resolve().parents[2] / "engine"
 
 # Each top-level part of engine/ and the parts it may import (besides itself).
-BOTTOM = {"messages", "suggest", "errors", "model", "version", "json_text"}
+BOTTOM = {"messages", "suggest", "errors", "model", "version", "json_text", "text"}
 ALLOWED: dict[str, set[str]] = {
     "messages": set(),
     "suggest": {"messages"},
-    "errors": {"messages"},
+    "errors": {"messages", "text"},
+    "text": set(),
     "version": set(),
-    "json_text": set(),
-    "model": {"messages", "suggest", "errors"},
+    "json_text": {"text"},
+    "model": {"messages", "suggest", "errors", "text"},
     "loader": BOTTOM,
     "compile": BOTTOM,
     "runtime": BOTTOM | {"compile"},
@@ -205,7 +206,7 @@ def _from_imports(path: Path, source: str) -> list[tuple[int, str, list[str]]]:
 
 def _cli_problems(extra: dict[Path, str] | None = None) -> list[str]:
     """What engine/cli/ must not do: take a name from engine.decide that the module does not export, import
-    engine.render other than through the seam, or write to standard output other than through it."""
+    engine.render other than through the seam, or write to standard output or error other than through it."""
     import importlib
 
     sources = {path: path.read_text(encoding="utf-8") for path in sorted(CLI.glob("*.py"))}
@@ -223,12 +224,13 @@ def _cli_problems(extra: dict[Path, str] | None = None) -> list[str]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
                 problems.append(f"{where}:{node.lineno}: print()")
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "writelines")
-                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "stdout"):
-                problems.append(f"{where}:{node.lineno}: writes to stdout")
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in ("stdout", "stderr")
+                    and path.name != "entry.py"):  # entry.py speaks before the app (and the seam) is loaded
+                problems.append(f"{where}:{node.lineno}: writes to {node.func.value.attr}")
     return problems
 
 
-def test_the_command_line_decides_nothing_and_prints_only_through_the_seam() -> None:
+def test_the_command_line_decides_nothing_and_writes_only_through_the_seam() -> None:
     assert _cli_problems() == []
 
 
@@ -238,6 +240,7 @@ def test_the_command_line_decides_nothing_and_prints_only_through_the_seam() -> 
         ("from ..decide.rank import _advice\n", "_advice is not in engine.decide.rank.__all__"),
         ("def f():\n    from ..render.console import make_console\n", "imports engine.render.console, not the seam"),
         ("def f(env):\n    env.stdout.write('x')\n", "writes to stdout"),
+        ("def f(env):\n    env.stderr.write('x')\n", "writes to stderr"),
         ("print('x')\n", "print()"),
     ],
 )
