@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import LoadError, Location
 from ..messages import M
+from ..text import first_unsafe
 
 SCHEMA_VERSION = 2  # 2: rule files kept content-addressed in `blobs`
 GENESIS = "0" * 64
@@ -44,10 +45,13 @@ _KEYS = {"time": str, "command": str, "kind": str, "rules_version": str, "tool_v
 
 
 def _body(text: str) -> dict | None:
-    """A record body parsed, or None when it is not one (not JSON, a key missing or of the wrong type)."""
+    """A record body parsed, or None when it is not one (not JSON, a key missing or of the wrong type, or a
+    text holding a control or format character: zhisuan never writes one, engine.text)."""
     try:
         body = json.loads(text)
     except ValueError:
+        return None
+    if first_unsafe(text) is not None or ("\\u" in text and _holds_unsafe(body)):
         return None
     if not isinstance(body, dict) or any(not isinstance(body.get(k), t) for k, t in _KEYS.items()):
         return None
@@ -55,6 +59,16 @@ def _body(text: str) -> dict | None:
     if not isinstance(files, list) or not all(isinstance(f, dict) and isinstance(f.get("sha256"), str) and isinstance(f.get("file"), str) for f in files):
         return None
     return body
+
+
+def _holds_unsafe(value: object) -> bool:
+    if isinstance(value, str):
+        return first_unsafe(value) is not None
+    if isinstance(value, dict):
+        return any(_holds_unsafe(k) or _holds_unsafe(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_unsafe(item) for item in value)
+    return False
 
 
 def intact(body: object, prev_hash: object, digest: object) -> bool:

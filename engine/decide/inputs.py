@@ -16,6 +16,7 @@ from ..messages import M, Msg
 from ..model.profile import Profile
 from ..model.vendor import Vendor
 from ..suggest import did_you_mean
+from ..text import visible
 from .bundle import bundle_root, display_name
 
 __all__ = [
@@ -66,7 +67,7 @@ class VendorSet:
 
     def sources(self, ids) -> dict[str, dict]:
         """Each vendor's file and the line of every value in it, as a decision record keeps them."""
-        return {vid: {"file": self.docs[vid].file, "lines": self.docs[vid].lines()} for vid in sorted(ids)}
+        return {vid: {"file": visible(self.docs[vid].file), "lines": self.docs[vid].lines()} for vid in sorted(ids)}
 
     def chosen(self, ids: list[str]) -> list[str]:
         """The ids a check works on: the files' vendors, then `ids` (default: every vendor, unless files were given).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -59,16 +60,35 @@ class TraceEvent:
 Trace = Annotated[list[TraceEvent], SkipValidation]
 
 
+RESULTS = ("true", "false", "not_evaluated")
+_PATH = re.compile(r"^when(\.(all|any)\[\d+\]|\.not)*$")
+
+
 def trace_from_json(items: list[dict]) -> list[TraceEvent]:
-    """A trace read back from its JSON form (a decision record) as the events it was written from."""
+    """A trace read back from its JSON form (a decision record) as the events it was written from.
+
+    What the renderers rely on is checked (each result one of three, each condition's path the shape
+    the trace writes, the types): a record edited by hand raises ValueError, never an error later.
+    """
     def text(value: dict | None) -> Text | None:
         return Text(**value) if value else None
 
-    return [
-        TraceEvent(**{**e, "title": text(e["title"]), "conditions": [ConditionTrace(**c) for c in e["conditions"]],
-                      "effect": EffectTrace(**{**e["effect"], "note": text(e["effect"].get("note"))})})
-        for e in items
-    ]
+    def condition(c: dict) -> ConditionTrace:
+        made = ConditionTrace(**c)
+        if made.result not in RESULTS or not isinstance(made.path, str) or not _PATH.match(made.path):
+            raise ValueError(f"not a condition of a trace: {c!r}"[:200])
+        return made
+
+    events = []
+    for e in items:
+        event = TraceEvent(**{**e, "title": text(e["title"]), "conditions": [condition(c) for c in e["conditions"]],
+                              "effect": EffectTrace(**{**e["effect"], "note": text(e["effect"].get("note"))})})
+        if event.result not in RESULTS or not all(isinstance(getattr(event, f), bool) for f in ("fired", "applied")):
+            raise ValueError(f"not an event of a trace: {e.get('rule')!r}"[:200])
+        if not all(isinstance(getattr(event, f), str) for f in ("rule", "source", "location")):
+            raise ValueError(f"not an event of a trace: {e.get('rule')!r}"[:200])
+        events.append(event)
+    return events
 
 
 class SubOutcome(Frozen):
