@@ -79,6 +79,8 @@ def test_golden(case, tmp_path, monkeypatch):
     # Paths such as profiles/customers/… are the checkout's; a case that names its own files runs in
     # its folder, so that no output (a column's width, say) depends on how long that folder's name is.
     monkeypatch.chdir(tmp_path if case.get("cwd") == "tmp" else ROOT)
+    monkeypatch.delenv("ZHISUAN_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a case's language is its --lang, else English, whatever the machine's locale
     monkeypatch.delenv("ZHISUAN_DB", raising=False)
     monkeypatch.delenv("ZHISUAN_RECORD", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # never the user's own records

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import traceback
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
 from ..messages import msg
@@ -117,7 +116,7 @@ class _Version(argparse.Action):
 
 def raw_main(argv: list[str], env: Environment) -> int:
     """Parse and run; every error becomes one line on stderr and an exit code."""
-    from ..render.present import show_text, warn
+    from ..render.present import show_text, show_traceback, warn
 
     early, rest = _global_options(argv)
     lang, debug = early.lang, early.debug
@@ -140,7 +139,7 @@ def raw_main(argv: list[str], env: Environment) -> int:
         return Exit.BAD_INPUT
     except EngineUnavailableError as exc:
         if debug:
-            traceback.print_exc(file=env.stderr)
+            show_traceback(env)
         key = "error.engine_missing" if exc.missing else "error.engine_broken"
         warn(env, "zhisuan: " + msg(key, lang, reason=exc.message, command=exc.rebuild))
         return Exit.INTERNAL
@@ -160,7 +159,7 @@ def raw_main(argv: list[str], env: Environment) -> int:
         return Exit.BAD_INPUT
     except Exception as exc:  # the one place an unexpected error is turned into a message
         if debug:
-            traceback.print_exc(file=env.stderr)
+            show_traceback(env)
         warn(env, msg("error.internal", lang, message=f"{type(exc).__name__}: {exc}"))
         return Exit.INTERNAL
 
@@ -171,8 +170,8 @@ def _help(lang: str) -> str:
 
 
 def _report(env: Environment, exc: ZhisuanError, debug: bool, lang: str = "en") -> None:
-    from ..render.present import warn
+    from ..render.present import show_traceback, warn
 
     if debug:
-        traceback.print_exc(file=env.stderr)
+        show_traceback(env)
     warn(env, f"zhisuan: {exc.render(lang)}")

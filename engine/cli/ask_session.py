@@ -93,12 +93,12 @@ class Session:
         """After each answer: the current top three and why #1 leads, from the engine's own ranking."""
         if not self._can_rank():
             return
-        from ..decide.questionnaire import profile_data
+        from ..decide.questionnaire import BUYER_ID, BUYER_NAME, profile_data
         from ..decide.rank import RankOptions, rank
         from ..model.profile import Profile
         from ..render.present import show
 
-        data = profile_data(self.questionnaire, self.answers, "buyer", {"zh": "客户", "en": "buyer"})
+        data = profile_data(self.questionnaire, self.answers, BUYER_ID, BUYER_NAME)
         result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off"))
         show(self.env, "rank.live", result, "table", self.lang)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..errors import ErrorList, LoadError
-from ..messages import M, msg
+from ..errors import ErrorList
+from ..messages import msg
 from .exit_codes import Exit
 from .options import explain_level
 
@@ -22,20 +22,15 @@ def run_batch(args: argparse.Namespace, env) -> int:
     else:
         records = dir_records(args.dir, str(args.dir))
     as_lines = args.format == "jsonl"
-    seen: dict[str, str] = {}  # vendor id → where it was first seen
     kept = []
     good = bad = 0
     shown = hidden = 0  # error lines written, and those left out past the cap
     short = False  # some vendor falls short of --fail-unless
-    with progress(env, msg("batch.progress", args.lang)) as tick:
+    with progress(env, msg("batch.progress", args.lang), streaming=as_lines) as tick:
         for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
             tick()
-            errors = list(outcome.errors)
-            if not errors and outcome.vendor_id in seen:
-                taken = M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=seen[outcome.vendor_id])
-                errors = [LoadError(taken, outcome.where).render(args.lang)]
-            if errors:
-                for line in errors:  # the first lines of the whole batch, as for one file; then a count
+            if outcome.errors:
+                for line in outcome.errors:  # the first lines of the whole batch, as for one file; then a count
                     if shown < ErrorList.CAP:
                         warn(env, f"zhisuan: {line}")
                         shown += 1
@@ -45,7 +40,6 @@ def run_batch(args: argparse.Namespace, env) -> int:
                     return Exit.BAD_INPUT
                 bad += 1
                 continue
-            seen[outcome.vendor_id] = str(outcome.where)
             good += 1
             short = short or bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:

@@ -13,9 +13,6 @@ from .exit_codes import Exit
 from .options import FORMATS, add_output_options, add_ranking_options, explain_level
 from .recording import add_record_options, keep_ranking, recording
 
-DEFAULT_NAME = {"zh": "客户", "en": "buyer"}
-
-
 def add_parser(sub, ctx) -> None:
     """Register the ask subcommand."""
     t = ctx.t
@@ -93,9 +90,11 @@ def run(args: argparse.Namespace, env) -> int:
 
 def _identity(save: Path | None) -> tuple[str, dict]:
     """The profile's id and name: from the file it is saved to, else `buyer`."""
-    if save is None:
-        return "buyer", DEFAULT_NAME
     from ..decide.inputs import profile_id_from
+    from ..decide.questionnaire import BUYER_ID, BUYER_NAME
+
+    if save is None:
+        return BUYER_ID, BUYER_NAME
 
     stem = printable(save.stem)
     return profile_id_from(save), {"zh": stem, "en": stem}

@@ -58,15 +58,13 @@ def add_parser(sub, ctx) -> None:
 
 def run_list(args: argparse.Namespace, env) -> int:
     """One line per record: id, time, kind, subjects, rules version."""
+    from ..decide.records import select_records
     from ..render.present import show
 
     if args.since is not None and not is_calendar_date(args.since):
         raise UsageError(M("usage.since_date", value=args.since), hint=M("hint.since_date"))
     store = reading(args)
-    records = [
-        r for r in (store.records() if store else [])
-        if (args.vendor is None or args.vendor in r.body["subjects"]) and (args.since is None or r.body["time"] >= args.since)
-    ]
+    records = select_records(store.records() if store else [], args.vendor, args.since)
     show(env, "audit.list", records, args.format, args.lang, filtered=args.vendor is not None or args.since is not None)
     return Exit.OK
 

@@ -25,7 +25,8 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Print the template."""
+    from ..decide.templates import template_example
     from ..render.present import show
 
-    show(env, "init.template", args.kind, "table", args.lang)
+    show(env, "init.template", template_example(args.kind), "table", args.lang)
     return Exit.OK

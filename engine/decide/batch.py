@@ -97,6 +97,20 @@ def _evaluate(record: Record) -> Outcome:
 def evaluate_all(
     records: Iterable[Record], rules_dir: Path | None, explain: str, lang: str, as_lines: bool, workers: int
 ) -> Iterator[Outcome]:
+    """Every record's outcome, in input order; a vendor id seen before is an error at its second record."""
+    seen: dict[str, str] = {}  # vendor id → where it was first seen
+    for outcome in _outcomes(records, rules_dir, explain, lang, as_lines, workers):
+        if not outcome.errors and outcome.vendor_id in seen:
+            taken = M("load.vendor_id_taken", id=repr(outcome.vendor_id), other=seen[outcome.vendor_id])
+            outcome = Outcome(outcome.where, errors=(LoadError(taken, outcome.where).render(lang),))
+        elif not outcome.errors:
+            seen[outcome.vendor_id] = str(outcome.where)
+        yield outcome
+
+
+def _outcomes(
+    records: Iterable[Record], rules_dir: Path | None, explain: str, lang: str, as_lines: bool, workers: int
+) -> Iterator[Outcome]:
     """Every record's outcome, in input order, from `workers` processes (1: this process)."""
     _start(rules_dir, explain, lang, as_lines)
     if workers <= 1:

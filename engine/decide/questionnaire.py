@@ -18,9 +18,10 @@ from ..suggest import allowed, closest, did_you_mean
 from ..text import describe, first_unsafe
 from .bundle import display_name, display_root, inside, rules_folder
 
-__all__ = ["NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "next_question", "parse_answer", "profile_data", "read_answers", "still_to_ask"]
+__all__ = ["BUYER_ID", "BUYER_NAME", "NONE", "UNKNOWN", "answers_from_profile", "applies", "candidate_answers", "known_facts", "load_questionnaire", "most_decisive", "next_question", "parse_answer", "profile_data", "read_answers", "still_to_ask"]
 
 UNKNOWN = "unknown"
+BUYER_ID, BUYER_NAME = "buyer", {"zh": "客户", "en": "buyer"}  # a profile made from answers, unless saved to a file
 NONE = "none"  # a multi question's answer for an empty list
 _YES = {"yes", "y", "true", "1", "是", "对"}
 _NO = {"no", "n", "false", "0", "否", "不"}

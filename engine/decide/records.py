@@ -15,7 +15,7 @@ from ..model.vendor import Vendor
 from ..text import visible
 from .identity import identity_of, rule_file_texts
 
-__all__ = ["KINDS", "NewRecord", "new_record", "record_body", "record_outcome"]
+__all__ = ["KINDS", "NewRecord", "new_record", "record_body", "record_outcome", "select_records"]
 
 KINDS = ("check", "rank", "ask")
 
@@ -72,3 +72,9 @@ def record_outcome(body: dict) -> CheckResult | RankResult | None:
         return (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def select_records(records: list, vendor: str | None, since: str | None) -> list:
+    """The records naming `vendor` among their subjects, made on or after the day `since` (YYYY-MM-DD); None: any."""
+    return [r for r in records
+            if (vendor is None or vendor in r.body["subjects"]) and (since is None or r.body["time"] >= since)]

@@ -27,10 +27,14 @@ Cell = str | Styled
 
 @dataclass(frozen=True)
 class Heading:
-    """A title; level 1 is the document's own, 2 a section, 3 a part of a section."""
+    """A title; level 1 is the document's own, 2 a section, 3 a part of a section.
+
+    `hanging`: on a terminal, a title too long for one line continues indented under its start.
+    """
 
     text: str
     level: int = 1
+    hanging: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,8 @@ def map_text(blocks: list[Block], fn: Callable[[str], str]) -> list[Block]:
 def _mapped(value: Any, fn: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return fn(value)
+    if isinstance(value, Styled):  # its style is a name, not text
+        return Styled(fn(value.text), value.style)
     if isinstance(value, tuple):
         return tuple(_mapped(item, fn) for item in value)
     if is_dataclass(value):

@@ -63,7 +63,7 @@ def draw(console: Console, blocks: list[Block]) -> None:
         if isinstance(block, Heading):
             if block.level > 1:
                 console.print()
-            print_line(console, block.text)
+            print_line(console, block.text, hanging=block.hanging)
         elif isinstance(block, Paragraph):
             print_line(console, block.text, hanging=block.hanging)
         elif isinstance(block, Items):

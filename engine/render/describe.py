@@ -22,10 +22,10 @@ def number(value: float | None) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
-def show(value: Any) -> str:
+def value_text(value: Any) -> str:
     """A condition value as text."""
     if isinstance(value, list):
-        return "[" + ", ".join(show(v) for v in value) + "]"
+        return "[" + ", ".join(value_text(v) for v in value) + "]"
     if isinstance(value, float):
         return number(value)
     return "∅" if value is None else str(value)
@@ -60,9 +60,9 @@ def supply_line(s: Supply, lang: str) -> str:
 
 def condition_line(c: ConditionTrace, lang: str) -> str:
     """`✓ sub.T1.status == met (actual: met)`."""
-    expected = "" if c.op == "exists" else f" {show(c.expected)}"
+    expected = "" if c.op == "exists" else f" {value_text(c.expected)}"
     actual = "actual" if lang == "en" else "实际"
-    return f"{RESULT_SYMBOL[c.result]} {c.field} {c.op}{expected}  ({actual}: {show(c.actual)})"
+    return f"{RESULT_SYMBOL[c.result]} {c.field} {c.op}{expected}  ({actual}: {value_text(c.actual)})"
 
 
 def effect_text(e: TraceEvent, lang: str) -> str:

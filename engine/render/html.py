@@ -65,17 +65,20 @@ def _html(block: Block) -> str:
 
 
 def _list(items: list[tuple[int, str]]) -> str:
-    """Nested <ul> from (depth, escaped text) items."""
+    """Nested <ul> from (depth, escaped text) items; a depth that jumps by more than one gets empty items between."""
     parts, depth = ["<ul>"], 0
-    for i, (level, text) in enumerate(items):
-        while depth < level:
+    for level, text in items:
+        while depth < level:  # deeper: open a list inside the last item (an empty one where there is none)
+            if parts[-1].endswith("</li>"):
+                parts[-1] = parts[-1][: -len("</li>")]
+            else:
+                parts.append("<li>")
             parts.append("<ul>")
             depth += 1
         while depth > level:
             parts.append("</ul></li>")
             depth -= 1
-        nested = i + 1 < len(items) and items[i + 1][0] > level
-        parts.append(f"<li>{text}" + ("" if nested else "</li>"))
+        parts.append(f"<li>{text}</li>")
     while depth > 0:
         parts.append("</ul></li>")
         depth -= 1

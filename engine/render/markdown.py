@@ -40,8 +40,8 @@ def _lines(block: Block) -> list[str]:
     if isinstance(block, Tree):
         items = ["  " * depth + "- " + escaped(label) for depth, label in tree_lines(block.children)]
         return ["#" * block.level + " " + escaped(block.label), ""] + items
-    if isinstance(block, Separator):
-        return ["---"]
+    if isinstance(block, Separator):  # the next part's own heading says what it is; a `---` would read as front matter
+        return []
     if isinstance(block, Code):
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
         return [fence, *block.text.rstrip("\n").split("\n"), fence]

@@ -19,10 +19,7 @@ from typing import Any
 
 from ..json_text import dumps, dumps_line
 from ..text import visible
-from .blocks import map_text
-
-FORMATS = ("table", "markdown", "html", "svg", "json", "jsonl")
-
+from .blocks import Code, Verbatim, map_text
 
 def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> None:
     """Write `result` in `fmt` ("table" on a terminal, "markdown", "html", "svg", "json", "jsonl") through `view`."""
@@ -38,7 +35,8 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
         if fmt == "table":
             from .console import render_text  # rich loads only when something is drawn
 
-            _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width))
+            drawn = any(not isinstance(b, (Verbatim, Code)) for b in blocks)  # text printed as it is is never paged
+            _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width), page=drawn)
         else:
             env.stdout.write(_renderer(fmt)(blocks, lang))
 
@@ -63,19 +61,27 @@ def prompt(env, text: str) -> None:
     env.stdout.flush()
 
 
+def show_traceback(env) -> None:
+    """Write the traceback of the error being handled to stderr (--debug)."""
+    import traceback
+
+    env.stderr.write(visible(traceback.format_exc()))
+
+
 def warn(env, text: str) -> None:
     """Write one message (an error, a warning, a notice) and its newline to stderr."""
     env.stderr.write(visible(text) + "\n")
 
 
-def progress(env, label: str):
-    """A live count on a terminal's stderr while a batch runs (removed when done); elsewhere nothing.
+def progress(env, label: str, streaming: bool = False):
+    """A live count on a terminal's stderr while a batch runs (removed when done); elsewhere nothing, and
+    nothing when `streaming` lines to the same terminal (they show the progress, and would cross the count).
 
     Use as `with progress(env, label) as tick:` and call `tick()` once per item.
     """
     from contextlib import nullcontext
 
-    if not (hasattr(env.stderr, "isatty") and env.stderr.isatty()):
+    if not (hasattr(env.stderr, "isatty") and env.stderr.isatty()) or (streaming and env.isatty):
         return nullcontext(lambda: None)
     from .progress import Counter
 
@@ -121,9 +127,9 @@ def _renderer(fmt: str):
     raise KeyError(f"no format {fmt!r}")
 
 
-def _to_terminal(env, text: str) -> None:
-    """On a terminal, page text taller than the screen; otherwise write it."""
-    if env.isatty and env.pager and text.count("\n") >= env.height and _page(env.pager, text):
+def _to_terminal(env, text: str, page: bool) -> None:
+    """On a terminal, page drawn text taller than the screen; otherwise write it."""
+    if page and env.isatty and env.pager and text.count("\n") >= env.height and _page(env.pager, text):
         return
     env.stdout.write(text)
 

@@ -32,7 +32,7 @@ ALLOWED: dict[str, set[str]] = {
     "__init__": BOTTOM | {"decide"},
 }
 # Third-party or stdlib modules that only some parts may import.
-ONLY_IN = {"durable": {"runtime"}, "durable_rules_engine": {"runtime"}, "rich": {"render", "cli"}, "sqlite3": {"audit"}}
+ONLY_IN = {"durable": {"runtime"}, "durable_rules_engine": {"runtime"}, "rich": {"render"}, "sqlite3": {"audit"}}
 
 
 def _part(path: Path) -> str:
@@ -205,29 +205,52 @@ def _from_imports(path: Path, source: str) -> list[tuple[int, str, list[str]]]:
 
 
 def _cli_problems(extra: dict[Path, str] | None = None) -> list[str]:
-    """What engine/cli/ must not do: take a name from engine.decide that the module does not export, import
-    engine.render other than through the seam, or write to standard output or error other than through it."""
+    """What engine/cli/ must not do: use a name of engine.decide that its module does not export (imported by
+    name, or through the module), import engine.render other than the seam, or touch standard output or error
+    other than through it (env.py makes the streams; entry.py speaks before the app, and the seam, are loaded)."""
     import importlib
+
+    def exported(module: str) -> set[str]:
+        return set(getattr(importlib.import_module(module), "__all__", ()))
 
     sources = {path: path.read_text(encoding="utf-8") for path in sorted(CLI.glob("*.py"))}
     sources.update(extra or {})
     problems = []
     for path, source in sources.items():
         where = path.relative_to(ENGINE.parent)
+        modules: dict[str, str] = {}  # a name bound to a module of engine.decide → that module
         for line, module, names in _from_imports(path, source):
             if module.startswith("engine.decide.") or module == "engine.decide":
-                exported = set(getattr(importlib.import_module(module), "__all__", ()))
-                problems += [f"{where}:{line}: {name} is not in {module}.__all__" for name in names if name not in exported]
+                for name in names:
+                    if _is_module(f"{module}.{name}"):
+                        modules[name] = f"{module}.{name}"
+                    elif name not in exported(module):
+                        problems.append(f"{where}:{line}: {name} is not in {module}.__all__")
             if (module == "engine.render" or module.startswith("engine.render.")) and module != SEAM:
                 problems.append(f"{where}:{line}: imports {module}, not the seam {SEAM}")
-        for node in ast.walk(ast.parse(source)):
+        tree = ast.parse(source)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules.update({alias.asname: alias.name for alias in node.names if alias.name.startswith("engine.decide.") and alias.asname})
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules:
+                if node.attr not in exported(modules[node.value.id]):
+                    problems.append(f"{where}:{node.lineno}: {node.attr} is not in {modules[node.value.id]}.__all__")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
                 problems.append(f"{where}:{node.lineno}: print()")
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("write", "writelines")
-                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in ("stdout", "stderr")
-                    and path.name != "entry.py"):  # entry.py speaks before the app (and the seam) is loaded
-                problems.append(f"{where}:{node.lineno}: writes to {node.func.value.attr}")
-    return problems
+            if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr") and path.name not in ("env.py", "entry.py"):
+                problems.append(f"{where}:{node.lineno}: touches {node.attr}")
+    return sorted(set(problems))
+
+
+def _is_module(name: str) -> bool:
+    """True when `name` (engine.decide.x) is a module, not a name defined in one."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def test_the_command_line_decides_nothing_and_writes_only_through_the_seam() -> None:
@@ -239,14 +262,20 @@ def test_the_command_line_decides_nothing_and_writes_only_through_the_seam() -> 
     [
         ("from ..decide.rank import _advice\n", "_advice is not in engine.decide.rank.__all__"),
         ("def f():\n    from ..render.console import make_console\n", "imports engine.render.console, not the seam"),
-        ("def f(env):\n    env.stdout.write('x')\n", "writes to stdout"),
-        ("def f(env):\n    env.stderr.write('x')\n", "writes to stderr"),
+        ("def f(env):\n    env.stdout.write('x')\n", "touches stdout"),
+        ("def f(env):\n    env.stderr.write('x')\n", "touches stderr"),
+        ("import sys\nsys.stdout.buffer.write(b'x')\n", "touches stdout"),
+        ("def f(env):\n    out = env.stdout\n", "touches stdout"),
+        ("import traceback\ndef f(env):\n    traceback.print_stack(file=env.stderr)\n", "touches stderr"),
+        ("import engine.decide.rank as r\nr._advice\n", "_advice is not in engine.decide.rank.__all__"),
+        ("from ..decide import rank\nrank._advice\n", "_advice is not in engine.decide.rank.__all__"),
+        ("from rich.console import Console\n", "cli imports rich"),
         ("print('x')\n", "print()"),
     ],
 )
 def test_the_command_line_check_catches_a_planted_breach(source: str, expected: str) -> None:
     probe = CLI / "probe.py"
-    found = [p for p in _cli_problems({probe: source}) if "probe.py" in p]
+    found = [p for p in _cli_problems({probe: source}) + _violations({probe: source}) if "probe.py" in p]
     assert len(found) == 1 and expected in found[0], found
 
 

@@ -34,6 +34,17 @@ def test_no_key_is_defined_in_two_areas():
     assert sum(len(a) for a in areas) == len(MESSAGES), [k for k in MESSAGES if sum(k in a for a in areas) > 1]
 
 
+def test_no_key_is_written_twice_in_one_area():
+    """A key repeated in one dict literal would silently replace the first text."""
+    import ast
+
+    for path in sorted((ROOT / "engine" / "messages").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                assert len(keys) == len(set(keys)), (path.name, sorted({k for k in keys if keys.count(k) > 1}))
+
+
 def test_keys_are_grouped_by_area():
     from engine.messages.diagnostics import DIAGNOSTICS
     from engine.messages.help import HELP

@@ -119,7 +119,7 @@ def diff_document(diff, lang: str) -> dict:
 
 
 def report_view_blocks(record: dict, lang: str, fmt: str) -> list[Block]:
-    """The report of one record (`audit show`'s document)."""
+    """The report of one record (`audit report`), from the record as `audit show --format json` prints it."""
     return report_blocks(record, lang)
 
 

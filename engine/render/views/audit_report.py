@@ -12,7 +12,7 @@ from typing import Any
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ..blocks import Block, Facts, Heading, Paragraph, Table
-from ..describe import SYMBOL, condition_tree_lines, effect_text, number, show
+from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_text
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:
@@ -78,7 +78,7 @@ def _text(value: Any, lang: str) -> str:
         return value["en" if lang == "en" else "zh"]
     if isinstance(value, bool):
         return "true" if value else "false"
-    return show(value)
+    return value_text(value)
 
 
 def _value(vendor: dict, *path: str) -> Any:

@@ -8,18 +8,12 @@ from typing import Any, Callable, Literal
 import yaml
 from pydantic import BaseModel
 
-from ...decide.inputs import bundled_profiles
-from ...decide.bundle import bundle_root
-from ...decide.knowledge import load_rule_base
-from ...loader.yaml_source import load
 from ...messages import MESSAGES, msg
 from ...model.profile import Profile
 from ...model.vendor import Vendor
 from ..blocks import Block, Verbatim
 from . import View
 
-PROFILE_EXAMPLE = "dongguan-factory-smb"
-VENDOR_EXAMPLE = "coreshub"
 # Keys whose meaning is the same wherever they appear.
 COMMON = ("source", "reason", "evidence", "status")
 
@@ -93,9 +87,8 @@ def _scalar(value: Any) -> str:
     return text.strip().removesuffix("...").strip()
 
 
-def profile_template(lang: str) -> str:
+def profile_template(example: dict, lang: str) -> str:
     """A buyer profile: every field, the bundled example's answer or `unknown`."""
-    example = load(bundled_profiles()[PROFILE_EXAMPLE]).data
     data = {"id": "my-company", "name": {"zh": "我的公司", "en": "My company"}}
     for key, field in Profile.model_fields.items():
         if key in data:
@@ -118,18 +111,17 @@ def profile_template(lang: str) -> str:
     return msg("template.profile_header", lang) + "\n" + commented(data, comment)
 
 
-def vendor_template(lang: str) -> str:
-    """A vendor: every field, with a bundled vendor's data as the example; each sub-criterion's definition."""
-    example = load(bundle_root() / "profiles" / "vendors" / f"{VENDOR_EXAMPLE}.yaml").data
+def vendor_template(example: dict, name: str, subs: dict, lang: str) -> str:
+    """A vendor: every field, with a bundled vendor's data (`name`'s) as the example; each sub-criterion's definition."""
     data = {key: example.get(key) for key in Vendor.model_fields}
     data.update(id="my-vendor", name={"zh": "我的算力云", "en": "My compute cloud"})
-    rules = load_rule_base().by_id
 
     def comment(path: tuple) -> list[str]:
         key = ".".join(path)
         lines = []
-        if len(path) == 2 and path[0] == "sub" and path[1] in rules:
-            lines.append(f"{path[1]}: {rules[path[1]].rule.title.get(lang)} [{rules[path[1]].rule.source}]")
+        if len(path) == 2 and path[0] == "sub" and path[1] in subs:
+            title, source = subs[path[1]]
+            lines.append(f"{path[1]}: {title.get(lang)} [{source}]")
         elif f"template.vendor.{key}" in MESSAGES:
             lines.append(msg(f"template.vendor.{key}", lang))
         elif path[-1] in COMMON and len(path) == 2:
@@ -139,12 +131,14 @@ def vendor_template(lang: str) -> str:
             lines.append(msg("template.allowed", lang, values=", ".join(values)))
         return lines
 
-    return msg("template.vendor_header", lang, example=VENDOR_EXAMPLE) + "\n" + commented(data, comment)
+    return msg("template.vendor_header", lang, example=name) + "\n" + commented(data, comment)
 
 
-def template_blocks(kind: str, lang: str, fmt: str) -> list[Block]:
-    """The template of `kind` (profile or vendor), as it is."""
-    return [Verbatim(profile_template(lang) if kind == "profile" else vendor_template(lang))]
+def template_blocks(example, lang: str, fmt: str) -> list[Block]:
+    """The template of a TemplateExample's kind (profile or vendor), as it is."""
+    if example.kind == "profile":
+        return [Verbatim(profile_template(example.data, lang))]
+    return [Verbatim(vendor_template(example.data, example.example, example.sub_criteria, lang))]
 
 
 VIEWS = {"template": View(blocks=template_blocks, document=None)}

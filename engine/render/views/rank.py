@@ -9,7 +9,7 @@ from ...model.common import ASSESSMENT
 from ...model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
 from ...model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
 from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, node
-from ..describe import number, show, trace_tree
+from ..describe import number, trace_tree, value_text
 from . import View
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
@@ -28,7 +28,7 @@ def rank_blocks(results: list[RankResult], lang: str, fmt: str, explain: str = "
 
 def ranking_blocks(result: RankResult, lang: str, explain: str) -> list[Block]:
     """Title, weights, the table with its legend and stability, the sections, and a tree per ranked vendor when asked."""
-    blocks: list[Block] = [Heading(title_line(result, lang)), Paragraph(weights_line(result, lang))]
+    blocks: list[Block] = [Heading(title_line(result, lang), hanging=True), Paragraph(weights_line(result, lang))]
     if result.ranking:
         blocks += [
             Table(tuple(headers(lang)), tuple(tuple(row(r, lang)) for r in result.ranking), wrap=(1, 2, 5)),
@@ -214,7 +214,7 @@ def excluded_lines(e: ExcludedVendor, lang: str) -> list[str]:
     cf = e.counterfactual
     if cf and cf.verified:
         changes = "; ".join(
-            f"{c.field}: {show(c.before)} → {show(c.after)} ({msg('rank.who.' + c.who, lang)})" for c in cf.changes
+            f"{c.field}: {value_text(c.before)} → {value_text(c.after)} ({msg('rank.who.' + c.who, lang)})" for c in cf.changes
         )
         lines.append(f"  ↺ {msg('rank.comeback', lang)} {changes}")
     else:

@@ -11,7 +11,7 @@ from ...messages import msg
 from ...model.conformance import Conformance
 from ...model.fields import to_user_units
 from ..blocks import Block, Code, Paragraph, Table, Verbatim
-from ..describe import show
+from ..describe import value_text
 from . import View
 
 
@@ -45,7 +45,7 @@ def condition_lines(node: Node, indent: int = 0) -> list[str]:
     pad = "  " * indent
     if node.kind == "leaf":
         leaf = node.leaf
-        value = "" if leaf.op == "exists" else " " + show(to_user_units(leaf.field, leaf.value))
+        value = "" if leaf.op == "exists" else " " + value_text(to_user_units(leaf.field, leaf.value))
         return [f"{pad}{leaf.field} {leaf.op}{value}"]
     lines = [f"{pad}{node.kind}:"]
     for child in node.children:
@@ -107,9 +107,8 @@ def list_document(kb, lang: str) -> dict:
 
 
 def show_blocks(rule: CompiledRule, lang: str, fmt: str, compiled=None) -> list[Block]:
-    """One rule as plain text (fenced in Markdown); with `compiled` (a CompiledForm), how the engine runs it."""
-    text = rule_detail(rule, lang) + ("\n" + compiled_text(compiled, lang) if compiled else "")
-    return [Code(text) if fmt == "markdown" else Verbatim(text)]
+    """One rule as preformatted text; with `compiled` (a CompiledForm), how the engine runs it."""
+    return [Code(rule_detail(rule, lang) + ("\n" + compiled_text(compiled, lang) if compiled else ""))]
 
 
 def show_document(rule: CompiledRule, lang: str, compiled=None) -> dict:
