@@ -1,0 +1,35 @@
+"""The one text check: which characters it refuses, and how outputs show them."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+
+from engine.text import UNSAFE, first_unsafe, json_safe, one_line, visible
+
+
+def test_every_control_and_format_character_this_python_knows_is_unsafe():
+    missing = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(c)) in ("Cc", "Cf") and chr(c) not in "\t\n" and not UNSAFE.match(chr(c))]
+    assert missing == [], f"add these to engine/text.py's table: {missing}"
+
+
+def test_nothing_else_is_unsafe_tab_and_newline_and_every_script_pass():
+    assert first_unsafe("九章云极 DataCanvas\t§04 «ok» — 1 ms\n") is None
+    # Cn: format characters of a newer Unicode than this Python's (3.11 knows Unicode 14)
+    extra = [f"U+{c:04X}" for c in range(sys.maxunicode + 1) if UNSAFE.match(chr(c)) and unicodedata.category(chr(c)) not in ("Cc", "Cf", "Cn")]
+    assert extra == []
+
+
+def test_visible_escapes_only_what_is_unsafe():
+    assert visible("a\x1b[31mb\u202ec\td\n") == "a\\x1b[31mb\\u202ec\td\n"
+    assert visible("plain 文本") == "plain 文本"
+    assert one_line("a\nb\x1b") == "a\\nb\\x1b"
+
+
+def test_json_safe_keeps_json_valid_and_lossless_beyond_the_basic_plane():
+    value = {"k": "a\x7f\x9b\u200d\U000e0041z"}
+    text = json_safe(json.dumps(value, ensure_ascii=False))
+    assert not UNSAFE.search(text) and json.loads(text) == value
+    assert "\\udb40\\udc41" in text  # a tag character as a surrogate pair, as JSON writes it
