@@ -58,9 +58,18 @@ def test_verify_names_a_deleted_record_even_the_newest(db, deleted, says):
 
 def test_verify_needs_the_head_file(db):
     run_cli("check", "huawei", "--record")
+    run_cli("check", "baidu", "--record")
     db.with_name(db.name + ".head").unlink()
     bad = run_cli("audit", "verify", "--lang", "en")
     assert bad.code == 1 and "head file is missing" in bad.out
+
+
+def test_a_first_record_whose_head_was_never_written_verifies_and_gets_its_head(db):
+    """One record and no head is a head one behind (the genesis): an interrupted first write, accepted and repaired."""
+    run_cli("check", "huawei", "--record")
+    head = db.with_name(db.name + ".head")
+    head.unlink()
+    assert run_cli("audit", "verify").code == 0 and head.exists()
 
 
 def _write_records(path: str, n: int) -> None:
@@ -86,11 +95,20 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert sorted((r.body["n"] for r in records)) == sorted(list(range(250)) * 4)  # every write, once
 
 
-def test_audit_errors_are_clear(db):
+def test_audit_errors_are_clear(db, tmp_path, monkeypatch):
+    run_cli("check", "huawei", "--record")
     missing = run_cli("audit", "show", "99", "--lang", "en")
     assert missing.code == 2 and "there is no record 99" in missing.err
+    monkeypatch.delenv("ZHISUAN_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "nothing-yet"))  # the default place, never recorded in
     empty = run_cli("audit", "list", "--lang", "en")
     assert empty.code == 0 and "no records yet" in empty.out
+
+
+def test_a_missing_store_named_by_zhisuan_db_is_an_error_as_for_db(db):
+    for args in (["audit", "verify"], ["audit", "list"], ["audit", "show", "1"]):
+        result = run_cli(*args, "--lang", "en")
+        assert result.code == 2 and "no records database" in result.err, args
 
 
 def test_rank_and_ask_are_recorded_too_with_their_inputs(db, tmp_path):
@@ -209,11 +227,14 @@ def test_diff_of_two_rule_sets_names_every_change_and_the_rule(tmp_path):
     assert run_cli("audit", "diff", "--rules", str(bundled), "--lang", "en").code == 2
 
 
-def test_reading_commands_create_no_database(db):
+def test_reading_commands_create_no_database(db, tmp_path, monkeypatch):
+    monkeypatch.delenv("ZHISUAN_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    default = tmp_path / "data" / "zhisuan" / "records.sqlite"
     assert run_cli("audit", "list").code == 0
     assert run_cli("audit", "verify").code == 0
     assert run_cli("audit", "show", "1").code == 2
-    assert not db.exists() and not db.parent.joinpath(db.name + ".head").exists()
+    assert not default.exists() and not default.parent.exists()
 
 
 def test_a_record_keeps_each_vendor_fact_with_its_line_and_the_rule_files_it_used(db):
@@ -255,8 +276,10 @@ def test_an_altered_or_missing_rule_file_fails_verify_naming_the_record(db):
 
 def test_a_version_1_database_is_migrated_and_its_records_still_replay(db):
     run_cli("check", "huawei", "--record")
-    with sqlite3.connect(db) as c:  # what schema 1 held: no blobs, records without rule files
+    with sqlite3.connect(db) as c:  # what schema 1 held: no blobs, no marks, no application id, records without rule files
         c.execute("DROP TABLE blobs")
+        c.execute("ALTER TABLE records DROP COLUMN mac")
+        c.execute("PRAGMA application_id = 0")
         body = json.loads(c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0])
         del body["rule_files"]
         text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -270,7 +293,8 @@ def test_a_version_1_database_is_migrated_and_its_records_still_replay(db):
     assert run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en").code == 2
     run_cli("check", "baidu", "--record")
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert c.execute("PRAGMA application_id").fetchone()[0] == 0x7A687375
     assert run_cli("audit", "verify").code == 0
 
 
@@ -420,7 +444,7 @@ def test_verify_never_crashes_on_values_stored_as_blobs(db):
     assert bad.code == 1 and "record 2 does not match the chain" in bad.out
 
 
-@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 2"), ("two", "schema_version 'two'")])
+@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 3"), ("two", "schema_version 'two'")])
 def test_a_database_of_another_or_no_schema_version_is_refused_in_one_line(db, value, says):
     run_cli("check", "huawei", "--record")
     with sqlite3.connect(db) as c:

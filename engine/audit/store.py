@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import hmac
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,8 @@ from ..errors import LoadError, Location
 from ..messages import M
 from ..text import first_unsafe
 
-SCHEMA_VERSION = 2  # 2: rule files kept content-addressed in `blobs`
+SCHEMA_VERSION = 3  # 2: rule files kept content-addressed in `blobs`; 3: each record's keyed mark (`mac`)
+APPLICATION_ID = 0x7A687375  # "zhsu" in SQLite's header: a zhisuan records store, whatever its file name
 GENESIS = "0" * 64
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,7 +26,8 @@ CREATE TABLE IF NOT EXISTS records (
     id INTEGER PRIMARY KEY,
     body TEXT NOT NULL,        -- canonical JSON: time, command, kind, versions, subjects, inputs, outcome
     prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL         -- sha256(prev_hash + body)
+    hash TEXT NOT NULL,        -- sha256(prev_hash + body)
+    mac TEXT                   -- HMAC-SHA256(key, id, prev_hash, hash) when recorded with a key, else NULL
 );
 CREATE TABLE IF NOT EXISTS blobs (
     sha256 TEXT PRIMARY KEY,   -- sha256 of content: a rule file as a record used it
@@ -94,43 +98,82 @@ class Record:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What `verify` found: the number of records and the first problem, if any."""
+    """What `verify` found: the number of records, the first problem if any, and the head (id, hash)."""
 
     records: int
     bad_id: int | None = None
     problem: str | None = None  # a catalogue key
+    head: tuple[int, str] | None = None  # the newest record, as `--expect-head ID:HASH` names it
+    keyed: bool = False  # every record's mark was checked with the key
+
+
+def record_mark(key: bytes, record_id: int, prev_hash: str, digest: str) -> str:
+    """The keyed mark of a record's link: HMAC-SHA256 over its id, its predecessor's hash and its own."""
+    return hmac.new(key, f"{record_id}\n{prev_hash}\n{digest}".encode(), hashlib.sha256).hexdigest()
 
 
 class Store:
-    """A records database; every write is one transaction that also moves the head file."""
+    """A records database; every write is one transaction that also moves the head file.
 
-    def __init__(self, path: Path) -> None:
+    `Store(path)` opens it for writing (created with its first record; another application's
+    database is refused, never touched); `Store.reading(path)` opens it read-only (a copy on
+    read-only media included) and changes nothing, not even the journal mode.
+    """
+
+    def __init__(self, path: Path, key: bytes | None = None, readonly: bool = False) -> None:
         self.path = path
         self.head_path = path.with_name(path.name + ".head")
+        self.key = key
+        self.readonly = readonly
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(_SCHEMA)
-            self._migrate()
-        except (OSError, sqlite3.Error) as exc:
+            if readonly:
+                self._db = _open_readonly(path)
+                self._columns = _recognised(self._db, path)
+                if self._columns:
+                    self._schema_version()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
+                if _has_tables(self._db):
+                    _recognised(self._db, path)  # another application's database is never written into
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.executescript(_SCHEMA)
+                self._migrate()
+                self._columns = _recognised(self._db, path)
+        except sqlite3.Error as exc:
             raise LoadError(M("audit.cannot_open", reason=str(exc)), Location(str(path)), M("hint.audit_db")) from None
+        except OSError as exc:
+            raise LoadError(M("audit.cannot_open", reason=exc.strerror or str(exc)), Location(str(path)), M("hint.audit_db")) from None
 
-    def _migrate(self) -> None:
+    @classmethod
+    def reading(cls, path: Path, key: bytes | None = None) -> "Store":
+        """The store at `path`, opened read-only."""
+        return cls(path, key, readonly=True)
+
+    def _schema_version(self) -> int | None:
+        """The store's schema version (None: a new store), refused when it is not a number or newer than this tool's."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is not None and not str(row[0]).isdecimal():
             raise LoadError(M("audit.cannot_open", reason=f"schema_version {row[0]!r}"), Location(str(self.path)), M("hint.audit_db"))
-        if row is None:
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) > SCHEMA_VERSION:
+        if row is not None and int(row[0]) > SCHEMA_VERSION:
             raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)), M("hint.newer_schema"))
-        elif int(row[0]) < SCHEMA_VERSION:  # 1 → 2: the blobs table, created above; older records keep no rule files
+        return None if row is None else int(row[0])
+
+    def _migrate(self) -> None:
+        version = self._schema_version()
+        if version is None:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif version < SCHEMA_VERSION:
+            # 1 → 2: the blobs table, created above (older records keep no rule files); 2 → 3: each record's keyed mark
+            if "mac" not in {r[1] for r in self._db.execute("PRAGMA table_info(records)")}:
+                self._db.execute("ALTER TABLE records ADD COLUMN mac TEXT")
             self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+        self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def append(self, body: dict, files: dict[str, str] | None = None) -> int:
         """Add a record (and `files`: content by sha256, kept once), then move the head file to it.
 
-        Appends from all processes take turns.
+        Appends from all processes take turns. With a key, the record carries its keyed mark.
         The head moves after the commit: a writer killed between the two leaves the head one
         record behind, which `verify` accepts (the record is committed and chained); a head
         ahead of the database means records were deleted.
@@ -142,9 +185,12 @@ class Store:
             try:
                 last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
                 prev = last[1] if last else GENESIS
+                record_id = (last[0] if last else 0) + 1
                 digest = chain_hash(prev, text)
+                mark = record_mark(self.key, record_id, prev, digest) if self.key else None
                 self._db.executemany("INSERT OR IGNORE INTO blobs (sha256, content) VALUES (?, ?)", sorted((files or {}).items()))
-                cursor = self._db.execute("INSERT INTO records (body, prev_hash, hash) VALUES (?, ?, ?)", (text, prev, digest))
+                self._db.execute("INSERT INTO records (id, body, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?)",
+                                 (record_id, text, prev, digest, mark))
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:  # a read-only or full disk: one clear line, nothing half-written
                 if self._db.in_transaction:
@@ -153,24 +199,43 @@ class Store:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-            self._write_head(cursor.lastrowid, digest)
-        return cursor.lastrowid
+            self._write_head(record_id, digest)
+        return record_id
 
     def _write_head(self, record_id: int, digest: str) -> None:
-        handle, temp = tempfile.mkstemp(prefix=".head-", dir=self.path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            fh.write(f"{record_id} {digest}\n")
-        os.replace(temp, self.head_path)
+        """Move the head file to this record: a temp file beside it, renamed; its mode follows the database's.
+
+        A failure (a full disk) leaves no temp file and is one clear line: the record is committed,
+        the head stays one behind (what verify accepts after an interrupted write), and the next
+        append or verify moves it.
+        """
+        temp = None
+        try:
+            handle, temp = tempfile.mkstemp(prefix=".head-", dir=self.path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as fh:
+                fh.write(f"{record_id} {digest}\n")
+            os.chmod(temp, stat.S_IMODE(self.path.stat().st_mode) & 0o666)
+            os.replace(temp, self.head_path)
+            temp = None
+        except OSError as exc:
+            raise LoadError(M("audit.head_not_written", id=record_id, reason=exc.strerror or str(exc)), Location(str(self.head_path)),
+                            M("hint.head_not_written")) from None
+        finally:
+            if temp is not None and os.path.exists(temp):
+                os.unlink(temp)
+
+    def _rows(self, where: str = "", args: tuple = ()) -> list[tuple]:
+        mark = "mac" if "mac" in self._columns else "NULL"
+        return self._db.execute(f"SELECT id, body, prev_hash, hash, {mark} FROM records {where} ORDER BY id", args).fetchall()
 
     def records(self) -> list[Record]:
         """Every record, oldest first."""
-        rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
-        return [self._record(*row) for row in rows]
+        return [self._record(*row[:4]) for row in self._rows()]
 
     def get(self, record_id: int) -> Record | None:
         """One record, or None."""
-        row = self._db.execute("SELECT id, body, prev_hash, hash FROM records WHERE id = ?", (record_id,)).fetchone()
-        return self._record(*row) if row else None
+        rows = self._rows("WHERE id = ?", (record_id,))
+        return self._record(*rows[0][:4]) if rows else None
 
     def _record(self, record_id: int, body: str, prev_hash: str, digest: str) -> Record:
         """A stored row as a Record; a body that is not a record's JSON object is an error naming it."""
@@ -181,37 +246,56 @@ class Store:
 
     def blob(self, sha256: str) -> str | None:
         """A kept file's content by its sha256, or None."""
+        if "blobs" not in self._tables():
+            return None
         row = self._db.execute("SELECT content FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def verify(self) -> Verdict:
         """Recompute every hash and follow the chain to the head file; the first bad record, if any.
 
         A record's rule files must be there, each still matching the sha256 it is kept under.
+        With a key, every record must carry the mark only the key makes. A head one record
+        behind (a writer stopped between its commit and the head) is accepted and, where the
+        folder can be written, moved to the newest record.
         """
-        rows = self._db.execute("SELECT id, body, prev_hash, hash FROM records ORDER BY id").fetchall()
-        sound = {sha for sha, content in self._db.execute("SELECT sha256, content FROM blobs")
-                 if isinstance(content, str) and hashlib.sha256(content.encode()).hexdigest() == sha}
+        rows = self._rows()
+        blobs = self._db.execute("SELECT sha256, content FROM blobs").fetchall() if "blobs" in self._tables() else []
+        sound = {sha for sha, content in blobs if isinstance(content, str) and hashlib.sha256(content.encode()).hexdigest() == sha}
         prev, expected_id = GENESIS, 1
-        for record_id, body, prev_hash, digest in rows:
+        for record_id, body, prev_hash, digest, mark in rows:
             if record_id != expected_id:
                 return Verdict(len(rows), expected_id, "audit.missing")
             if not intact(body, prev_hash, digest) or prev_hash != prev:
                 return Verdict(len(rows), record_id, "audit.altered")
+            if self.key is not None and (not isinstance(mark, str) or
+                                         not hmac.compare_digest(mark, record_mark(self.key, record_id, prev_hash, digest))):
+                return Verdict(len(rows), record_id, "audit.unmarked" if mark is None else "audit.bad_mark")
             parsed = _body(body)  # a str: intact() above
             if parsed is None:
                 return Verdict(len(rows), record_id, "audit.unreadable")
             if any(f["sha256"] not in sound for f in parsed["rule_files"]):
                 return Verdict(len(rows), record_id, "audit.rule_file_altered")
             prev, expected_id = digest, expected_id + 1
+        keyed = self.key is not None
+        if not rows:
+            return Verdict(0, keyed=keyed)
         head = self._head()
-        last = (rows[-1][0], rows[-1][3]) if rows else (0, GENESIS)
-        if head is None and rows:
-            return Verdict(len(rows), last[0], "audit.head_missing")
-        interrupted = len(rows) > 1 and head == (rows[-2][0], rows[-2][3])  # killed after its commit
-        if head is not None and head != last and not interrupted:
-            return Verdict(len(rows), head[0] if head[0] > last[0] else last[0], "audit.head_mismatch")
-        return Verdict(len(rows))
+        last = (rows[-1][0], rows[-1][3])
+        behind = (rows[-2][0], rows[-2][3]) if len(rows) > 1 else (0, GENESIS)
+        if head is None and len(rows) > 1:
+            return Verdict(len(rows), last[0], "audit.head_missing", last, keyed)
+        if head is not None and head != last and head != behind:
+            return Verdict(len(rows), head[0] if head[0] > last[0] else last[0], "audit.head_mismatch", last, keyed)
+        if head != last:  # killed after its commit, or its head write failed: move the head on (never the database)
+            try:
+                self._write_head(*last)
+            except LoadError:
+                pass  # read-only media, a full disk: the next append or verify tries again
+        return Verdict(len(rows), head=last, keyed=keyed)
 
     def _head(self) -> tuple[int, str] | None:
         try:
@@ -227,3 +311,37 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection: `mode=ro`, or `immutable=1` where the medium itself is read-only (no -shm can be made)."""
+    uri = path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=60, isolation_level=None)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=60, isolation_level=None)
+
+
+def _has_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+_COLUMNS = {"id", "body", "prev_hash", "hash"}
+
+
+def _recognised(db: sqlite3.Connection, path: Path) -> set[str]:
+    """The records table's columns, when the file is a zhisuan store (its application_id, or the schema of a
+    store made before it carried one; an empty file is an empty store); another file is refused, untouched."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return set()
+    application = db.execute("PRAGMA application_id").fetchone()[0]
+    columns = {r[1] for r in db.execute("PRAGMA table_info(records)")} if "records" in tables else set()
+    ours = {"meta", "records"} <= tables and _COLUMNS <= columns and application in (0, APPLICATION_ID)
+    if ours and application == 0:  # a store made before it carried the id: its meta says what it is
+        ours = db.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone()[0] == 1
+    if not ours:
+        raise LoadError(M("audit.foreign_database"), Location(str(path)), M("hint.foreign_database"))
+    return columns

@@ -10,7 +10,7 @@ from ..explain.filters import EXPLAIN_LEVELS
 from ..messages import M
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, is_calendar_date
-from .recording import add_db_option, reading, records_path, stored_record, warn_if_altered
+from .recording import add_db_option, add_key_option, reading, records_path, stored_record, warn_if_altered
 
 REPORT_FORMATS = ("markdown", "html", "svg")
 
@@ -32,8 +32,10 @@ def add_parser(sub, ctx) -> None:
     sp.add_argument("--format", choices=FORMATS, default="table", help=t("help.option.format"))
     sp.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.audit.show_explain"))
     sp.set_defaults(run=run_show)
-    vp = inner.add_parser("verify", help=t("help.audit.verify"))
+    vp = inner.add_parser("verify", help=t("help.audit.verify"), description=t("help.audit.verify_description"))
     add_db_option(vp, t)
+    add_key_option(vp, t)
+    vp.add_argument("--expect-head", default=None, metavar="ID:HASH", help=t("help.audit.expect_head"))
     vp.set_defaults(run=run_verify)
     rp = inner.add_parser("replay", help=t("help.audit.replay"), description=t("help.audit.replay_description"))
     rp.add_argument("record_id", type=int, metavar="ID")
@@ -84,13 +86,17 @@ def run_show(args: argparse.Namespace, env) -> int:
 
 
 def run_verify(args: argparse.Namespace, env) -> int:
-    """Recompute every hash: exit 0 when the chain holds, 1 naming the first bad record."""
+    """Recompute every hash (and mark, with a key): exit 0 when the chain holds (and extends --expect-head), 1 naming the problem."""
+    from ..decide.records import check_head, parse_head
     from ..render.present import show
 
+    expected = parse_head(args.expect_head) if args.expect_head is not None else None
     store = reading(args)
     verdict = store.verify() if store else None
-    show(env, "audit.verify", verdict, "table", args.lang, path=str(store.path if store else records_path(args)))
-    return Exit.NEGATIVE if verdict is not None and verdict.problem is not None else Exit.OK
+    found = check_head(verdict, expected, store.get if store else None) if expected else None
+    show(env, "audit.verify", verdict, "table", args.lang, path=str(store.path if store else records_path(args)), head=found)
+    failed = verdict is not None and verdict.problem is not None
+    return Exit.NEGATIVE if failed or (found is not None and found.problem is not None) else Exit.OK
 
 
 def run_replay(args: argparse.Namespace, env) -> int:

@@ -12,9 +12,31 @@ from .exit_codes import Exit
 
 
 def add_record_options(p: argparse.ArgumentParser, t) -> None:
-    """--record and --db for commands that decide (check, rank, ask)."""
+    """--record, --db and --key-file for commands that decide (check, rank, ask)."""
     p.add_argument("--record", action="store_true", help=t("help.audit.record"))
     add_db_option(p, t)
+    add_key_option(p, t)
+
+
+def add_key_option(p: argparse.ArgumentParser, t) -> None:
+    """--key-file PATH: the key whose marks the records carry."""
+    p.add_argument("--key-file", type=Path, default=None, metavar="PATH", help=t("help.audit.key_file"))
+
+
+def audit_key(args: argparse.Namespace) -> bytes | None:
+    """The key of this run (--key-file's bytes, a final newline aside; else ZHISUAN_AUDIT_KEY), or None."""
+    from ..loader.yaml_source import open_regular
+
+    if getattr(args, "key_file", None) is not None:
+        with open_regular(args.key_file, str(args.key_file)) as fh:
+            key = fh.read(4096).removesuffix(b"\n")
+    elif os.environ.get("ZHISUAN_AUDIT_KEY"):
+        key = os.environ["ZHISUAN_AUDIT_KEY"].encode("utf-8")
+    else:
+        return None
+    if not key:
+        raise UsageError(M("usage.key_empty"), hint=M("hint.key"))
+    return key
 
 
 def add_db_option(p: argparse.ArgumentParser, t) -> None:
@@ -40,7 +62,7 @@ def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: l
     from ..decide.records import new_record
 
     made = new_record(kind, args.argv, document, subjects, inputs, args.rules)
-    store = Store(records_path(args))  # created with the first record
+    store = Store(records_path(args), audit_key(args))  # created with the first record
     try:
         store.append(made.body, made.files)
     finally:
@@ -60,15 +82,16 @@ def keep_ranking(args: argparse.Namespace, kind: str, result, known, level: str,
 
 
 def reading(args: argparse.Namespace):
-    """The records database to read, or None when nothing was ever recorded (reading creates no file).
-
-    A database named on the command line must exist: a mistyped --db never reads as "no records".
-    """
+    """The records database to read, opened read-only, or None when nothing was ever recorded in the default
+    place (reading creates no file). A database named by --db or ZHISUAN_DB must exist: a mistyped name never
+    reads as "no records"."""
     from ..audit.store import Store
 
-    if args.db is not None and not args.db.exists():
-        raise UsageError(M("audit.no_database", path=str(args.db)), hint=M("hint.audit_db_path"))
-    return Store(records_path(args)) if records_path(args).exists() else None
+    path = records_path(args)
+    named = args.db is not None or bool(os.environ.get("ZHISUAN_DB"))
+    if named and not path.exists():
+        raise UsageError(M("audit.no_database", path=str(path)), hint=M("hint.audit_db_path"))
+    return Store.reading(path, audit_key(args)) if path.exists() else None
 
 
 def stored_record(args: argparse.Namespace):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import LoadError, Location
+from ..errors import LoadError, Location, UsageError
 from ..messages import M
 from ..model.decision import CheckResult
 from ..model.ranking import RankResult
@@ -15,7 +15,8 @@ from ..model.vendor import Vendor
 from ..text import visible
 from .identity import identity_of, rule_file_texts
 
-__all__ = ["KINDS", "NewRecord", "new_record", "record_body", "record_outcome", "select_records"]
+__all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "new_record", "parse_head", "record_body", "record_outcome",
+           "select_records"]
 
 KINDS = ("check", "rank", "ask")
 
@@ -78,3 +79,28 @@ def select_records(records: list, vendor: str | None, since: str | None) -> list
     """The records naming `vendor` among their subjects, made on or after the day `since` (YYYY-MM-DD); None: any."""
     return [r for r in records
             if (vendor is None or vendor in r.body["subjects"]) and (since is None or r.body["time"] >= since)]
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """`ID:HASH` as `audit verify` prints the head, or a usage error saying so."""
+    number, _, digest = text.partition(":")
+    if not number.isdecimal() or int(number) < 1 or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise UsageError(M("usage.expect_head", value=repr(text)), hint=M("hint.audit_verify"))
+    return int(number), digest
+
+
+@dataclass(frozen=True)
+class HeadCheck:
+    """An expected head against the store: None when it still holds that record (and, the chain verified,
+    extends it), else the catalogue key of what is wrong."""
+
+    expected: tuple[int, str]
+    problem: str | None
+
+
+def check_head(verdict, expected: tuple[int, str], get) -> HeadCheck:
+    """Whether the store (its verdict, and `get` for one record) still holds the `expected` head."""
+    if verdict is None or verdict.records == 0:
+        return HeadCheck(expected, "audit.head_absent")
+    record = get(expected[0]) if verdict.records >= expected[0] else None
+    return HeadCheck(expected, None if record is not None and record.hash == expected[1] else "audit.head_lost")

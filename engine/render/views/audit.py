@@ -50,13 +50,23 @@ def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict
     return {"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, "intact": record.intact, **body, "outcome": shown}
 
 
-def verify_blocks(verdict, lang: str, fmt: str, path: str = "") -> list[Block]:
-    """That the chain holds (and how many records), or the first record that breaks it; or that there is none yet."""
+def verify_blocks(verdict, lang: str, fmt: str, path: str = "", head=None) -> list[Block]:
+    """That the chain holds, how many records, the head to keep elsewhere (and that the key's marks and an
+    expected head check out); or the first problem; or that there is no record yet."""
     if verdict is None:
-        return _lines([msg("audit.empty", lang) + f" ({path})"])
-    if verdict.problem is None:
-        return _lines([msg("audit.verified", lang, n=verdict.records, path=path)])
-    return _lines([msg(verdict.problem, lang, id=verdict.bad_id)])
+        lines = [msg("audit.empty", lang) + f" ({path})"]
+    elif verdict.problem is not None:
+        lines = [msg(verdict.problem, lang, id=verdict.bad_id)]
+    else:
+        lines = [msg("audit.verified", lang, n=verdict.records, path=path)]
+        if verdict.keyed and verdict.records:
+            lines.append(msg("audit.keyed_line", lang))
+        if verdict.head is not None:
+            lines.append(msg("audit.head_line", lang, head=f"{verdict.head[0]}:{verdict.head[1]}"))
+    if head is not None:
+        number, digest = head.expected
+        lines.append(msg(head.problem or "audit.head_as_expected", lang, id=number, hash=digest))
+    return _lines(lines)
 
 
 def change_line(change, lang: str) -> str:
