@@ -203,3 +203,126 @@ def test_the_report_names_each_vendor_file_and_the_rule_files_the_record_kept(re
     assert "| huawei | profiles/vendors/huawei.yaml (the line of each of its " in out
     for kept in shown[1]["rule_files"]:
         assert f"| sha256 ({kept['file']}) | {kept['sha256']} |" in out
+
+
+def _svg_lines(out: str) -> list[str]:
+    """The picture's lines as text: each <text> run put at its column (x over the width of one cell)."""
+    from collections import Counter
+
+    from rich.cells import cell_len
+
+    root = ET.fromstring(out)
+    runs = [(float(t.get("y")), float(t.get("x")), float(t.get("textLength")), t.text.replace("\u00a0", " "))
+            for t in root.iter(f"{{{SVG_NAMESPACE}}}text") if t.get("y") and t.text and "clip-path" in t.attrib and t.get("textLength")]
+    cell = Counter(round(length / cell_len(text), 3) for _, _, length, text in runs if text.isascii() and text.strip()).most_common(1)[0][0]
+    lines: dict[float, dict[int, str]] = {}
+    for y, x, _, text in runs:
+        column = round(x / cell)
+        for ch in text:
+            lines.setdefault(y, {})[column] = ch
+            column += cell_len(ch)
+    out_lines = []
+    for _, chars in sorted(lines.items()):
+        width = max(chars) + 1
+        out_lines.append("".join(chars.get(i, " " if i - 1 not in chars or cell_len(chars[i - 1]) == 1 else "") for i in range(width)))
+    return out_lines
+
+
+def _breakdown_tables(fmt: str, out: str) -> list[list[list[str]]]:
+    """The score tables of a report (header Term, Rating, Weight, Points, Counts, Source), each as rows of cells
+    (a cell wrapped over lines in the SVG is joined again)."""
+    if fmt == "markdown":
+        tables, current = [], None
+        for line in out.splitlines():
+            if line.startswith("| Term |"):
+                current = []
+                tables.append(current)
+            elif current is not None and line.startswith("|") and not line.startswith("|---"):
+                current.append([re.sub(r"\\(.)", r"\1", c).strip() for c in _cells(line)])
+            elif current is not None and not line.startswith("|"):
+                current = None
+        return tables
+    if fmt == "html":
+        from html.parser import HTMLParser
+
+        class Tables(HTMLParser):
+            def __init__(self):
+                super().__init__()
+                self.tables, self.cell = [], None
+
+            def handle_starttag(self, tag, attrs):
+                if tag == "table":
+                    self.tables.append([])
+                elif tag == "tr":
+                    self.tables[-1].append([])
+                elif tag in ("td", "th"):
+                    self.cell = ""
+
+            def handle_endtag(self, tag):
+                if tag in ("td", "th"):
+                    self.tables[-1][-1].append(self.cell.strip())
+                    self.cell = None
+
+            def handle_data(self, data):
+                if self.cell is not None:
+                    self.cell += data
+
+        parser = Tables()
+        parser.feed(out)
+        return [t[1:] for t in parser.tables if t and t[0][:1] == ["Term"]]
+    rows = _svg_lines(out)
+    tables, current = [], None
+    for line in rows:
+        cells = [c.strip() for c in line.strip().strip("│").split("│")] if line.strip().startswith("│") else None
+        if cells and cells[0] == "Term":
+            current = []
+            tables.append(current)
+        elif current is not None and cells:
+            if cells[0] or cells[3]:
+                current.append(cells)
+            elif current:  # a wrapped cell's next line
+                current[-1] = [f"{a} {b}".strip() for a, b in zip(current[-1], cells)]
+        elif current is not None and line.strip().startswith("└"):
+            current = None
+    return tables
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_score_of_a_ranking_can_be_rebuilt_from_the_report_alone(records, fmt):
+    db, shown = records
+    ranking = shown[2]["outcome"]["ranking"]
+    tables = _breakdown_tables(fmt, report(db, 2, fmt).out)
+    assert len(tables) == len(ranking) > 3
+    for vendor, rows in zip(ranking, tables):
+        *terms, total = rows
+        counted = 0.0
+        for term, rating, weight, points, counts, _source in terms:
+            if rating:  # a dimension: its rating × its weight is its points
+                assert abs(float(rating) * float(weight) - float(points)) < 5e-5, (vendor["vendor"], term)
+            if counts == "counts":
+                counted += float(points)
+        assert total[0] == "= score" and abs(counted - float(total[3])) < 5e-5 and float(total[3]) == vendor["score"], vendor["vendor"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_report_opens_with_its_integrity_and_its_verdict_and_ends_with_the_hashes(records, fmt):
+    db, shown = records
+    seen = visible(fmt, report(db, 2, fmt).out)
+    integrity = seen.index("intact: this record's hash matches")
+    verdict = seen.index("Verdict")
+    hashes = seen.index("Hashes and versions")
+    assert integrity < verdict < seen.index("Inputs") < seen.index("Rules that fired") < hashes
+    assert seen.index(shown[2]["hash"]) > hashes
+
+
+@pytest.mark.parametrize("record", [1, 2])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_value_is_broken_inside_a_word_in_the_svg(records, record, lang):
+    """Each value that stands in one cell only (a kept rule file's label, each vendor's chips and pricing) is whole."""
+    db, shown = records
+    text = "\n".join(_svg_lines(report(db, record, "svg", lang).out))
+    values = [f"sha256 ({f['file']})" for f in shown[record]["rule_files"]] + [shown[record]["hash"]]
+    for vendor in shown[record]["inputs"]["vendors"]:  # a list may wrap between its items, never inside one
+        values += [f"{item}," for item in (vendor["chips"]["values"] or [])[:-1] + (vendor["pricing"]["values"] or [])[:-1]]
+    for value in values:
+        assert re.search(rf"(?<![\w.]){re.escape(value)}", text), value

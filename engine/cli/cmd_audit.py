@@ -124,9 +124,11 @@ def run_diff(args: argparse.Namespace, env) -> int:
 
 def run_report(args: argparse.Namespace, env) -> int:
     """Write the report of one record to standard output in the chosen format."""
+    from ..decide.records import kept_files_sound
     from ..render.present import show
 
-    _, stored, _ = stored_record(args)
-    record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, "intact": stored.intact, **stored.body}
+    store, stored, _ = stored_record(args)
+    record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, "intact": stored.intact,
+              "files_sound": kept_files_sound(stored.body, store.blob), **stored.body}
     show(env, "audit.report", record, args.format, args.lang)
     return warn_if_altered(args, env, stored)

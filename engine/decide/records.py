@@ -15,8 +15,8 @@ from ..model.vendor import Vendor
 from ..text import visible
 from .identity import identity_of, rule_file_texts
 
-__all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "new_record", "parse_head", "record_body", "record_outcome",
-           "select_records"]
+__all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "kept_files_sound", "new_record", "parse_head", "record_body",
+           "record_outcome", "select_records"]
 
 KINDS = ("check", "rank", "ask")
 
@@ -104,3 +104,14 @@ def check_head(verdict, expected: tuple[int, str], get) -> HeadCheck:
         return HeadCheck(expected, "audit.head_absent")
     record = get(expected[0]) if verdict.records >= expected[0] else None
     return HeadCheck(expected, None if record is not None and record.hash == expected[1] else "audit.head_lost")
+
+
+def kept_files_sound(body: dict, blob) -> bool:
+    """True when every rule file a record names is kept (`blob(sha256)` gives its content) and still matches its sha256."""
+    import hashlib
+
+    for kept in body.get("rule_files", []):
+        text = blob(kept["sha256"])
+        if text is None or hashlib.sha256(text.encode()).hexdigest() != kept["sha256"]:
+            return False
+    return True

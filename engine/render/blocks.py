@@ -91,6 +91,14 @@ class Separator:
 
 
 @dataclass(frozen=True)
+class Callout:
+    """A line the reader must see first (a record's integrity): `alert` when something is wrong."""
+
+    text: str
+    alert: bool = False
+
+
+@dataclass(frozen=True)
 class Verbatim:
     """Text printed exactly as it is, its line breaks included (never wrapped or reflowed)."""
 
@@ -104,7 +112,7 @@ class Code:
     text: str
 
 
-Block = Heading | Paragraph | Items | Facts | Table | Tree | Separator | Verbatim | Code
+Block = Heading | Paragraph | Items | Facts | Table | Tree | Separator | Callout | Verbatim | Code
 
 
 def node(label: str, children: list[Tree] | tuple[Tree, ...]) -> Tree:

@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain, tree_lines
 
 TREE_MIN_WIDTH = 60
 
@@ -83,6 +83,8 @@ def draw(console: Console, blocks: list[Block]) -> None:
                 console.print(_rich_tree(block))
         elif isinstance(block, Separator):
             console.rule(block.title, style="bold")
+        elif isinstance(block, Callout):
+            print_line(console, ("! " if block.alert else "✓ ") + block.text)
         else:
             raise TypeError(f"not a block for a terminal: {block!r}")
 

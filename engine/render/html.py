@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 80em; padding: 0 1em; color: #1b1b1b; }
@@ -17,7 +17,10 @@ table { border-collapse: collapse; margin: 0.5em 0 1em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; }
 th { background: #f2f2f2; }
 table.facts th { background: none; font-weight: 600; }
-td { font-family: ui-monospace, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+td { font-family: ui-monospace, monospace; font-size: 0.9em; }
+.wide { overflow-x: auto; }
+.callout { padding: 0.6em 1em; border-left: 0.4em solid #2e7d32; background: #eef7ee; font-weight: 600; }
+.callout.alert { border-left-color: #c62828; background: #fdecea; color: #8e1b1b; }
 """.strip()
 
 # The CSP forbids any load at all, inline style aside: even a stray reference could not reach the network.
@@ -50,9 +53,11 @@ def _html(block: Block) -> str:
     if isinstance(block, Facts):
         rows = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{esc(v)}</td></tr>' for k, v in block.rows)
         return f'<table class="facts"><tbody>{rows}</tbody></table>'
-    if isinstance(block, Table):
+    if isinstance(block, Table):  # cells break at spaces only; a table wider than the page scrolls
         rows = "\n".join(_row(row, "td") for row in block.rows)
-        return f"<table><thead>{_row(block.headers, 'th')}</thead><tbody>\n{rows}\n</tbody></table>"
+        return f'<div class="wide"><table><thead>{_row(block.headers, "th")}</thead><tbody>\n{rows}\n</tbody></table></div>'
+    if isinstance(block, Callout):
+        return f'<p class="callout{" alert" if block.alert else ""}" role="{"alert" if block.alert else "status"}">{esc(block.text)}</p>'
     if isinstance(block, Items):
         return _list([(depth, esc(text)) for depth, text in block.items])
     if isinstance(block, Tree):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
 
 
 def render_markdown(blocks: list[Block]) -> str:
@@ -42,6 +42,8 @@ def _lines(block: Block) -> list[str]:
         return ["#" * block.level + " " + escaped(block.label), ""] + items
     if isinstance(block, Separator):  # the next part's own heading says what it is; a `---` would read as front matter
         return []
+    if isinstance(block, Callout):
+        return [f"> **{'⚠' if block.alert else '✓'} {escaped(block.text)}**"]
     if isinstance(block, Code):
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
         return [fence, *block.text.rstrip("\n").split("\n"), fence]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .blocks import Block, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
 
 SVG_WIDTH = 160  # terminal columns of the picture
 
@@ -68,7 +68,7 @@ def render_svg(blocks: list[Block], lang: str) -> str:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console = Console(record=True, file=io.StringIO(), width=SVG_WIDTH, color_system="truecolor", force_terminal=True,
+    console = Console(record=True, file=io.StringIO(), width=_width(blocks), color_system="truecolor", force_terminal=True,
                       markup=False, highlight=False, emoji=False, soft_wrap=False)
     title = next((b.text for b in blocks if isinstance(b, Heading) and b.level == 1), "zhisuan")
     for block in blocks:
@@ -95,8 +95,29 @@ def render_svg(blocks: list[Block], lang: str) -> str:
                 console.print(Text("  " * depth + "- " + text))
         elif isinstance(block, Separator):
             console.rule(block.title)
+        elif isinstance(block, Callout):
+            console.print(Text(("⚠ " if block.alert else "✓ ") + block.text, style="bold red" if block.alert else "bold green"))
         elif isinstance(block, (Code, Verbatim)):
             console.print(Text(block.text.rstrip("\n")))
         console.print()
     return console.export_svg(title=title, code_format=_TEMPLATE)
 
+
+def _width(blocks: list[Block]) -> int:
+    """The picture's width in columns: SVG_WIDTH, or wider where a table's longest words (and whole hashes
+    and ids) need it, so that no value is ever broken inside a word."""
+    from rich.cells import cell_len
+
+    widest = SVG_WIDTH
+    for block in blocks:
+        if isinstance(block, (Facts, Table)):
+            rows = [tuple(plain(c) for c in row) for row in block.rows]
+            headers = ("", "") if isinstance(block, Facts) else block.headers
+            need = 1
+            for i, header in enumerate(headers):
+                cells = [row[i] for row in rows]
+                token = not isinstance(block, Facts) and all(" " not in c for c in cells)
+                words = [cell_len(c) if token else max((cell_len(w) for w in c.split()), default=0) for c in cells + [header]]
+                need += max(words, default=0) + 3  # a space either side and a border
+            widest = max(widest, need)
+    return widest

@@ -58,3 +58,15 @@ def test_map_text_reaches_every_string_and_leaves_numbers():
     mapped = map_text(BLOCKS, str.upper)
     assert mapped[0] == Heading("TITLE <X>", 1) and mapped[4].rows[0][1] == Styled("OK", "green")
     assert mapped[5].children[0].children[1].label == "  ALL ✓" and mapped[2].items[1] == (2, "TWO DEEPER")
+
+
+def test_an_svg_table_too_wide_for_the_picture_widens_it_and_splits_no_word():
+    import re
+
+    from engine.render.svg import SVG_WIDTH
+
+    words = [f"token_{i}_" + "x" * 30 for i in range(8)]  # eight columns of 38-character words: over 160 columns
+    picture = render_svg([Table(tuple(f"h{i}" for i in range(8)), (tuple(words), tuple(w.upper() for w in words)))], "en")
+    text = re.sub(r"<[^>]+>", "", picture).replace("&#160;", " ")
+    assert all(word in text and word.upper() in text for word in words)
+    assert float(re.search(r'viewBox="0 0 ([\d.]+)', picture).group(1)) > SVG_WIDTH * 12

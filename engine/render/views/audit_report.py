@@ -11,25 +11,28 @@ from typing import Any
 
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
-from ..blocks import Block, Facts, Heading, Paragraph, Table
+from ...model.fields import DIMENSION_TITLES
+from ..blocks import Block, Callout, Facts, Heading, Paragraph, Table
 from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_text
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:
-    """Every block of the report of `record` (id, hash, prev_hash and the body's keys), in order."""
+    """Every block of the report of `record` (id, hash, prev_hash, intact, files_sound and the body's keys), in order:
+    the integrity and the verdict first, then what was decided from what, each score term by term, the rules
+    that fired and the sections they cite; the hashes last."""
     kind = record["kind"]
     outcome = record["outcome"]
-    blocks: list[Block] = [
-        Heading(msg("report.title", lang, id=record["id"]), 1),
-        *([Paragraph(msg("audit.not_intact", lang, id=record["id"]))] if record.get("intact") is False else []),
+    blocks: list[Block] = [Heading(msg("report.title", lang, id=record["id"]), 1), _integrity(record, lang)]
+    blocks += [Heading(msg("report.verdict", lang), 2)]
+    blocks += _check_verdict(outcome, lang) if kind == "check" else _rank_verdict(outcome, lang)
+    blocks += [
+        Heading(msg("report.record_section", lang), 2),
         Facts((
             (msg("report.record", lang), str(record["id"])),
             (msg("report.time", lang), record["time"]),
             (msg("report.command", lang), record["command"]),
             (msg("report.kind", lang), value_label(kind, lang)),
         )),
-        Heading(msg("report.hashes", lang), 2),
-        _hashes(record, lang),
         Heading(msg("report.inputs", lang), 2),
         Heading(msg("report.vendors", lang), 3),
         _vendor_facts(record["inputs"]["vendors"], lang),
@@ -42,12 +45,60 @@ def report_blocks(record: dict, lang: str) -> list[Block]:
     if kind != "check":
         blocks += _profile(record, lang)
     blocks.append(Heading(msg("report.outcome", lang), 2))
-    blocks += _check_outcome(outcome, lang) if kind == "check" else _rank_outcome(outcome, lang)
+    blocks += _check_outcome(outcome, lang) if kind == "check" else _scores(outcome, lang)
     traces = _traces(outcome, lang)
     blocks += [Heading(msg("report.trace", lang), 2), Paragraph(msg("report.trace_note", lang))]
     for title, events in traces:
         blocks += [Heading(title, 3), _trace_table(events, lang)]
     blocks += [Heading(msg("report.sources", lang), 2), _sources([e for _, events in traces for e in events], lang)]
+    blocks += [Heading(msg("report.hashes", lang), 2), _hashes(record, lang)]
+    return blocks
+
+
+def _integrity(record: dict, lang: str) -> Callout:
+    """What was checked of this record, and whether it held: its hash against its body and predecessor, its kept rule files."""
+    files = len(record.get("rule_files", []))
+    if record.get("intact") is False:
+        return Callout(msg("audit.not_intact", lang, id=record["id"]), alert=True)
+    if record.get("files_sound") is False:
+        return Callout(msg("audit.rule_file_altered", lang, id=record["id"]), alert=True)
+    return Callout(msg("report.intact", lang, n=files))
+
+
+def _check_verdict(outcome: dict, lang: str) -> list[Block]:
+    """Each vendor's track, type and F, in check's order."""
+    heads = tuple(msg(k, lang) for k in ("column.vendor", "column.track", "column.type", "column.F"))
+    rows = tuple((_name(v, lang), value_label(v["track"], lang), value_label(v["supplier_type"], lang), number(v["supply"]["F"]))
+                 for v in outcome["vendors"])
+    return [Table(heads, rows)]
+
+
+def _rank_verdict(outcome: dict, lang: str) -> list[Block]:
+    """The ranking (place, vendor, score, track, type) and every excluded vendor with the rule and reason."""
+    return _rank_outcome(outcome, lang)
+
+
+def _scores(outcome: dict, lang: str) -> list[Block]:
+    """The weights, then every ranked vendor's score term by term: each rating × its weight and each rule's points,
+    with where each comes from, summing to the score."""
+    heads = tuple(msg(k, lang) for k in ("column.report_dimension", "column.report_weight", "column.report_origin", "column.source"))
+    weights = tuple((f"{d} {DIMENSION_TITLES[d].get(lang)}", number(w["value"]), msg("rank.origin." + w["origin"], lang), w["source"])
+                    for d, w in outcome["weights"].items())
+    blocks: list[Block] = [Paragraph(msg("report.scores_note", lang)), Heading(msg("report.weights", lang), 3), Table(heads, weights)]
+    heads = tuple(msg(k, lang) for k in ("column.report_term", "column.report_rating", "column.report_weight", "column.report_points",
+                                         "column.report_counts", "column.source"))
+    for r in outcome["ranking"]:
+        rows = []
+        for item in r["breakdown"]:
+            if item["kind"] == "dimension":
+                rows.append((f"{item['id']} {DIMENSION_TITLES[item['id']].get(lang)}", str(item["rating"]), number(item["weight"]),
+                             f"{item['points']:+.4f}", msg("report.yes", lang), item["source"]))
+            else:
+                counts = msg("report.yes", lang) if item["applied"] else msg("report.no_stronger", lang)
+                rows.append((f"{item['id']} {_text(item['title'], lang)}", "", "", f"{item['points']:+.4f}", counts,
+                             msg("report.rule_and_facts", lang, rule=item["rule_source"], facts=item["source"])))
+        rows.append((msg("report.score_total", lang), "", "", f"{r['score']:.4f}", "", ""))
+        blocks += [Heading(f"#{r['rank']} {_name(r, lang)}", 3), Table(heads, tuple(rows))]
     return blocks
 
 
@@ -136,18 +187,11 @@ def _name(entry: dict, lang: str) -> str:
 
 
 def _check_outcome(outcome: dict, lang: str) -> list[Block]:
-    """Per vendor: track, supplier type, F, then each criterion with its sub-criterion verdicts."""
+    """Per vendor: each criterion with its share and its sub-criterion verdicts."""
     blocks: list[Block] = []
     heads = tuple(msg(k, lang) for k in ("column.report_criterion", "column.report_status", "column.report_share", "column.report_subs"))
     for v in outcome["vendors"]:
-        blocks += [
-            Heading(_name(v, lang), 3),
-            Facts((
-                (msg("column.track", lang), value_label(v["track"], lang)),
-                (msg("column.type", lang), value_label(v["supplier_type"], lang)),
-                (msg("column.F", lang), number(v["supply"]["F"])),
-            )),
-        ]
+        blocks.append(Heading(_name(v, lang), 3))  # its track, type and F are in the verdict
         rows = []
         for cid in sorted(v["criteria"], key=lambda c: ("TPAC".find(c) % 5, c)):  # T, P, A, C, then any other
             c = v["criteria"][cid]
