@@ -182,8 +182,8 @@ def test_replay_is_identical_today_and_names_a_changed_rule(db, tmp_path):
     changed = run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "en")
     assert changed.code == 1 and "datacanvas  track: core → undetermined" in changed.out
     assert "datacanvas  赛道: 核心 → 未判定" in run_cli("audit", "replay", "1", "--rules", str(rules), "--lang", "zh").out
-    assert "rules whose firing differs: track.core" in changed.out
-    assert "rules changed since the record: added -; removed -; modified track.core" in changed.out
+    assert "rules behind it (their firing differs, or they were edited and fired): track.core" in changed.out
+    assert "rules changed since the record: added -; removed -; modified track.core (condition)" in changed.out
     # The record keeps its own rule files: decided with them, it is identical whatever is on disk.
     kept = run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en")
     assert kept.code == 0 and "identical (same rules version)" in kept.out
@@ -451,3 +451,48 @@ def test_a_database_of_another_or_no_schema_version_is_refused_in_one_line(db, v
         c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
     result = run_cli("audit", "verify", "--lang", "en")
     assert result.code == 2 and f"{db}: " in result.err and says in result.err and "Traceback" not in result.err, result.err
+
+
+def test_diff_of_a_points_change_names_the_rule_and_the_change_and_scores_are_not_places(tmp_path):
+    import shutil
+
+    from engine.decide.bundle import bundle_root
+
+    bundled = bundle_root() / "rules"
+    rules = tmp_path / "rules"
+    shutil.copytree(bundled, rules)
+    path = rules / "advice" / "segments.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: segment.smb_independent")
+    at = text.index("points: 0.5", start)
+    path.write_text(text[:at] + "points: -1.5" + text[at + len("points: 0.5"):], encoding="utf-8")
+    shown = run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--lang", "en").out
+    assert "modified segment.smb_independent (points 0.5 → -1.5)" in shown
+    data = json.loads(run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--format", "json").out)
+    assert {"rule": "segment.smb_independent", "part": "points", "before": 0.5, "after": -1.5} in data["rule_edits"]
+    dongguan = next(s for s in data["changes"] if s["where"] == "rank dongguan-factory-smb")
+    assert dongguan["rules"] == ["segment.smb_independent"]  # fired the same, scored otherwise: still named
+    moves = {c["vendor"]: c for c in dongguan["changes"]}
+    # DataCanvas keeps first place at 4.3 (was "place: #1 6.3 → #1 4.3"); CoresHub, 5.45 → 3.45, falls behind Alibaba and Volcano
+    assert moves["datacanvas"] == {"vendor": "datacanvas", "what": "score", "before": "6.3", "after": "4.3"}
+    assert moves["coreshub"]["what"] == "place" and moves["coreshub"]["before"] == "#2 5.45"
+
+
+def test_list_has_a_header_what_each_record_decided_and_filters_by_kind_until_and_limit(db):
+    run_cli("check", "huawei", "--record")
+    run_cli("rank", "dongguan-factory-smb", "--draws", "0", "--record")
+    run_cli("check", "baidu", "--record")
+    table = run_cli("audit", "list", "--lang", "en").out.splitlines()
+    assert table[0].split() == ["ID", "Time", "(UTC)", "Kind", "Rules", "Subjects", "Outcome"]
+    assert "huawei partial" in table[1] and "#1 datacanvas 6.3" in "\n".join(table)
+    ids = lambda *args: [r["id"] for r in json.loads(run_cli("audit", "list", "--format", "json", *args).out)]  # noqa: E731
+    assert ids("--kind", "check") == [1, 3] and ids("--kind", "rank") == [2]
+    assert ids("--limit", "2") == [2, 3] and ids("--until", "2000-01-01") == [] and ids("--until", "2999-12-31") == [1, 2, 3]
+    assert run_cli("audit", "list", "--until", "soon", "--lang", "en").code == 2
+
+
+def test_fail_unless_says_which_vendors_fall_short_and_why():
+    result = run_cli("check", "huawei", "datacanvas", "--fail-unless", "core", "--lang", "en")
+    assert result.code == 1
+    assert result.err == "zhisuan: huawei falls short of core: its track is partial (T partial, A partial)\n"
+    assert run_cli("check", "huawei", "--fail-unless", "partial").err == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import ErrorList
-from ..messages import msg
+from ..messages import msg, value_label
 from .exit_codes import Exit
 from .options import explain_level
 
@@ -25,7 +25,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     kept = []
     good = bad = 0
     shown = hidden = 0  # error lines written, and those left out past the cap
-    short = False  # some vendor falls short of --fail-unless
+    short = 0  # vendors that fall short of --fail-unless
     with progress(env, msg("batch.progress", args.lang), streaming=as_lines) as tick:
         for outcome in evaluate_all(records, args.rules, level, args.lang, as_lines, args.workers or default_workers()):
             tick()
@@ -41,7 +41,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
                 bad += 1
                 continue
             good += 1
-            short = short or bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
+            short += bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:
                 show_json(env, outcome.line)
             else:
@@ -52,4 +52,6 @@ def run_batch(args: argparse.Namespace, env) -> int:
         warn(env, msg("batch.summary", args.lang, good=good, bad=bad))
     if not as_lines:
         show(env, "check", check_result(rules_version(), kept), args.format, args.lang, explain=level)
+    if short:
+        warn(env, msg("batch.short", args.lang, n=short, least=value_label(args.fail_unless, args.lang)))
     return Exit.NEGATIVE if short else Exit.OK

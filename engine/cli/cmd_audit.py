@@ -9,7 +9,7 @@ from ..errors import UsageError
 from ..explain.filters import EXPLAIN_LEVELS
 from ..messages import M
 from .exit_codes import Exit
-from .options import FORMATS, add_output_options, is_calendar_date
+from .options import FORMATS, add_output_options, is_calendar_date, positive
 from .recording import add_db_option, add_key_option, reading, records_path, stored_record, warn_if_altered
 
 REPORT_FORMATS = ("markdown", "html", "svg")
@@ -23,6 +23,9 @@ def add_parser(sub, ctx) -> None:
     lp = inner.add_parser("list", help=t("help.audit.list"))
     lp.add_argument("--vendor", default=None, metavar="ID", help=t("help.audit.vendor"))
     lp.add_argument("--since", default=None, metavar="YYYY-MM-DD", help=t("help.audit.since"))
+    lp.add_argument("--until", default=None, metavar="YYYY-MM-DD", help=t("help.audit.until"))
+    lp.add_argument("--kind", choices=("check", "rank", "ask"), default=None, help=t("help.audit.kind"))
+    lp.add_argument("--limit", type=positive, default=None, metavar="N", help=t("help.audit.limit"))
     add_db_option(lp, t)
     lp.add_argument("--format", choices=("table", "json"), default="table", help=t("help.option.format"))
     lp.set_defaults(run=run_list)
@@ -63,11 +66,13 @@ def run_list(args: argparse.Namespace, env) -> int:
     from ..decide.records import select_records
     from ..render.present import show
 
-    if args.since is not None and not is_calendar_date(args.since):
-        raise UsageError(M("usage.since_date", value=args.since), hint=M("hint.since_date"))
+    for option, value in (("--since", args.since), ("--until", args.until)):
+        if value is not None and not is_calendar_date(value):
+            raise UsageError(M("usage.since_date", option=option, value=value), hint=M("hint.since_date", option=option))
     store = reading(args)
-    records = select_records(store.records() if store else [], args.vendor, args.since)
-    show(env, "audit.list", records, args.format, args.lang, filtered=args.vendor is not None or args.since is not None)
+    records = select_records(store.records() if store else [], args.vendor, args.since, args.until, args.kind, args.limit)
+    filtered = any(v is not None for v in (args.vendor, args.since, args.until, args.kind))
+    show(env, "audit.list", records, args.format, args.lang, filtered=filtered)
     return Exit.OK
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..messages import M
+from ..messages import M, msg, value_label
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, explain_level, workers
 from .recording import add_record_options, keep_record, recording
@@ -37,11 +37,11 @@ def add_parser(sub, ctx) -> None:
 
 def run(args: argparse.Namespace, env) -> int:
     """Check the vendors asked for (default: every bundled one) and print the result."""
-    from ..decide.check import check, meets
+    from ..decide.check import check, meets, shortfalls
     from ..decide.inputs import vendor_set
     from ..decide.knowledge import load_rule_base
     from ..explain.filters import at_level
-    from ..render.present import show
+    from ..render.present import show, warn
 
     batch = args.jsonl is not None or args.dir is not None
     if batch and (args.vendors or args.file):
@@ -70,5 +70,9 @@ def run(args: argparse.Namespace, env) -> int:
         result = check(base, vendors, level)
     show(env, "check", result, args.format, args.lang, explain=level)
     if args.fail_unless and not meets(result, args.fail_unless):
+        for short in shortfalls(result, args.fail_unless):  # the gate says who failed it, and why
+            why = ("、" if args.lang == "zh" else ", ").join(f"{c} {value_label(status, args.lang)}" for c, status in short.criteria) or "-"
+            warn(env, msg("check.short", args.lang, vendor=short.vendor, least=value_label(args.fail_unless, args.lang),
+                          track=value_label(short.track, args.lang), why=why))
         return Exit.NEGATIVE
     return Exit.OK

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..compile.compiler import RuleBase
 from ..model.decision import CheckResult, VendorDecision
 from ..model.vendor import Vendor
@@ -12,7 +14,7 @@ from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_rules
 from ..version import tool_version
 from ..runtime.trace import trace_models
 
-__all__ = ["IN_TRACK", "check", "check_result", "decide", "meets", "sort_decisions", "track_meets"]
+__all__ = ["IN_TRACK", "Shortfall", "check", "check_result", "decide", "meets", "shortfalls", "sort_decisions", "track_meets"]
 
 IN_TRACK = ("core", "partial")
 
@@ -89,3 +91,18 @@ def track_meets(track: str, least: str) -> bool:
 def meets(result: CheckResult, least: str) -> bool:
     """True when every checked vendor's track is `least` or better (core > partial > out/undetermined)."""
     return all(track_meets(d.track, least) for d in result.vendors)
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A vendor below `--fail-unless`: its track and each criterion that is not met, with its status."""
+
+    vendor: str
+    track: str
+    criteria: tuple[tuple[str, str], ...]
+
+
+def shortfalls(result: CheckResult, least: str) -> list[Shortfall]:
+    """The vendors whose track is below `least`, in check's order, each with the criteria that keep it there."""
+    return [Shortfall(d.id, d.track, tuple((c, o.status) for c, o in d.criteria.items() if o.status != "met"))
+            for d in result.vendors if not track_meets(d.track, least)]

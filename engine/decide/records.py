@@ -16,7 +16,7 @@ from ..text import visible
 from .identity import identity_of, rule_file_texts
 
 __all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "kept_files_sound", "new_record", "parse_head", "record_body",
-           "record_outcome", "select_records"]
+           "outcome_summary", "record_outcome", "select_records"]
 
 KINDS = ("check", "rank", "ask")
 
@@ -75,10 +75,22 @@ def record_outcome(body: dict) -> CheckResult | RankResult | None:
         return None
 
 
-def select_records(records: list, vendor: str | None, since: str | None) -> list:
-    """The records naming `vendor` among their subjects, made on or after the day `since` (YYYY-MM-DD); None: any."""
-    return [r for r in records
-            if (vendor is None or vendor in r.body["subjects"]) and (since is None or r.body["time"] >= since)]
+def select_records(records: list, vendor: str | None = None, since: str | None = None, until: str | None = None,
+                   kind: str | None = None, limit: int | None = None) -> list:
+    """The records naming `vendor` among their subjects, of `kind`, made from the day `since` through the day `until`
+    (YYYY-MM-DD, UTC); the newest `limit` of them, oldest first. None: any."""
+    found = [r for r in records
+             if (vendor is None or vendor in r.body["subjects"]) and (kind is None or r.body["kind"] == kind)
+             and (since is None or r.body["time"][:10] >= since) and (until is None or r.body["time"][:10] <= until)]
+    return found[-limit:] if limit else found
+
+
+def outcome_summary(body: dict) -> list[tuple[str, str, float | None]]:
+    """What a record decided, shortest: each vendor and its track (check), or the first three with place and score."""
+    outcome = body.get("outcome", {})
+    if body["kind"] == "check":
+        return [(v["id"], v["track"], None) for v in outcome.get("vendors", [])]
+    return [(r["vendor"], f"#{r['rank']}", r["score"]) for r in outcome.get("ranking", [])[:3]]
 
 
 def parse_head(text: str) -> tuple[int, str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError, ZhisuanError
-from ..explain.changes import Change, changed_rules, check_changes, rank_changes, responsible_rules
+from ..explain.changes import Change, RuleEdit, changed_rules, check_changes, rank_changes, responsible_rules, rule_edits
 from ..loader.git_source import rule_files_at, working_rules
 from ..messages import M
 from ..model.profile import Profile
@@ -44,6 +44,7 @@ class Replay:
     since: dict[str, list[str]] | None  # None: the record's rules could not be compared
     kept_files: bool
     recorded_rules: bool
+    edits: list[RuleEdit] = field(default_factory=list)  # what changed in each rule modified since the record
 
 
 def replay(record_id: int, body: dict, intact: bool, kept: list[KeptFile], rules_dir: Path | None,
@@ -63,11 +64,12 @@ def replay(record_id: int, body: dict, intact: bool, kept: list[KeptFile], rules
     before = body["outcome"]
     after = _decide_again(body, now)
     changes = (check_changes if kind == "check" else rank_changes)(before, after)
+    since = changed_rules(_rule_table(then), _rule_table(now)) if then is not None else None
     return Replay(
         record=record_id, intact=intact, version_then=before["rules_version"], version_now=after["rules_version"],
-        changes=changes, rules=responsible_rules(before, after),
-        since=changed_rules(_rule_table(then), _rule_table(now)) if then is not None else None,
-        kept_files=bool(kept), recorded_rules=recorded_rules,
+        changes=changes, rules=responsible_rules(before, after, frozenset(since["modified"] if since else ())),
+        since=since, kept_files=bool(kept), recorded_rules=recorded_rules,
+        edits=rule_edits(_rule_table(then), _rule_table(now)) if then is not None else [],
     )
 
 
@@ -120,6 +122,7 @@ class RuleSetDiff:
     versions: tuple[str, str]
     rules: dict[str, list[str]]
     sections: list[DiffSection]
+    edits: list[RuleEdit] = field(default_factory=list)  # what changed in each modified rule
 
     @property
     def changed(self) -> list[DiffSection]:
@@ -133,13 +136,15 @@ def diff_rule_sets(revisions: list[str], dirs: list[Path], profiles: Path | None
     with tempfile.TemporaryDirectory(prefix="zhisuan-diff-") as folder:
         old, new = _two_rule_sets(revisions, dirs, Path(folder), cwd)
     vendors = [lv.vendor for lv in load_vendors()]
+    rules = changed_rules(old.all_rules(), new.all_rules())
+    edited = frozenset(rules["modified"])
     checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
-    sections = [DiffSection("check", check_changes(*checked), responsible_rules(*checked))]
+    sections = [DiffSection("check", check_changes(*checked), responsible_rules(*checked, edited))]
     options = RankOptions(weights={}, draws=0, explain="full")
     for profile, name in profile_corpus(profiles):
         ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]
-        sections.append(DiffSection(f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked)))
-    return RuleSetDiff((old.version, new.version), changed_rules(old.all_rules(), new.all_rules()), sections)
+        sections.append(DiffSection(f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked, edited)))
+    return RuleSetDiff((old.version, new.version), rules, sections, rule_edits(old.all_rules(), new.all_rules()))
 
 
 def _two_rule_sets(revisions: list[str], dirs: list[Path], folder: Path, cwd: Path) -> list[AdviceKnowledge]:

@@ -40,14 +40,27 @@ def check_changes(before: dict, after: dict) -> list[Change]:
 
 
 def rank_changes(before: dict, after: dict) -> list[Change]:
-    """Differences between two rankings: places and scores, and who is excluded."""
-    def places(document: dict) -> dict[str, str]:
-        found = {r["vendor"]: f"#{r['rank']} {r['score']:g}" for r in document["ranking"]}
-        found.update({e["vendor"]: "excluded" for e in document["excluded"]})
+    """Differences between two rankings: a `place` when a vendor moved, was excluded or came back (with its score),
+    a `score` when only its score moved."""
+    def places(document: dict) -> dict[str, tuple]:
+        found = {r["vendor"]: (r["rank"], r["score"]) for r in document["ranking"]}
+        found.update({e["vendor"]: ("excluded", None) for e in document["excluded"]})
         return found
 
+    def shown(place: tuple | None) -> str | None:
+        return None if place is None else "excluded" if place[0] == "excluded" else f"#{place[0]} {place[1]:g}"
+
     a, b = places(before), places(after)
-    return [Change(v, "place", a.get(v), b.get(v)) for v in sorted(set(a) | set(b)) if a.get(v) != b.get(v)]
+    changes = []
+    for vendor in sorted(set(a) | set(b)):
+        old, new = a.get(vendor), b.get(vendor)
+        if old == new:
+            continue
+        if old is not None and new is not None and old[0] == new[0]:
+            changes.append(Change(vendor, "score", f"{old[1]:g}", f"{new[1]:g}"))
+        else:
+            changes.append(Change(vendor, "place", shown(old), shown(new)))
+    return changes
 
 
 def _traces(document: dict) -> list[tuple[str, list]]:
@@ -56,13 +69,16 @@ def _traces(document: dict) -> list[tuple[str, list]]:
     return [(r["vendor"], r["trace"]) for r in document["ranking"] + document["excluded"]]
 
 
-def responsible_rules(before: dict, after: dict) -> list[str]:
-    """Rules whose firing, effect application or presence differs between the two traces."""
+def responsible_rules(before: dict, after: dict, edited: frozenset[str] = frozenset()) -> list[str]:
+    """Rules whose firing, effect application or presence differs between the two traces, and the `edited`
+    rules (their points or effect changed) that fired in either: what moved these outcomes."""
     def fired(document: dict) -> dict[tuple[str, str], tuple]:
         return {(vid, e["rule"]): (e["fired"], e["applied"]) for vid, trace in _traces(document) for e in trace}
 
     a, b = fired(before), fired(after)
-    return sorted({key[1] for key in set(a) | set(b) if a.get(key) != b.get(key)})
+    moved = {key[1] for key in set(a) | set(b) if a.get(key) != b.get(key)}
+    moved |= {key[1] for key in set(a) | set(b) if key[1] in edited and (a.get(key, (False,))[0] or b.get(key, (False,))[0])}
+    return sorted(moved)
 
 
 def changed_rules(before: dict, after: dict) -> dict[str, list[str]]:
@@ -72,3 +88,45 @@ def changed_rules(before: dict, after: dict) -> dict[str, list[str]]:
         "removed": sorted(set(before) - set(after)),
         "modified": sorted(r for r in set(before) & set(after) if before[r].rule != after[r].rule),
     }
+
+
+@dataclass(frozen=True)
+class RuleEdit:
+    """What changed in one rule between two rule sets: which part (points, group, condition, effect, title,
+    source) and its value before and after (None where a value says nothing, e.g. a condition)."""
+
+    rule: str
+    part: str
+    before: object = None
+    after: object = None
+
+
+def rule_edits(before: dict, after: dict) -> list[RuleEdit]:
+    """Every change of every rule modified between two {id: compiled rule} tables, part by part."""
+    edits = []
+    for rid in changed_rules(before, after)["modified"]:
+        old, new = before[rid].rule, after[rid].rule
+        old_score, new_score = old.then.score, new.then.score
+        if old_score and new_score:
+            if old_score.points != new_score.points:
+                edits.append(RuleEdit(rid, "points", old_score.points, new_score.points))
+            if old_score.group != new_score.group:
+                edits.append(RuleEdit(rid, "group", old_score.group, new_score.group))
+            same_effect = old.then.model_copy(update={"score": None}) == new.then.model_copy(update={"score": None})
+            if old_score.reason != new_score.reason or not same_effect:
+                edits.append(RuleEdit(rid, "effect"))
+        elif old.then != new.then:
+            edits.append(RuleEdit(rid, "effect", _written(old.then), _written(new.then)))
+        if old.when != new.when:
+            edits.append(RuleEdit(rid, "condition"))
+        if old.title != new.title:
+            edits.append(RuleEdit(rid, "title"))
+        if old.source != new.source:
+            edits.append(RuleEdit(rid, "source", old.source, new.source))
+    return edits
+
+
+def _written(then) -> object:
+    """An effect as the value it writes (`track = core`), or None when it writes none."""
+    write = then.writes()
+    return f"{write[0]} = {write[1]}" if write else None

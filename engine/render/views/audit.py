@@ -6,7 +6,9 @@ from dataclasses import asdict
 from typing import Any
 
 from ...messages import MESSAGES, msg, value_label
-from ..blocks import Block, Verbatim
+from ...decide.records import outcome_summary
+from ..blocks import Block, Table, Verbatim
+from ..describe import value_text
 from . import View
 from .audit_report import report_blocks
 from .check import check_blocks
@@ -18,18 +20,35 @@ def _lines(lines: list[str]) -> list[Block]:
 
 
 def _rows(records: list) -> list[dict]:
-    return [{"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
-             "rules_version": r.body["rules_version"], "hash": r.hash} for r in records]
+    rows = []
+    for r in records:
+        summary = outcome_summary(r.body)
+        outcome = ([{"vendor": v, "track": t} for v, t, _ in summary] if r.body["kind"] == "check"
+                   else [{"vendor": v, "place": p, "score": s} for v, p, s in summary])
+        rows.append({"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
+                     "rules_version": r.body["rules_version"], "hash": r.hash, "outcome": outcome})
+    return rows
 
 
 def list_blocks(records: list, lang: str, fmt: str, filtered: bool = False) -> list[Block]:
-    """One line per record: id, time, kind, rules version, subjects; or that there is none (to match)."""
-    lines = [f"{r['id']:>5}  {r['time']}  {r['kind']:<6} {r['rules_version'][:12]}  {', '.join(r['subjects'])}" for r in _rows(records)]
-    return _lines(lines or [msg("audit.none_match" if filtered else "audit.empty", lang)])
+    """One row per record: id, time, kind, rules version, subjects, what it decided; or that there is none (to match)."""
+    if not records:
+        return _lines([msg("audit.none_match" if filtered else "audit.empty", lang)])
+    keys = ("column.audit_id", "column.audit_time", "column.audit_kind", "column.audit_rules", "column.audit_subjects",
+            "column.audit_outcome")
+
+    def outcome(row: dict) -> str:
+        if row["kind"] == "check":
+            return ", ".join(f"{o['vendor']} {value_label(o['track'], lang)}" for o in row["outcome"])
+        return ", ".join(f"{o['place']} {o['vendor']} {o['score']:g}" for o in row["outcome"])
+
+    rows = tuple((str(r["id"]), r["time"], value_label(r["kind"], lang), r["rules_version"][:12], ", ".join(r["subjects"]), outcome(r))
+                 for r in _rows(records))
+    return [Table(tuple(msg(k, lang) for k in keys), rows, wrap=(4, 5))]
 
 
 def list_document(records: list, lang: str, filtered: bool = False) -> list[dict]:
-    """One object per record."""
+    """One object per record, with what it decided (each vendor's track, or the first three places)."""
     return _rows(records)
 
 
@@ -80,6 +99,23 @@ def change_line(change, lang: str) -> str:
     return f"  {change.vendor}  {what}: {shown(change.before)} → {shown(change.after)}"
 
 
+def edit_text(edit, lang: str) -> str:
+    """`points 0.5 → 1.5`, `condition`, `source report:§03 … → …`: what changed in a rule, in `lang`."""
+    part = msg(f"audit.part_{edit.part}", lang)
+    if edit.before is None and edit.after is None:
+        return part
+    return f"{part} {value_text(edit.before)} → {value_text(edit.after)}"
+
+
+def modified_text(modified: list[str], edits: list, lang: str) -> str:
+    """Each modified rule, with what changed in it: `segment.smb_independent (points 0.5 → 1.5)`."""
+    def one(rid: str) -> str:
+        parts = [edit_text(e, lang) for e in edits if e.rule == rid]
+        return f"{rid} ({msg('sep', lang).join(parts)})" if parts else rid
+
+    return ", ".join(one(rid) for rid in modified) or "-"
+
+
 def replay_blocks(replay, lang: str, fmt: str) -> list[Block]:
     """`identical`, or each change and the rules behind it; then the rules changed since the record."""
     lines = []
@@ -92,7 +128,9 @@ def replay_blocks(replay, lang: str, fmt: str) -> list[Block]:
         lines += [change_line(c, lang) for c in replay.changes]
         lines.append(msg("audit.rules_behind", lang, rules=", ".join(replay.rules) or "-"))
     if replay.since and any(replay.since.values()):
-        lines.append(msg("audit.rules_since", lang, **{k: ", ".join(v) or "-" for k, v in replay.since.items()}))
+        since = {k: ", ".join(v) or "-" for k, v in replay.since.items()}
+        since["modified"] = modified_text(replay.since["modified"], replay.edits, lang)
+        lines.append(msg("audit.rules_since", lang, **since))
     elif replay.kept_files and replay.since is None:
         lines.append(msg("audit.rules_since_unknown", lang))
     return _lines(lines)
@@ -104,6 +142,7 @@ def replay_document(replay, lang: str) -> dict:
         "record": replay.record, "intact": replay.intact, "identical": not replay.changes,
         "rules_version_then": replay.version_then, "rules_version_now": replay.version_now, "rules": replay.rules,
         "rules_changed_since": replay.since, "changes": [asdict(c) for c in replay.changes],
+        "rule_edits": [asdict(e) for e in replay.edits],
     }
 
 
@@ -111,7 +150,7 @@ def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
     """The rules that differ, then each section that changed with its rules and changes (or that none did)."""
     rules = diff.rules
     lines = [msg("audit.diff_rules", lang, added=", ".join(rules["added"]) or "-",
-                 removed=", ".join(rules["removed"]) or "-", modified=", ".join(rules["modified"]) or "-")]
+                 removed=", ".join(rules["removed"]) or "-", modified=modified_text(rules["modified"], diff.edits, lang))]
     for section in diff.changed:
         lines.append(f"{section.where}: {msg('audit.rules_behind', lang, rules=', '.join(section.rules) or '-')}")
         lines += [change_line(c, lang) for c in section.changes]
@@ -123,7 +162,7 @@ def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
 def diff_document(diff, lang: str) -> dict:
     """Both rules versions, the rules that differ, and each section that changed."""
     return {
-        "rules_versions": list(diff.versions), "rules": diff.rules,
+        "rules_versions": list(diff.versions), "rules": diff.rules, "rule_edits": [asdict(e) for e in diff.edits],
         "changes": [{"where": s.where, "rules": s.rules, "changes": [asdict(c) for c in s.changes]} for s in diff.changed],
     }
 
