@@ -185,3 +185,10 @@ def test_a_full_disk_at_the_head_write_is_one_line_and_the_next_record_repairs_i
     assert stat.S_IMODE(head.stat().st_mode) == 0o644  # the head's mode follows the database's
     _record("volcano")
     assert json.loads(run_cli("audit", "list", "--format", "json").out)[-1]["id"] == 3
+
+
+@pytest.mark.parametrize("command", ["show", "report", "replay"])
+def test_an_id_beyond_sqlites_integers_is_no_such_record(db, command):
+    _record("huawei")
+    result = run_cli("audit", command, "99999999999999999999", "--lang", "en")
+    assert result.code == 2 and "there is no record 99999999999999999999" in result.err, result.err

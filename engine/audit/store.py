@@ -233,7 +233,9 @@ class Store:
         return [self._record(*row[:4]) for row in self._rows()]
 
     def get(self, record_id: int) -> Record | None:
-        """One record, or None."""
+        """One record, or None (an id beyond SQLite's integers included: no record has it)."""
+        if not -2**63 <= record_id < 2**63:
+            return None
         rows = self._rows("WHERE id = ?", (record_id,))
         return self._record(*rows[0][:4]) if rows else None
 
