@@ -444,13 +444,14 @@ def test_verify_never_crashes_on_values_stored_as_blobs(db):
     assert bad.code == 1 and "record 2 does not match the chain" in bad.out
 
 
-@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 3"), ("two", "schema_version 'two'")])
+@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 3"), ("two", "meta is damaged: its schema_version is 'two'")])
 def test_a_database_of_another_or_no_schema_version_is_refused_in_one_line(db, value, says):
     run_cli("check", "huawei", "--record")
     with sqlite3.connect(db) as c:
         c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
     result = run_cli("audit", "verify", "--lang", "en")
     assert result.code == 2 and f"{db}: " in result.err and says in result.err and "Traceback" not in result.err, result.err
+    assert "writable place" not in result.err  # the store is damaged, not the place
 
 
 def test_diff_of_a_points_change_names_the_rule_and_the_change_and_scores_are_not_places(tmp_path):

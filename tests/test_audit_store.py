@@ -192,3 +192,103 @@ def test_an_id_beyond_sqlites_integers_is_no_such_record(db, command):
     _record("huawei")
     result = run_cli("audit", command, "99999999999999999999", "--lang", "en")
     assert result.code == 2 and "there is no record 99999999999999999999" in result.err, result.err
+
+
+def _foreign(path, kind: str) -> None:
+    """Another application's file, in one of the shapes that once slipped through."""
+    if kind == "text":
+        path.write_text("not a database\n", encoding="utf-8")
+        return
+    c = sqlite3.connect(path)
+    if kind == "application_id":
+        c.execute("PRAGMA application_id = 1234")
+        c.execute("CREATE VIEW v AS SELECT 1")
+    elif kind == "user_version":
+        c.execute("PRAGMA user_version = 7")
+    elif kind == "view":
+        c.execute("CREATE VIEW v AS SELECT 1")
+    elif kind == "index":  # zhisuan's tables and meta, and an index zhisuan never makes
+        c.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        c.execute("CREATE TABLE records (id INTEGER PRIMARY KEY, body TEXT, prev_hash TEXT, hash TEXT)")
+        c.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+        c.execute("CREATE INDEX by_body ON records (body)")
+    elif kind == "trigger":
+        c.execute("CREATE TABLE t (x)")
+        c.execute("CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END")
+    c.commit()
+    c.close()
+
+
+@pytest.mark.parametrize("kind", ["application_id", "user_version", "view", "index", "trigger", "text"])
+def test_any_file_that_is_not_a_zhisuan_store_is_refused_and_left_byte_identical(db, kind):
+    _foreign(db, kind)
+    before = _digest(db)
+    for args in (["audit", "list"], ["audit", "verify"], ["check", "huawei", "--record"]):
+        result = run_cli(*args, "--lang", "en")
+        assert result.code == 2 and "is not a zhisuan records database" in result.err, (kind, args, result.err)
+    assert _digest(db) == before
+    assert sorted(p.name for p in db.parent.iterdir()) == [db.name]  # no -wal, -journal, lock or head beside it
+
+
+def test_an_empty_file_is_no_store_yet_and_a_special_file_is_refused(db, tmp_path):
+    db.write_bytes(b"")
+    for args, says in ((["audit", "list"], "no records yet"), (["audit", "verify"], "no records yet")):
+        result = run_cli(*args, "--lang", "en")
+        assert result.code == 0 and says in result.out and not result.err, (args, result)
+    shown = run_cli("audit", "show", "1", "--lang", "en")
+    assert shown.code == 2 and "there is no record 1" in shown.err
+    assert db.read_bytes() == b""
+    fifo = tmp_path / "fifo.sqlite"
+    os.mkfifo(fifo)
+    (tmp_path / "folder.sqlite").mkdir()
+    for special in ("/dev/null", str(fifo), str(tmp_path / "folder.sqlite")):
+        for args in (["audit", "list"], ["audit", "verify"], ["audit", "show", "1"], ["check", "huawei", "--record"]):
+            result = run_cli(*args, "--db", special, "--lang", "en")
+            assert result.code == 2 and "is not a regular file" in result.err, (special, args, result.err)
+    assert not os.path.exists("/dev/null-journal") or pytest.skip("a /dev/null-journal was there before")
+    assert _record("huawei") is None and run_cli("audit", "verify").code == 0  # an empty file becomes a store
+
+
+def test_a_newer_schema_is_refused_before_anything_is_changed(db):
+    _record("huawei")
+    c = sqlite3.connect(db, isolation_level=None)
+    c.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    c.execute("DROP TABLE blobs")
+    c.execute("PRAGMA journal_mode = DELETE")
+    c.close()
+    before = _digest(db)
+    result = run_cli("check", "baidu", "--record", "--lang", "en")
+    assert result.code == 2 and "newer than this tool's" in result.err
+    assert _digest(db) == before
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert "blobs" not in {r[0] for r in c.execute("SELECT name FROM sqlite_master")}
+
+
+def _first_writer(path: str, start, n: int) -> None:
+    from pathlib import Path
+
+    start.wait()
+    store = Store(Path(path))
+    store.append({"time": "2026-11-28T00:00:00Z", "command": "test", "kind": "test", "rules_version": "v", "tool_version": "t",
+                  "subjects": [], "inputs": {}, "outcome": {}, "n": n})
+    store.close()
+
+
+def test_first_writers_to_a_new_store_all_keep_their_record(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(3):
+        path = tmp_path / f"new{attempt}" / "records.sqlite"
+        start = context.Event()
+        writers = [context.Process(target=_first_writer, args=(str(path), start, n)) for n in range(8)]
+        for w in writers:
+            w.start()
+        start.set()  # all at once, on a path that does not exist yet
+        for w in writers:
+            w.join()
+        assert [w.exitcode for w in writers] == [0] * 8
+        store = Store.reading(path)
+        assert sorted(r.body["n"] for r in store.records()) == list(range(8)) and store.verify().problem is None
+        store.close()

@@ -20,20 +20,22 @@ from ..text import first_unsafe
 SCHEMA_VERSION = 3  # 2: rule files kept content-addressed in `blobs`; 3: each record's keyed mark (`mac`)
 APPLICATION_ID = 0x7A687375  # "zhsu" in SQLite's header: a zhisuan records store, whatever its file name
 GENESIS = "0" * 64
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS records (
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS records (
     id INTEGER PRIMARY KEY,
     body TEXT NOT NULL,        -- canonical JSON: time, command, kind, versions, subjects, inputs, outcome
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,        -- sha256(prev_hash + body)
     mac TEXT                   -- HMAC-SHA256(key, id, prev_hash, hash) when recorded with a key, else NULL
-);
-CREATE TABLE IF NOT EXISTS blobs (
+)""",
+    """CREATE TABLE IF NOT EXISTS blobs (
     sha256 TEXT PRIMARY KEY,   -- sha256 of content: a rule file as a record used it
     content TEXT NOT NULL
-);
-"""
+)""",
+)
+_MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
+_SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite opens beside a database
 
 
 def default_path() -> Path:
@@ -126,6 +128,7 @@ class Store:
         self.key = key
         self.readonly = readonly
         try:
+            _refuse_special(path, readonly)  # before SQLite opens anything: a FIFO would hang it, /dev/null grow a journal
             if readonly:
                 self._db = _open_readonly(path)
                 self._columns = _recognised(self._db, path)
@@ -134,41 +137,64 @@ class Store:
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
-                if _has_tables(self._db):
-                    _recognised(self._db, path)  # another application's database is never written into
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.executescript(_SCHEMA)
-                self._migrate()
-                self._columns = _recognised(self._db, path)
+                self._open_for_writing()
         except sqlite3.Error as exc:
             raise LoadError(M("audit.cannot_open", reason=str(exc)), Location(str(path)), M("hint.audit_db")) from None
         except OSError as exc:
             raise LoadError(M("audit.cannot_open", reason=exc.strerror or str(exc)), Location(str(path)), M("hint.audit_db")) from None
+
+    def _open_for_writing(self) -> None:
+        """Recognise, create or migrate the store in one transaction, then put it in WAL mode.
+
+        Writers take turns (BEGIN IMMEDIATE) before looking at the file, so two first writers
+        never both create it, and a second one finds the store the first made, whole. Nothing is
+        changed (not even the journal mode) before the file is known to be a zhisuan store of a
+        schema this tool knows; another file is left as it was.
+        """
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._columns = _recognised(self._db, self.path)
+            if not self._columns:  # a new store: schema 0, brought to this one below
+                for statement in _TABLES:
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO meta VALUES ('schema_version', '0')")
+                self._columns = _recognised(self._db, self.path) or {r[1] for r in self._db.execute("PRAGMA table_info(records)")}
+            self._migrate(self._schema_version())
+            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            self._db.close()
+            raise
+        self._columns = _recognised(self._db, self.path)
+        if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._db.execute("PRAGMA journal_mode=WAL")
 
     @classmethod
     def reading(cls, path: Path, key: bytes | None = None) -> "Store":
         """The store at `path`, opened read-only."""
         return cls(path, key, readonly=True)
 
-    def _schema_version(self) -> int | None:
-        """The store's schema version (None: a new store), refused when it is not a number or newer than this tool's."""
+    def _schema_version(self) -> int:
+        """The store's schema version, refused when it is missing, not a number, or newer than this tool's."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is not None and not str(row[0]).isdecimal():
-            raise LoadError(M("audit.cannot_open", reason=f"schema_version {row[0]!r}"), Location(str(self.path)), M("hint.audit_db"))
-        if row is not None and int(row[0]) > SCHEMA_VERSION:
+        if row is None or not str(row[0]).isdecimal():
+            found = "missing" if row is None else repr(row[0])
+            raise LoadError(M("audit.meta_damaged", value=found), Location(str(self.path)), M("hint.damaged_store"))
+        if int(row[0]) > SCHEMA_VERSION:
             raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)), M("hint.newer_schema"))
-        return None if row is None else int(row[0])
+        return int(row[0])
 
-    def _migrate(self) -> None:
-        version = self._schema_version()
-        if version is None:
-            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif version < SCHEMA_VERSION:
-            # 1 → 2: the blobs table, created above (older records keep no rule files); 2 → 3: each record's keyed mark
-            if "mac" not in {r[1] for r in self._db.execute("PRAGMA table_info(records)")}:
-                self._db.execute("ALTER TABLE records ADD COLUMN mac TEXT")
-            self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
-        self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    def _migrate(self, version: int) -> None:
+        """Bring an older (or new, schema 0) store to this schema, inside the opening transaction: 1 → 2 adds the
+        blobs table (older records keep no rule files), 2 → 3 each record's keyed mark."""
+        if version >= SCHEMA_VERSION:
+            return
+        self._db.execute(_TABLES[2])
+        if "mac" not in self._columns:
+            self._db.execute("ALTER TABLE records ADD COLUMN mac TEXT")
+        self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
     def append(self, body: dict, files: dict[str, str] | None = None) -> int:
         """Add a record (and `files`: content by sha256, kept once), then move the head file to it.
@@ -224,7 +250,14 @@ class Store:
             if temp is not None and os.path.exists(temp):
                 os.unlink(temp)
 
+    @property
+    def empty(self) -> bool:
+        """True when the file holds no store yet (an empty file, or an empty SQLite database): no records."""
+        return not self._columns
+
     def _rows(self, where: str = "", args: tuple = ()) -> list[tuple]:
+        if not self._columns:
+            return []
         mark = "mac" if "mac" in self._columns else "NULL"
         return self._db.execute(f"SELECT id, body, prev_hash, hash, {mark} FROM records {where} ORDER BY id", args).fetchall()
 
@@ -315,6 +348,36 @@ class Store:
         self._db.close()
 
 
+def _refuse_special(path: Path, readonly: bool) -> None:
+    """Refuse, before SQLite opens it, what cannot be a records store: a folder, pipe, device or socket (at the path
+    or where SQLite keeps its -wal, -shm or -journal), a file that is not SQLite, or one that carries another
+    application's id or version in its header. A missing file is left for the caller; an empty one is a new store."""
+    for where in (path, *(path.with_name(path.name + s) for s in _SIDE_FILES)):
+        try:
+            info = os.stat(where) if where == path else os.lstat(where)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(M("audit.not_regular"), Location(str(where)), M("hint.audit_db_path"))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        if readonly:
+            raise LoadError(M("audit.no_database", path=str(path)), hint=M("hint.audit_db_path")) from None
+        return
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the stat above
+            raise LoadError(M("audit.not_regular"), Location(str(path)), M("hint.audit_db_path"))
+        header = os.read(fd, 100)
+    finally:
+        os.close(fd)
+    if not header:
+        return
+    user_version, application = int.from_bytes(header[60:64], "big"), int.from_bytes(header[68:72], "big")
+    if len(header) < 100 or not header.startswith(_MAGIC) or (application != APPLICATION_ID and (application or user_version)):
+        raise LoadError(M("audit.foreign_database"), Location(str(path)), M("hint.foreign_database"))
+
+
 def _open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection: `mode=ro`, or `immutable=1` where the medium itself is read-only (no -shm can be made)."""
     uri = path.resolve().as_uri()
@@ -326,24 +389,35 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=60, isolation_level=None)
 
 
-def _has_tables(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-
-
 _COLUMNS = {"id", "body", "prev_hash", "hash"}
 
 
 def _recognised(db: sqlite3.Connection, path: Path) -> set[str]:
-    """The records table's columns, when the file is a zhisuan store (its application_id, or the schema of a
-    store made before it carried one; an empty file is an empty store); another file is refused, untouched."""
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
-        return set()
+    """The records table's columns when the file is a zhisuan store; an empty set when it holds no store yet
+    (an empty database, or the tables an older zhisuan made before it was stopped, nothing in them).
+
+    A zhisuan store carries its application_id (or, made before it did, exactly its tables and its meta);
+    a database with another id, a user_version, or any other table, view, index or trigger is another
+    application's, refused and left as it was.
+    """
     application = db.execute("PRAGMA application_id").fetchone()[0]
-    columns = {r[1] for r in db.execute("PRAGMA table_info(records)")} if "records" in tables else set()
-    ours = {"meta", "records"} <= tables and _COLUMNS <= columns and application in (0, APPLICATION_ID)
-    if ours and application == 0:  # a store made before it carried the id: its meta says what it is
-        ours = db.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone()[0] == 1
-    if not ours:
+    user_version = db.execute("PRAGMA user_version").fetchone()[0]
+    if application != APPLICATION_ID and (application or user_version):
         raise LoadError(M("audit.foreign_database"), Location(str(path)), M("hint.foreign_database"))
-    return columns
+    objects = [(kind, name) for kind, name in db.execute("SELECT type, name FROM sqlite_master") if not name.startswith("sqlite_")]
+    if not objects:
+        return set()
+    tables = {name for kind, name in objects if kind == "table"}
+    columns = {r[1] for r in db.execute("PRAGMA table_info(records)")} if "records" in tables else set()
+    shaped = {"meta", "records"} <= tables and _COLUMNS <= columns
+    if application == APPLICATION_ID:
+        if not shaped:
+            raise LoadError(M("audit.tables_missing"), Location(str(path)), M("hint.damaged_store"))
+        return columns
+    if len(tables) == len(objects) and tables <= {"meta", "records", "blobs"} and shaped:
+        meta = {r[0] for r in db.execute("SELECT key FROM meta")}
+        if "schema_version" in meta:
+            return columns  # made before the store carried its id
+        if not meta and db.execute("SELECT count(*) FROM records").fetchone()[0] == 0:
+            return set()
+    raise LoadError(M("audit.foreign_database"), Location(str(path)), M("hint.foreign_database"))

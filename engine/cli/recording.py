@@ -82,8 +82,8 @@ def keep_ranking(args: argparse.Namespace, kind: str, result, known, level: str,
 
 
 def reading(args: argparse.Namespace):
-    """The records database to read, opened read-only, or None when nothing was ever recorded in the default
-    place (reading creates no file). A database named by --db or ZHISUAN_DB must exist: a mistyped name never
+    """The records database to read, opened read-only, or None when it holds no records store yet (an empty
+    file) or nothing was ever recorded in the default place (reading creates no file). A database named by --db or ZHISUAN_DB must exist: a mistyped name never
     reads as "no records"."""
     from ..audit.store import Store
 
@@ -91,7 +91,13 @@ def reading(args: argparse.Namespace):
     named = args.db is not None or bool(os.environ.get("ZHISUAN_DB"))
     if named and not path.exists():
         raise UsageError(M("audit.no_database", path=str(path)), hint=M("hint.audit_db_path"))
-    return Store.reading(path, audit_key(args)) if path.exists() else None
+    if not path.exists():
+        return None
+    store = Store.reading(path, audit_key(args))
+    if store.empty:  # an empty file: no records store yet
+        store.close()
+        return None
+    return store
 
 
 def stored_record(args: argparse.Namespace):

@@ -71,6 +71,7 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
     "hint.diff_two": ("如 zhisuan audit diff --rules old/rules --rules rules，或 zhisuan audit diff --git HEAD~3 --git HEAD", "e.g. zhisuan audit diff --rules old/rules --rules rules, or zhisuan audit diff --git HEAD~3 --git HEAD"),
     "hint.newer_schema": ("用更新版本的 zhisuan 读取它", "read it with a newer zhisuan"),
     "hint.audit_db": ("用 --db PATH 或 ZHISUAN_DB 指向一个可写的位置", "point --db PATH or ZHISUAN_DB at a writable place"),
+    "hint.damaged_store": ("从备份恢复该文件；zhisuan 不会修补它", "restore the file from a copy; zhisuan does not repair it"),
     "hint.audit_list": ("用 zhisuan audit list 查看编号", "see the ids with zhisuan audit list"),
     "hint.audit_db_path": ("检查路径；--record 会在第一次记录时创建它", "check the path; --record creates it with the first record"),
     "usage.since_date": ("{option} 需要日期 YYYY-MM-DD，而不是 {value}", "{option} takes a date YYYY-MM-DD, not {value}"),
