@@ -292,3 +292,38 @@ def test_first_writers_to_a_new_store_all_keep_their_record(tmp_path):
         store = Store.reading(path)
         assert sorted(r.body["n"] for r in store.records()) == list(range(8)) and store.verify().problem is None
         store.close()
+
+
+@pytest.mark.parametrize("kind, says", [
+    ("fifo", "is not a regular file"), ("link to /dev/zero", "is not a regular file"), ("link to a good head", "is not a regular file"),
+    ("folder", "is not a regular file"), ("garbage", "does not hold a record's `ID HASH`"), ("huge", "does not hold a record's `ID HASH`"),
+])
+def test_a_head_that_is_not_a_head_file_is_named_for_what_it_is_and_never_hangs(db, kind, says):
+    _record("huawei", "baidu")
+    head = db.with_name(db.name + ".head")
+    good = db.with_name("good.head")
+    head.rename(good)
+    if kind == "fifo":
+        os.mkfifo(head)
+    elif kind == "link to /dev/zero":
+        head.symlink_to("/dev/zero")
+    elif kind == "link to a good head":
+        head.symlink_to(good)
+    elif kind == "folder":
+        head.mkdir()
+    else:
+        head.write_bytes(b"2 " + b"0" * 63 + b"x\n" if kind == "garbage" else good.read_bytes() * 10_000)
+    result = run_cli("audit", "verify", "--lang", "en")
+    assert result.code == 1 and says in result.out and "is missing" not in result.out, result.out
+    if kind == "folder":  # a head that cannot be replaced is no full disk
+        recorded = run_cli("check", "volcano", "--record", "--lang", "en")
+        assert recorded.code == 2 and "free some space" not in recorded.err and "Traceback" not in recorded.err, recorded.err
+
+
+def test_a_lock_file_that_is_a_pipe_is_refused_not_waited_on(db):
+    _record("huawei")
+    lock = db.with_name(db.name + ".lock")
+    lock.unlink()
+    os.mkfifo(lock)
+    result = run_cli("check", "baidu", "--record", "--lang", "en")
+    assert result.code == 2 and f"{lock}: " in result.err and "is not a regular file" in result.err, result.err

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
 import hashlib
 import hmac
 import json
 import os
+import re
 import sqlite3
 import stat
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError, Location
@@ -34,6 +37,8 @@ _TABLES = (
     content TEXT NOT NULL
 )""",
 )
+HEAD_MAX = 128  # bytes read of the head file at most: `ID HASH` is at most 20 + 1 + 64 + 1
+_HEAD_LINE = re.compile(rb"(0|[1-9][0-9]{0,18}) ([0-9a-f]{64})\n?")
 _MAGIC = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 _SIDE_FILES = ("-wal", "-shm", "-journal")  # what SQLite opens beside a database
 
@@ -107,6 +112,16 @@ class Verdict:
     problem: str | None = None  # a catalogue key
     head: tuple[int, str] | None = None  # the newest record, as `--expect-head ID:HASH` names it
     keyed: bool = False  # every record's mark was checked with the key
+    detail: dict = field(default_factory=dict)  # the problem message's other values
+
+
+class HeadError(Exception):
+    """The head file cannot be read as a head: its catalogue key and the message's values."""
+
+    def __init__(self, key: str, **detail: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.detail = detail
 
 
 def record_mark(key: bytes, record_id: int, prev_hash: str, digest: str) -> str:
@@ -205,8 +220,7 @@ class Store:
         ahead of the database means records were deleted.
         """
         text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even on SIGKILL
+        with self._lock():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
@@ -228,6 +242,27 @@ class Store:
             self._write_head(record_id, digest)
         return record_id
 
+    @contextlib.contextmanager
+    def _lock(self):
+        """Take turns with every other writer on `records.sqlite.lock` (released when it closes, even on SIGKILL).
+
+        The lock file is opened without following a link or waiting on a pipe, and must be a regular file.
+        """
+        lock = self.path.with_name(self.path.name + ".lock")
+        try:
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+                raise LoadError(M("audit.not_regular"), Location(str(lock)), M("hint.audit_db_path")) from None
+            raise LoadError(M("audit.cannot_write", reason=exc.strerror or str(exc)), Location(str(lock)), M("hint.audit_db")) from None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LoadError(M("audit.not_regular"), Location(str(lock)), M("hint.audit_db_path"))
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
     def _write_head(self, record_id: int, digest: str) -> None:
         """Move the head file to this record: a temp file beside it, renamed; its mode follows the database's.
 
@@ -244,8 +279,9 @@ class Store:
             os.replace(temp, self.head_path)
             temp = None
         except OSError as exc:
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             raise LoadError(M("audit.head_not_written", id=record_id, reason=exc.strerror or str(exc)), Location(str(self.head_path)),
-                            M("hint.head_not_written")) from None
+                            M("hint.head_not_written" if full else "hint.head_not_written_other")) from None
         finally:
             if temp is not None and os.path.exists(temp):
                 os.unlink(temp)
@@ -318,7 +354,10 @@ class Store:
         keyed = self.key is not None
         if not rows:
             return Verdict(0, keyed=keyed)
-        head = self._head()
+        try:
+            head = self._head()
+        except HeadError as exc:
+            return Verdict(len(rows), None, exc.key, (rows[-1][0], rows[-1][3]), keyed, exc.detail)
         last = (rows[-1][0], rows[-1][3])
         behind = (rows[-2][0], rows[-2][3]) if len(rows) > 1 else (0, GENESIS)
         if head is None and len(rows) > 1:
@@ -333,11 +372,31 @@ class Store:
         return Verdict(len(rows), head=last, keyed=keyed)
 
     def _head(self) -> tuple[int, str] | None:
+        """The head file's (id, hash), or None when there is none; a HeadError when it is not a regular file
+        (a link, folder, pipe or device), cannot be read, or holds anything but `ID HASH`.
+
+        It is opened without following a link or waiting on a pipe, and at most HEAD_MAX bytes are read.
+        """
         try:
-            number, digest = self.head_path.read_text(encoding="utf-8").split()
-            return int(number), digest
-        except (OSError, ValueError):
+            fd = os.open(self.head_path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
             return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise HeadError("audit.head_not_regular", head=str(self.head_path)) from None
+            raise HeadError("audit.head_unreadable", head=str(self.head_path), reason=exc.strerror or str(exc)) from None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise HeadError("audit.head_not_regular", head=str(self.head_path))
+            data = os.read(fd, HEAD_MAX + 1)
+        except OSError as exc:
+            raise HeadError("audit.head_unreadable", head=str(self.head_path), reason=exc.strerror or str(exc)) from None
+        finally:
+            os.close(fd)
+        found = _HEAD_LINE.fullmatch(data)
+        if found is None:
+            raise HeadError("audit.head_malformed", head=str(self.head_path))
+        return int(found[1]), found[2].decode("ascii")
 
     def integrity(self) -> str:
         """SQLite's own integrity check: `ok` when the file is sound."""

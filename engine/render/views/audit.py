@@ -75,7 +75,7 @@ def verify_blocks(verdict, lang: str, fmt: str, path: str = "", head=None) -> li
     if verdict is None:
         lines = [msg("audit.empty", lang) + f" ({path})"]
     elif verdict.problem is not None:
-        lines = [msg(verdict.problem, lang, id=verdict.bad_id)]
+        lines = [msg(verdict.problem, lang, id=verdict.bad_id, **verdict.detail)]
     else:
         lines = [msg("audit.verified", lang, n=verdict.records, path=path)]
         if verdict.keyed and verdict.records:
