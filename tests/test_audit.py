@@ -293,7 +293,7 @@ def test_a_version_1_database_is_migrated_and_its_records_still_replay(db):
     assert run_cli("audit", "replay", "1", "--recorded-rules", "--lang", "en").code == 2
     run_cli("check", "baidu", "--record")
     with sqlite3.connect(db) as c:
-        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert c.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "4"
         assert c.execute("PRAGMA application_id").fetchone()[0] == 0x7A687375
     assert run_cli("audit", "verify").code == 0
 
@@ -444,7 +444,7 @@ def test_verify_never_crashes_on_values_stored_as_blobs(db):
     assert bad.code == 1 and "record 2 does not match the chain" in bad.out
 
 
-@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 3"), ("two", "meta is damaged: its schema_version is 'two'")])
+@pytest.mark.parametrize("value, says", [("99", "newer than this tool's 4"), ("two", "meta is damaged: its schema_version is 'two'")])
 def test_a_database_of_another_or_no_schema_version_is_refused_in_one_line(db, value, says):
     run_cli("check", "huawei", "--record")
     with sqlite3.connect(db) as c:

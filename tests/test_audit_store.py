@@ -68,14 +68,16 @@ def test_what_the_chain_alone_cannot_see_expect_head_does(db, attack):
     _record("huawei", "baidu", "volcano")
     head = _head(run_cli("audit", "verify").out)
     if attack == "every row and the head":
-        with sqlite3.connect(db) as c:
+        with sqlite3.connect(db) as c:  # and the last id the store gave, as someone who knows the store would
             c.execute("DELETE FROM records")
+            c.execute("UPDATE meta SET value = '0' WHERE key = 'last_id'")
         db.with_name(db.name + ".head").unlink()
     elif attack == "a record rewritten, chain and head recomputed":
         _rewrite(db, 2, '"partial"', '"core"')
     else:
         with sqlite3.connect(db) as c:
             c.execute("DELETE FROM records WHERE id = 3")
+            c.execute("UPDATE meta SET value = '2' WHERE key = 'last_id'")
             last = c.execute("SELECT id, hash FROM records WHERE id = 2").fetchone()
         db.with_name(db.name + ".head").write_text(f"{last[0]} {last[1]}\n", encoding="utf-8")
     assert run_cli("audit", "verify").code == 0  # the unkeyed chain, rewritten with its head, holds: docs/audit.md says so
@@ -327,3 +329,74 @@ def test_a_lock_file_that_is_a_pipe_is_refused_not_waited_on(db):
     os.mkfifo(lock)
     result = run_cli("check", "baidu", "--record", "--lang", "en")
     assert result.code == 2 and f"{lock}: " in result.err and "is not a regular file" in result.err, result.err
+
+
+def _failing_head_writes(monkeypatch):
+    """os.replace fails for the head file (a full disk at the head), until undone."""
+    real = os.replace
+
+    def full(src, dst):
+        if str(dst).endswith(".head"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr("engine.audit.store.os.replace", full)
+    return lambda: monkeypatch.setattr("engine.audit.store.os.replace", real)
+
+
+def test_head_writes_that_fail_several_times_in_a_row_are_repaired(db, monkeypatch):
+    _record("huawei")
+    undo = _failing_head_writes(monkeypatch)
+    for vendor in ("baidu", "volcano", "datacanvas"):
+        assert run_cli("check", vendor, "--record").code == 2  # kept, the head left behind
+    undo()
+    head = db.with_name(db.name + ".head")
+    assert head.read_text(encoding="utf-8").startswith("1 ")
+    assert run_cli("audit", "verify").code == 0 and head.read_text(encoding="utf-8").startswith("4 ")
+    undo = _failing_head_writes(monkeypatch)
+    assert run_cli("check", "huawei", "--record").code == 2 and run_cli("check", "baidu", "--record").code == 2
+    undo()
+    _record("volcano")  # an append moves a head two behind on as well
+    assert head.read_text(encoding="utf-8").startswith("7 ") and run_cli("audit", "verify").code == 0
+
+
+def test_a_deletion_is_never_erased_by_an_honest_append_and_no_id_is_given_twice(db):
+    _record("huawei", "baidu", "volcano", "datacanvas", "huawei")
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM records WHERE id >= 4")
+    deleted = run_cli("audit", "verify", "--lang", "en")
+    assert deleted.code == 1 and "the newest records were deleted" in deleted.out
+    refused = run_cli("check", "baidu", "--record", "--lang", "en")
+    assert refused.code == 2 and "nothing was recorded: the head file does not match the database: it names record 5" in refused.err
+    assert "zhisuan audit verify" in refused.err and not refused.out
+    assert run_cli("audit", "verify").code == 1  # still seen
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT max(id) FROM records").fetchone()[0] == 3
+    db.with_name(db.name + ".head").write_text(f"3 {Store.reading(db).get(3).hash}\n", encoding="utf-8")  # the head moved back too
+    moved = run_cli("check", "baidu", "--record", "--lang", "en")
+    assert moved.code == 2 and "the store ends at record 3, but it gave ids up to 5" in moved.err
+    with sqlite3.connect(db) as c:  # the last id given put back as well: then the store reads as honest, and ids go on
+        c.execute("UPDATE meta SET value = '3' WHERE key = 'last_id'")
+    _record("baidu")
+    assert [r.id for r in Store.reading(db).records()] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder", "garbage", "ahead", "altered", "missing"])
+def test_an_append_is_refused_when_the_head_does_not_hold(db, kind):
+    _record("huawei", "baidu")
+    head = db.with_name(db.name + ".head")
+    text = head.read_text(encoding="utf-8")
+    head.unlink()
+    if kind == "fifo":
+        os.mkfifo(head)
+    elif kind == "link":
+        head.symlink_to("/dev/zero")
+    elif kind == "folder":
+        head.mkdir()
+    elif kind != "missing":
+        head.write_text({"garbage": "x\n", "ahead": "3 " + "a" * 64 + "\n", "altered": "2 " + "b" * 64 + "\n"}[kind], encoding="utf-8")
+    result = run_cli("check", "volcano", "--record", "--lang", "en")
+    assert result.code == 2 and "nothing was recorded" in result.err and "Traceback" not in result.err, result.err
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT count(*) FROM records").fetchone()[0] == 2
+    assert text.startswith("2 ")

@@ -20,7 +20,7 @@ from ..errors import LoadError, Location
 from ..messages import M
 from ..text import first_unsafe
 
-SCHEMA_VERSION = 3  # 2: rule files kept content-addressed in `blobs`; 3: each record's keyed mark (`mac`)
+SCHEMA_VERSION = 4  # 2: rule files kept content-addressed in `blobs`; 3: each record's keyed mark (`mac`); 4: meta's `last_id`
 APPLICATION_ID = 0x7A687375  # "zhsu" in SQLite's header: a zhisuan records store, whatever its file name
 GENESIS = "0" * 64
 _TABLES = (
@@ -115,6 +115,11 @@ class Verdict:
     detail: dict = field(default_factory=dict)  # the problem message's other values
 
 
+def _refused(path: Path, key: str, record_id: int | None, detail: dict) -> LoadError:
+    """The error of an append refused because the store's end does not hold: nothing was recorded."""
+    return LoadError(M("audit.append_refused", problem=M(key, id=record_id, **detail)), Location(str(path)), M("hint.append_refused"))
+
+
 class HeadError(Exception):
     """The head file cannot be read as a head: its catalogue key and the message's values."""
 
@@ -196,7 +201,7 @@ class Store:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or not str(row[0]).isdecimal():
             found = "missing" if row is None else repr(row[0])
-            raise LoadError(M("audit.meta_damaged", value=found), Location(str(self.path)), M("hint.damaged_store"))
+            raise LoadError(M("audit.meta_damaged", key="schema_version", value=found), Location(str(self.path)), M("hint.damaged_store"))
         if int(row[0]) > SCHEMA_VERSION:
             raise LoadError(M("audit.newer_schema", found=row[0], known=SCHEMA_VERSION), Location(str(self.path)), M("hint.newer_schema"))
         return int(row[0])
@@ -209,38 +214,107 @@ class Store:
         self._db.execute(_TABLES[2])
         if "mac" not in self._columns:
             self._db.execute("ALTER TABLE records ADD COLUMN mac TEXT")
+        # 3 → 4: the last id given, so that no id is given twice (records deleted at the end stay seen)
+        self._db.execute("INSERT OR IGNORE INTO meta SELECT 'last_id', coalesce(max(id), 0) FROM records")
         self._db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+
+    def _given(self) -> int | None:
+        """The last id the store gave (meta's `last_id`), or None in a store made before it was kept."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'last_id'").fetchone() if self._columns else None
+        if row is not None and not str(row[0]).isdecimal():
+            raise LoadError(M("audit.meta_damaged", key="last_id", value=repr(row[0])), Location(str(self.path)), M("hint.damaged_store"))
+        return None if row is None else int(row[0])
 
     def append(self, body: dict, files: dict[str, str] | None = None) -> int:
         """Add a record (and `files`: content by sha256, kept once), then move the head file to it.
 
-        Appends from all processes take turns. With a key, the record carries its keyed mark.
-        The head moves after the commit: a writer killed between the two leaves the head one
-        record behind, which `verify` accepts (the record is committed and chained); a head
-        ahead of the database means records were deleted.
+        Appends from all processes take turns. Before writing, the store's end is checked: the
+        head file must name a record the store still holds with that hash (or the chain's start),
+        the chain from it to the newest record must hold, and no id may have been given beyond the
+        newest record; otherwise nothing is recorded (an honest append never hides a deletion).
+        Ids are never given twice. With a key, the record carries its keyed mark. The head moves
+        after the commit: a writer killed between the two, or a head write that failed, leaves the
+        head behind, which the next append or verify moves on.
         """
         text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         with self._lock():
+            try:
+                head = self._head()
+            except HeadError as exc:
+                raise _refused(self.path, exc.key, None, exc.detail) from None
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                last = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
-                prev = last[1] if last else GENESIS
-                record_id = (last[0] if last else 0) + 1
+                given = self._given()
+                newest = self._db.execute("SELECT id, hash FROM records ORDER BY id DESC LIMIT 1").fetchone()
+                problem = self._end_problem(head, newest, given)
+                if problem is None and head is not None and newest is not None and head[0] < newest[0]:
+                    problem = self._walk(self._rows("WHERE id > ?", (head[0],)), head[1], head[0] + 1)
+                if problem is not None:
+                    raise _refused(self.path, *problem)
+                if head is None and newest is None:  # the chain's start, written before its first record
+                    self._write_head(0, GENESIS, before=True)
+                prev = newest[1] if newest else GENESIS
+                record_id = max(given or 0, newest[0] if newest else 0) + 1
                 digest = chain_hash(prev, text)
                 mark = record_mark(self.key, record_id, prev, digest) if self.key else None
                 self._db.executemany("INSERT OR IGNORE INTO blobs (sha256, content) VALUES (?, ?)", sorted((files or {}).items()))
                 self._db.execute("INSERT INTO records (id, body, prev_hash, hash, mac) VALUES (?, ?, ?, ?, ?)",
                                  (record_id, text, prev, digest, mark))
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('last_id', ?)", (str(record_id),))
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:  # a read-only or full disk: one clear line, nothing half-written
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise LoadError(M("audit.cannot_write", reason=str(exc)), Location(str(self.path)), M("hint.audit_db")) from None
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._write_head(record_id, digest)
         return record_id
+
+    def _end_problem(self, head: tuple[int, str] | None, newest: tuple | None, given: int | None) -> tuple | None:
+        """What is wrong at the store's end, as (catalogue key, record id, values), or None.
+
+        The newest record must be the last id the store gave (fewer: the newest were deleted; more: a
+        record was added outside zhisuan); the head file must be there once the store holds two records,
+        and must name the chain's start or a record the store still holds with that hash. A head behind
+        the newest record is no problem here: the chain from it to the newest is checked by the caller.
+        """
+        newest_id = newest[0] if newest else 0
+        if head is not None and head[0] > newest_id:
+            return ("audit.head_mismatch", newest_id, {"head": head[0]})
+        if given is not None and given > newest_id:
+            return ("audit.tail_deleted" if newest_id else "audit.all_deleted", newest_id, {"given": given})
+        if given is not None and given < newest_id:
+            return ("audit.not_given", newest_id, {"given": given})
+        if head is None:
+            return ("audit.head_missing", newest_id, {}) if newest_id > 1 else None  # one record: its head write was cut short
+        if head[0] == 0:
+            return None if head[1] == GENESIS else ("audit.head_malformed", None, {"head": str(self.head_path)})
+        row = self._db.execute("SELECT hash FROM records WHERE id = ?", (head[0],)).fetchone()
+        return None if row is not None and row[0] == head[1] else ("audit.head_altered", head[0], {})
+
+    def _walk(self, rows: list[tuple], prev: str, expected_id: int, sound: set[str] | None = None) -> tuple | None:
+        """The first problem of `rows` (oldest first) as the chain going on from hash `prev` at id `expected_id`,
+        as (catalogue key, record id, values), or None. With `sound` (the kept files that still match their
+        sha256), every record's body must read and its rule files be kept; with a key, every mark must match."""
+        for record_id, body, prev_hash, digest, mark in rows:
+            if record_id != expected_id:
+                return ("audit.missing", expected_id, {})
+            if not intact(body, prev_hash, digest) or prev_hash != prev:
+                return ("audit.altered", record_id, {})
+            if sound is not None and self.key is not None and (
+                    not isinstance(mark, str) or not hmac.compare_digest(mark, record_mark(self.key, record_id, prev_hash, digest))):
+                return ("audit.unmarked" if mark is None else "audit.bad_mark", record_id, {})
+            if sound is not None:
+                parsed = _body(body)  # a str: intact() above
+                if parsed is None:
+                    return ("audit.unreadable", record_id, {})
+                if any(f["sha256"] not in sound for f in parsed["rule_files"]):
+                    return ("audit.rule_file_altered", record_id, {})
+            prev, expected_id = digest, expected_id + 1
+        return None
 
     @contextlib.contextmanager
     def _lock(self):
@@ -263,12 +337,13 @@ class Store:
         finally:
             os.close(fd)
 
-    def _write_head(self, record_id: int, digest: str) -> None:
+    def _write_head(self, record_id: int, digest: str, before: bool = False) -> None:
         """Move the head file to this record: a temp file beside it, renamed; its mode follows the database's.
 
         A failure (a full disk) leaves no temp file and is one clear line: the record is committed,
-        the head stays one behind (what verify accepts after an interrupted write), and the next
-        append or verify moves it.
+        the head stays behind (what verify accepts after an interrupted write), and the next
+        append or verify moves it. `before`: the chain's start, written before the first record;
+        failing, nothing is recorded.
         """
         temp = None
         try:
@@ -279,6 +354,8 @@ class Store:
             os.replace(temp, self.head_path)
             temp = None
         except OSError as exc:
+            if before:
+                raise _refused(self.path, "audit.head_cannot_write", None, {"reason": exc.strerror or str(exc)}) from None
             full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             raise LoadError(M("audit.head_not_written", id=record_id, reason=exc.strerror or str(exc)), Location(str(self.head_path)),
                             M("hint.head_not_written" if full else "hint.head_not_written_other")) from None
@@ -326,50 +403,48 @@ class Store:
         return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def verify(self) -> Verdict:
-        """Recompute every hash and follow the chain to the head file; the first bad record, if any.
+        """Recompute every hash and follow the chain to its end and the head file; the first problem, if any.
 
         A record's rule files must be there, each still matching the sha256 it is kept under.
-        With a key, every record must carry the mark only the key makes. A head one record
-        behind (a writer stopped between its commit and the head) is accepted and, where the
-        folder can be written, moved to the newest record.
+        With a key, every record must carry the mark only the key makes. The newest record must
+        be the last id the store gave. A head behind the newest record (a writer stopped between
+        its commit and the head, or head writes that failed) is accepted, the whole chain being
+        verified, and, where the folder can be written, moved to the newest record.
         """
-        rows = self._rows()
-        blobs = self._db.execute("SELECT sha256, content FROM blobs").fetchall() if "blobs" in self._tables() else []
-        sound = {sha for sha, content in blobs if isinstance(content, str) and hashlib.sha256(content.encode()).hexdigest() == sha}
-        prev, expected_id = GENESIS, 1
-        for record_id, body, prev_hash, digest, mark in rows:
-            if record_id != expected_id:
-                return Verdict(len(rows), expected_id, "audit.missing")
-            if not intact(body, prev_hash, digest) or prev_hash != prev:
-                return Verdict(len(rows), record_id, "audit.altered")
-            if self.key is not None and (not isinstance(mark, str) or
-                                         not hmac.compare_digest(mark, record_mark(self.key, record_id, prev_hash, digest))):
-                return Verdict(len(rows), record_id, "audit.unmarked" if mark is None else "audit.bad_mark")
-            parsed = _body(body)  # a str: intact() above
-            if parsed is None:
-                return Verdict(len(rows), record_id, "audit.unreadable")
-            if any(f["sha256"] not in sound for f in parsed["rule_files"]):
-                return Verdict(len(rows), record_id, "audit.rule_file_altered")
-            prev, expected_id = digest, expected_id + 1
-        keyed = self.key is not None
-        if not rows:
-            return Verdict(0, keyed=keyed)
         try:
-            head = self._head()
+            head, head_error = self._head(), None  # read before the records: a head another writer moves later is behind them
         except HeadError as exc:
-            return Verdict(len(rows), None, exc.key, (rows[-1][0], rows[-1][3]), keyed, exc.detail)
-        last = (rows[-1][0], rows[-1][3])
-        behind = (rows[-2][0], rows[-2][3]) if len(rows) > 1 else (0, GENESIS)
-        if head is None and len(rows) > 1:
-            return Verdict(len(rows), last[0], "audit.head_missing", last, keyed)
-        if head is not None and head != last and head != behind:
-            return Verdict(len(rows), head[0] if head[0] > last[0] else last[0], "audit.head_mismatch", last, keyed)
-        if head != last:  # killed after its commit, or its head write failed: move the head on (never the database)
-            try:
-                self._write_head(*last)
-            except LoadError:
-                pass  # read-only media, a full disk: the next append or verify tries again
-        return Verdict(len(rows), head=last, keyed=keyed)
+            head, head_error = None, exc
+        self._db.execute("BEGIN")  # one snapshot of the records, the kept files and the meta
+        try:
+            rows = self._rows()
+            blobs = self._db.execute("SELECT sha256, content FROM blobs").fetchall() if "blobs" in self._tables() else []
+            given = self._given()
+            sound = {sha for sha, content in blobs if isinstance(content, str) and hashlib.sha256(content.encode()).hexdigest() == sha}
+            keyed = self.key is not None
+            newest = (rows[-1][0], rows[-1][3]) if rows else None
+            problem = self._walk(rows, GENESIS, 1, sound)
+            if problem is None and head_error is not None:
+                problem = (head_error.key, None, head_error.detail)
+            problem = problem or self._end_problem(head, newest, given)
+        finally:
+            self._db.execute("COMMIT")
+        if problem is not None:
+            key, bad_id, detail = problem
+            return Verdict(len(rows), bad_id, key, newest, keyed, detail)
+        if newest is not None and head != newest:  # behind: move the head on (never the database)
+            self._move_head(head, newest)
+        return Verdict(len(rows), head=newest, keyed=keyed)
+
+    def _move_head(self, seen: tuple[int, str] | None, newest: tuple[int, str]) -> None:
+        """Move a head found behind to the newest record, unless another writer moved it meanwhile; read-only
+        media or a full disk leave it for the next append or verify."""
+        try:
+            with self._lock():
+                if self._head() == seen:
+                    self._write_head(*newest)
+        except (LoadError, HeadError):
+            pass
 
     def _head(self) -> tuple[int, str] | None:
         """The head file's (id, hash), or None when there is none; a HeadError when it is not a regular file
