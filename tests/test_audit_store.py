@@ -400,3 +400,47 @@ def test_an_append_is_refused_when_the_head_does_not_hold(db, kind):
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT count(*) FROM records").fetchone()[0] == 2
     assert text.startswith("2 ")
+
+
+def _rehash_one(db, record_id: int, old: str, new: str) -> None:
+    """Edit one record's body and recompute its own hash only: the next record still links to the old one."""
+    with sqlite3.connect(db) as c:
+        body, prev = c.execute("SELECT body, prev_hash FROM records WHERE id = ?", (record_id,)).fetchone()
+        assert old in body
+        body = body.replace(old, new, 1)
+        c.execute("UPDATE records SET body = ?, hash = ? WHERE id = ?", (body, chain_hash(prev, body), record_id))
+
+
+def test_a_record_edited_with_its_own_hash_recomputed_is_named_by_verify_and_flagged_by_show_and_report(db):
+    _record("huawei", "baidu")
+    _rehash_one(db, 1, '"partial"', '"core"')
+    verify = run_cli("audit", "verify", "--lang", "en")
+    assert verify.code == 1 and "record 1's hash no longer matches the link record 2 holds to it" in verify.out, verify.out
+    report = run_cli("audit", "report", "1", "--lang", "en")
+    assert report.code == 1 and "intact" not in report.out.split("## ")[0] and "⚠" in report.out
+    assert "record 1's hash no longer matches the link record 2 holds to it" in report.out and "warning: record 1" in report.err
+    for record_id in ("1", "2"):  # both ends of the broken link
+        shown = run_cli("audit", "show", record_id, "--lang", "en")
+        assert shown.code == 1 and "warning: record 1's hash no longer matches the link record 2" in shown.err, (record_id, shown.err)
+        assert json.loads(run_cli("audit", "show", record_id, "--format", "json").out)["intact"] is False
+
+
+def test_show_and_report_check_the_mark_with_the_key(db, tmp_path):
+    key, other = tmp_path / "key", tmp_path / "other"
+    key.write_text("the key", encoding="utf-8")
+    other.write_text("another key", encoding="utf-8")
+    _record("huawei", key=str(key))
+    for command in ("show", "report", "replay"):
+        assert run_cli("audit", command, "1", "--key-file", str(key)).code == 0, command
+        wrong = run_cli("audit", command, "1", "--key-file", str(other), "--lang", "en")
+        assert wrong.code == 1 and "record 1's mark does not match the key" in wrong.err, (command, wrong.err)
+
+
+def test_a_missing_kept_rule_file_makes_show_and_report_warn_and_exit_1(db):
+    _record("huawei", "baidu")
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM blobs WHERE rowid = (SELECT min(rowid) FROM blobs)")
+    for command in ("show", "report"):
+        result = run_cli("audit", command, "2", "--lang", "en")
+        assert result.code == 1 and "warning: a rule file record 2 used is missing or was altered" in result.err, (command, result.err)
+    assert "⚠" in run_cli("audit", "report", "2", "--lang", "en").out

@@ -94,13 +94,18 @@ def chain_hash(prev_hash: str, body: str) -> str:
 
 @dataclass(frozen=True)
 class Record:
-    """One stored decision."""
+    """One stored decision; `problem` is what `Store.get` found wrong with it, if anything (verify checks the whole chain)."""
 
     id: int
     body: dict
     prev_hash: str
     hash: str
-    intact: bool = True  # its hash still matches its body and predecessor (verify checks the whole chain)
+    problem: tuple[str, int | None, dict] | None = None  # (catalogue key, the record it names, the message's other values)
+
+    @property
+    def intact(self) -> bool:
+        """True when `Store.get` found nothing wrong: its hash, both its links, its mark and its kept rule files hold."""
+        return self.problem is None
 
 
 @dataclass(frozen=True)
@@ -302,12 +307,14 @@ class Store:
         for record_id, body, prev_hash, digest, mark in rows:
             if record_id != expected_id:
                 return ("audit.missing", expected_id, {})
-            if not intact(body, prev_hash, digest) or prev_hash != prev:
+            if not intact(body, prev_hash, digest) or (prev_hash != prev and record_id == 1):
                 return ("audit.altered", record_id, {})
-            if sound is not None and self.key is not None and (
-                    not isinstance(mark, str) or not hmac.compare_digest(mark, record_mark(self.key, record_id, prev_hash, digest))):
-                return ("audit.unmarked" if mark is None else "audit.bad_mark", record_id, {})
+            if prev_hash != prev:  # both hashes match their content: the record before was changed and rehashed, or this link
+                return ("audit.relinked", record_id - 1, {"next": record_id})
             if sound is not None:
+                marked = self._mark_problem((record_id, body, prev_hash, digest, mark))
+                if marked is not None:
+                    return marked
                 parsed = _body(body)  # a str: intact() above
                 if parsed is None:
                     return ("audit.unreadable", record_id, {})
@@ -379,18 +386,59 @@ class Store:
         return [self._record(*row[:4]) for row in self._rows()]
 
     def get(self, record_id: int) -> Record | None:
-        """One record, or None (an id beyond SQLite's integers included: no record has it)."""
+        """One record, checked against its neighbours, or None (an id beyond SQLite's integers included).
+
+        Its `problem` is the first of: its hash no longer matches its body; its link is not the hash
+        of the record before it (or of the chain's start), or that record is gone; the record after
+        it links to another hash; with a key, its mark is missing or wrong; a rule file it used is
+        missing or no longer matches its sha256.
+        """
         if not -2**63 <= record_id < 2**63:
             return None
-        rows = self._rows("WHERE id = ?", (record_id,))
-        return self._record(*rows[0][:4]) if rows else None
+        rows = {row[0]: row for row in self._rows("WHERE id BETWEEN ? AND ?", (max(record_id - 1, -2**63), min(record_id + 1, 2**63 - 1)))}
+        if record_id not in rows:
+            return None
+        row = rows[record_id]
+        record = self._record(*row[:4])
+        problem = self._neighbours(row, rows.get(record_id - 1), rows.get(record_id + 1)) or self._files_problem(record)
+        return Record(record.id, record.body, record.prev_hash, record.hash, problem)
+
+    def _neighbours(self, row: tuple, before: tuple | None, after: tuple | None) -> tuple | None:
+        """What is wrong with a record's hash, links or mark, as (catalogue key, record id, values), or None."""
+        record_id, body, prev_hash, digest, mark = row
+        if not intact(body, prev_hash, digest):
+            return ("audit.hash_mismatch", record_id, {})
+        if record_id == 1 and prev_hash != GENESIS:
+            return ("audit.altered", record_id, {})
+        if record_id > 1 and before is None:
+            return ("audit.missing", record_id - 1, {})
+        if record_id > 1 and prev_hash != before[3]:
+            return ("audit.relinked", record_id - 1, {"next": record_id})
+        if after is not None and after[2] != digest:
+            return ("audit.relinked", record_id, {"next": record_id + 1})
+        return self._mark_problem(row)
+
+    def _mark_problem(self, row: tuple) -> tuple | None:
+        """With a key, a record whose mark is missing or is not the one the key makes, as a problem; else None."""
+        record_id, _, prev_hash, digest, mark = row
+        if self.key is None or (isinstance(mark, str) and hmac.compare_digest(mark, record_mark(self.key, record_id, prev_hash, digest))):
+            return None
+        return ("audit.unmarked" if mark is None else "audit.bad_mark", record_id, {})
+
+    def _files_problem(self, record: Record) -> tuple | None:
+        """A record whose rule files are not all kept, each matching its sha256, as a problem; else None."""
+        for kept in record.body["rule_files"]:
+            text = self.blob(kept["sha256"])
+            if not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != kept["sha256"]:
+                return ("audit.rule_file_altered", record.id, {})
+        return None
 
     def _record(self, record_id: int, body: str, prev_hash: str, digest: str) -> Record:
         """A stored row as a Record; a body that is not a record's JSON object is an error naming it."""
         parsed = _body(body) if isinstance(body, str) else None
         if parsed is None:
             raise LoadError(M("audit.unreadable", id=record_id), Location(str(self.path)), M("hint.audit_verify"))
-        return Record(record_id, parsed, prev_hash, digest, intact(body, prev_hash, digest))
+        return Record(record_id, parsed, prev_hash, digest)
 
     def blob(self, sha256: str) -> str | None:
         """A kept file's content by its sha256, or None."""

@@ -34,6 +34,7 @@ def add_parser(sub, ctx) -> None:
     add_db_option(sp, t)
     sp.add_argument("--format", choices=FORMATS, default="table", help=t("help.option.format"))
     sp.add_argument("--explain", choices=EXPLAIN_LEVELS, default=None, help=t("help.audit.show_explain"))
+    add_key_option(sp, t)
     sp.set_defaults(run=run_show)
     vp = inner.add_parser("verify", help=t("help.audit.verify"), description=t("help.audit.verify_description"))
     add_db_option(vp, t)
@@ -44,6 +45,7 @@ def add_parser(sub, ctx) -> None:
     rp.add_argument("record_id", type=int, metavar="ID")
     rp.add_argument("--recorded-rules", action="store_true", help=t("help.audit.recorded_rules"))
     add_db_option(rp, t)
+    add_key_option(rp, t)
     add_output_options(rp, explain=False, t=t, formats=("table", "json"))
     rp.set_defaults(run=run_replay)
     dp = inner.add_parser("diff", help=t("help.audit.diff"), description=t("help.audit.diff_description"))
@@ -58,6 +60,7 @@ def add_parser(sub, ctx) -> None:
     op.add_argument("record_id", type=int, metavar="ID")
     op.add_argument("--format", choices=REPORT_FORMATS, default="markdown", help=t("help.audit.report_format"))
     add_db_option(op, t)
+    add_key_option(op, t)
     op.set_defaults(run=run_report)
 
 
@@ -129,11 +132,10 @@ def run_diff(args: argparse.Namespace, env) -> int:
 
 def run_report(args: argparse.Namespace, env) -> int:
     """Write the report of one record to standard output in the chosen format."""
-    from ..decide.records import kept_files_sound
     from ..render.present import show
 
-    store, stored, _ = stored_record(args)
+    _, stored, _ = stored_record(args)
     record = {"id": stored.id, "hash": stored.hash, "prev_hash": stored.prev_hash, "intact": stored.intact,
-              "files_sound": kept_files_sound(stored.body, store.blob), **stored.body}
+              "problem": stored.problem, **stored.body}
     show(env, "audit.report", record, args.format, args.lang)
     return warn_if_altered(args, env, stored)

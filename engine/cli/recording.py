@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..errors import UsageError
-from ..messages import M, msg
+from ..messages import M
 from .exit_codes import Exit
 
 
@@ -115,10 +115,12 @@ def stored_record(args: argparse.Namespace):
 
 
 def warn_if_altered(args: argparse.Namespace, env, record) -> int:
-    """Say on stderr when a record's hash no longer matches it; the exit code that goes with it."""
+    """Say on stderr what is wrong with a record read back (its hash, a link to a neighbour, its mark, a kept
+    rule file), as verify would; the exit code that goes with it (1, as for a failed verify)."""
     if record.intact:
         return Exit.OK
+    from ..decide.records import integrity_warning
     from ..render.present import warn
 
-    warn(env, msg("audit.not_intact", args.lang, id=record.id))
+    warn(env, integrity_warning(record.problem, args.lang))
     return Exit.NEGATIVE

@@ -8,14 +8,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError
-from ..messages import M
+from ..messages import M, msg
 from ..model.decision import CheckResult
 from ..model.ranking import RankResult
 from ..model.vendor import Vendor
 from ..text import visible
 from .identity import identity_of, rule_file_texts
 
-__all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "kept_files_sound", "new_record", "parse_head", "record_body",
+__all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "integrity_warning", "new_record", "parse_head", "record_body",
            "outcome_summary", "record_outcome", "select_records"]
 
 KINDS = ("check", "rank", "ask")
@@ -118,12 +118,7 @@ def check_head(verdict, expected: tuple[int, str], get) -> HeadCheck:
     return HeadCheck(expected, None if record is not None and record.hash == expected[1] else "audit.head_lost")
 
 
-def kept_files_sound(body: dict, blob) -> bool:
-    """True when every rule file a record names is kept (`blob(sha256)` gives its content) and still matches its sha256."""
-    import hashlib
-
-    for kept in body.get("rule_files", []):
-        text = blob(kept["sha256"])
-        if text is None or hashlib.sha256(text.encode()).hexdigest() != kept["sha256"]:
-            return False
-    return True
+def integrity_warning(problem: tuple[str, int | None, dict], lang: str) -> str:
+    """The warning for what is wrong with a record (a `Record.problem`), in `lang`: what failed, and to run verify."""
+    key, record_id, detail = problem
+    return msg("audit.record_warning", lang, problem=msg(key, lang, id=record_id, **detail))

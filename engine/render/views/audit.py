@@ -6,8 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from ...messages import MESSAGES, msg, value_label
-from ...decide.records import outcome_summary
-from ..blocks import Block, Table, Verbatim
+from ...decide.records import integrity_warning, outcome_summary
+from ..blocks import Block, Callout, Table, Verbatim
 from ..describe import value_text
 from . import View
 from .audit_report import report_blocks
@@ -53,13 +53,14 @@ def list_document(records: list, lang: str, filtered: bool = False) -> list[dict
 
 
 def show_blocks(record, lang: str, fmt: str, outcome=None, explain: str = "off") -> list[Block]:
-    """The record's header and hashes, then its outcome as the command showed it."""
+    """The record's header and hashes, then its outcome as the command showed it; first, in an alert, what is wrong with it."""
     body = record.body
     header = msg("audit.show_header", lang, id=record.id, time=body["time"], kind=body["kind"], command=body["command"])
     hashes = msg("audit.show_hashes", lang, hash=record.hash[:16], prev=record.prev_hash[:16], rules=body["rules_version"][:12],
                  tool=body["tool_version"])
     shown = check_blocks(outcome, lang, fmt, explain) if body["kind"] == "check" else rank_blocks([outcome], lang, fmt, explain)
-    return [Verbatim(f"{header}\n{hashes}\n\n"), *shown]
+    alert = [Callout(integrity_warning(record.problem, lang), alert=True)] if record.problem else []
+    return [*alert, Verbatim(f"{header}\n{hashes}\n\n"), *shown]
 
 
 def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...decide.records import integrity_warning
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
@@ -17,7 +18,7 @@ from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:
-    """Every block of the report of `record` (id, hash, prev_hash, intact, files_sound and the body's keys), in order:
+    """Every block of the report of `record` (id, hash, prev_hash, intact, problem and the body's keys), in order:
     the integrity and the verdict first, then what was decided from what, each score term by term, the rules
     that fired and the sections they cite; the hashes last."""
     kind = record["kind"]
@@ -56,13 +57,11 @@ def report_blocks(record: dict, lang: str) -> list[Block]:
 
 
 def _integrity(record: dict, lang: str) -> Callout:
-    """What was checked of this record, and whether it held: its hash against its body and predecessor, its kept rule files."""
-    files = len(record.get("rule_files", []))
-    if record.get("intact") is False:
-        return Callout(msg("audit.not_intact", lang, id=record["id"]), alert=True)
-    if record.get("files_sound") is False:
-        return Callout(msg("audit.rule_file_altered", lang, id=record["id"]), alert=True)
-    return Callout(msg("report.intact", lang, n=files))
+    """What was checked of this record, and whether it held: its hash against its body, its links to the records before
+    and after it, its mark (with a key), its kept rule files."""
+    if record.get("problem"):
+        return Callout(integrity_warning(record["problem"], lang), alert=True)
+    return Callout(msg("report.intact", lang, n=len(record.get("rule_files", []))))
 
 
 def _check_verdict(outcome: dict, lang: str) -> list[Block]:
