@@ -444,3 +444,41 @@ def test_a_missing_kept_rule_file_makes_show_and_report_warn_and_exit_1(db):
         result = run_cli("audit", command, "2", "--lang", "en")
         assert result.code == 1 and "warning: a rule file record 2 used is missing or was altered" in result.err, (command, result.err)
     assert "⚠" in run_cli("audit", "report", "2", "--lang", "en").out
+
+
+def _no_shm(monkeypatch) -> list:
+    """Read-only media: SQLite cannot make the -shm a WAL reader needs, so `mode=ro` fails there."""
+    real, calls = sqlite3.connect, []
+
+    def connect(database, *args, **kwargs):
+        calls.append(str(database))
+        if str(database).endswith("?mode=ro"):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr("engine.audit.store.sqlite3.connect", connect)
+    return calls
+
+
+def test_a_read_only_copy_whose_newest_record_is_still_in_the_wal_reads_whole(db, tmp_path, monkeypatch):
+    import shutil
+
+    _record("huawei")
+    keeper = sqlite3.connect(db)  # a reader keeps the WAL from being checkpointed and removed when the writer closes
+    keeper.execute("SELECT count(*) FROM records").fetchone()
+    _record("baidu")
+    wal = db.with_name(db.name + "-wal")
+    assert wal.stat().st_size > 0
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for suffix in ("", "-wal", ".head"):
+        shutil.copy(db.with_name(db.name + suffix), copy / (db.name + suffix))
+    keeper.close()
+    before = {p.name: _digest(p) for p in copy.iterdir()}
+    calls = _no_shm(monkeypatch)
+    verify = run_cli("audit", "verify", "--db", str(copy / db.name), "--lang", "en")
+    assert verify.code == 0 and "records: 2; the hash chain holds" in verify.out, verify.out
+    listed = json.loads(run_cli("audit", "list", "--db", str(copy / db.name), "--format", "json").out)
+    assert [r["id"] for r in listed] == [1, 2]
+    assert run_cli("audit", "show", "2", "--db", str(copy / db.name)).code == 0
+    assert {p.name: _digest(p) for p in copy.iterdir()} == before and any(c.endswith("?mode=ro") for c in calls)

@@ -10,6 +10,7 @@ import hmac
 import json
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import tempfile
@@ -152,13 +153,18 @@ class Store:
         self.head_path = path.with_name(path.name + ".head")
         self.key = key
         self.readonly = readonly
+        self._private: str | None = None  # a private copy's folder, read instead of read-only media (see _open_readonly)
         try:
             _refuse_special(path, readonly)  # before SQLite opens anything: a FIFO would hang it, /dev/null grow a journal
             if readonly:
-                self._db = _open_readonly(path)
-                self._columns = _recognised(self._db, path)
-                if self._columns:
-                    self._schema_version()
+                self._db, self._private = _open_readonly(path)
+                try:
+                    self._columns = _recognised(self._db, path)
+                    if self._columns:
+                        self._schema_version()
+                except BaseException:
+                    self.close()
+                    raise
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -526,8 +532,10 @@ class Store:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and remove the private copy read instead of read-only media, if any)."""
         self._db.close()
+        if self._private is not None:
+            shutil.rmtree(self._private, ignore_errors=True)
 
 
 def _refuse_special(path: Path, readonly: bool) -> None:
@@ -560,15 +568,33 @@ def _refuse_special(path: Path, readonly: bool) -> None:
         raise LoadError(M("audit.foreign_database"), Location(str(path)), M("hint.foreign_database"))
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection: `mode=ro`, or `immutable=1` where the medium itself is read-only (no -shm can be made)."""
+def _open_readonly(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """A read-only connection, and the private folder it reads from if any.
+
+    `mode=ro` where it opens; on read-only media (where a WAL reader cannot make its -shm file)
+    `immutable=1`, which reads the database file alone, so only when there is no -wal holding
+    committed records not yet checkpointed into it; with one, a private copy of both files is
+    read instead (in a temporary folder, removed on close), never the file alone.
+    """
     uri = path.resolve().as_uri()
     try:
         db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=60, isolation_level=None)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return db
+        return db, None
     except sqlite3.OperationalError:
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=60, isolation_level=None)
+        pass
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, timeout=60, isolation_level=None), None
+    folder = tempfile.mkdtemp(prefix="zhisuan-readonly-")
+    try:
+        copy = Path(folder) / "records.sqlite"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        return sqlite3.connect(copy, timeout=60, isolation_level=None), folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 _COLUMNS = {"id", "body", "prev_hash", "hash"}
