@@ -3,8 +3,11 @@
 Control characters (Unicode category Cc, tab and newline aside) can move a terminal's cursor,
 retitle its window or colour what follows; format characters (Cf: bidi overrides, zero-width
 joiners, soft hyphens, …) are invisible and can make one name read as another. The report's own
-text needs none of them. Inputs carrying one are refused at load, at their file:line; whatever
-reaches an output anyway (a forged record, a file name) is shown escaped, as `\\x1b` or `\\u202e`.
+text needs none of them. Nor does any text hold a lone surrogate (Cs: half of a UTF-16 pair, no
+character at all): Python decodes a file name's undecodable bytes to them (`surrogateescape`),
+and a JSON escape such as `\\ud800` makes one; they cannot be written as UTF-8. Inputs carrying
+one are refused at load, at their file:line; whatever reaches an output anyway (a forged record,
+a file name) is shown escaped, as `\\x1b`, `\\u202e`, or an undecodable byte as `\\xff`.
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ _FORMAT = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # Cc without tab (0x09) and newline (0x0a)
-UNSAFE = re.compile(f"[{_CONTROL}{_FORMAT}]")
+_SURROGATE = "\ud800-\udfff"  # Cs
+UNSAFE = re.compile(f"[{_CONTROL}{_FORMAT}{_SURROGATE}]")
 
 
 def first_unsafe(text: str) -> str | None:
-    """The first control (tab and newline aside) or format character in `text`, or None."""
+    """The first control (tab and newline aside) or format character, or lone surrogate, in `text`, or None."""
     found = UNSAFE.search(text)
     return found.group() if found else None
 
@@ -36,12 +40,16 @@ def describe(ch: str) -> str:
 
 
 def escape(ch: str) -> str:
-    """One character as a Python-style escape: `\\x1b`, `\\u202e`, `\\U000e0001`."""
+    """One character as a Python-style escape: `\\x1b`, `\\u202e`, `\\U000e0001`; an undecodable byte a file name
+    carried (U+DC80 to U+DCFF, as `surrogateescape` decodes it) as that byte, `\\xff`."""
+    if "\udc80" <= ch <= "\udcff":
+        return f"\\x{ord(ch) - 0xDC00:02x}"
     return ch.encode("unicode_escape").decode("ascii")
 
 
 def visible(text: str) -> str:
-    """`text` with every control (tab and newline aside) and format character escaped: safe for any output."""
+    """`text` with every control (tab and newline aside) and format character, and lone surrogate, escaped: safe
+    for any output, and for UTF-8."""
     return UNSAFE.sub(lambda m: escape(m.group()), text) if UNSAFE.search(text) else text
 
 

@@ -482,3 +482,26 @@ def test_a_read_only_copy_whose_newest_record_is_still_in_the_wal_reads_whole(db
     assert [r["id"] for r in listed] == [1, 2]
     assert run_cli("audit", "show", "2", "--db", str(copy / db.name)).code == 0
     assert {p.name: _digest(p) for p in copy.iterdir()} == before and any(c.endswith("?mode=ro") for c in calls)
+
+
+def test_a_file_name_with_undecodable_bytes_is_recorded_escaped(db, tmp_path):
+    from engine.decide.bundle import bundle_root
+
+    odd = tmp_path / os.fsdecode(b"\xff\xfe.yaml")
+    odd.write_bytes((bundle_root() / "profiles" / "vendors" / "huawei.yaml").read_bytes())
+    recorded = run_cli("check", "--file", str(odd), "--record", "--lang", "en")
+    assert recorded.code == 0 and "Traceback" not in recorded.err, recorded.err
+    assert run_cli("audit", "verify").code == 0
+    record = json.loads(run_cli("audit", "show", "1", "--format", "json").out)
+    assert "\\xff\\xfe.yaml" in record["command"] and record["inputs"]["vendor_sources"]["huawei"]["file"].endswith("\\xff\\xfe.yaml")
+    assert run_cli("audit", "report", "1").code == 0
+
+
+def test_a_stored_body_holding_a_lone_surrogate_is_unreadable_and_verify_names_it(db):
+    _record("huawei", "baidu")
+    _rewrite(db, 2, '"command":"zhisuan check baidu', '"command":"zhisuan check \\ud800baidu')
+    verify = run_cli("audit", "verify", "--lang", "en")
+    assert verify.code == 1 and "record 2 is not a decision record this tool can read" in verify.out, verify.out
+    for command in ("show", "report"):
+        result = run_cli("audit", command, "2", "--lang", "en")
+        assert result.code == 2 and "record 2 is not a decision record this tool can read" in result.err, result.err

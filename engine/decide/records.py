@@ -23,18 +23,30 @@ KINDS = ("check", "rank", "ask")
 
 def record_body(kind: str, argv: list[str], rules_version: str, tool_version: str, subjects: list[str],
                 inputs: dict, outcome: dict) -> dict:
-    """The canonical body of one record (the chain hashes its JSON); the command line as given, with a
-    control or format character in it (a file's name, say) escaped: no record holds one."""
-    return {
+    """The canonical body of one record (the chain hashes its JSON); the command line as given. Every text in
+    it with a control or format character, or a lone surrogate (a file name's undecodable byte, say), is kept
+    escaped (`\\x1b`, `\\xff`): no record holds one, so every record can be written and read back."""
+    return _visible_all({
         "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "command": visible(shlex.join(["zhisuan", *argv])),
+        "command": shlex.join(["zhisuan", *argv]),
         "kind": kind,
         "rules_version": rules_version,
         "tool_version": tool_version,
         "subjects": subjects,
         "inputs": inputs,
         "outcome": outcome,
-    }
+    })
+
+
+def _visible_all(value):
+    """`value` with every text in it, keys included, escaped by `visible`."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {_visible_all(k): _visible_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_visible_all(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)

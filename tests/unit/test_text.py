@@ -18,8 +18,15 @@ def test_every_control_and_format_character_this_python_knows_is_unsafe():
 def test_nothing_else_is_unsafe_tab_and_newline_and_every_script_pass():
     assert first_unsafe("九章云极 DataCanvas\t§04 «ok» — 1 ms\n") is None
     # Cn: format characters of a newer Unicode than this Python's (3.11 knows Unicode 14)
-    extra = [f"U+{c:04X}" for c in range(sys.maxunicode + 1) if UNSAFE.match(chr(c)) and unicodedata.category(chr(c)) not in ("Cc", "Cf", "Cn")]
+    extra = [f"U+{c:04X}" for c in range(sys.maxunicode + 1)
+             if UNSAFE.match(chr(c)) and unicodedata.category(chr(c)) not in ("Cc", "Cf", "Cn", "Cs")]
     assert extra == []
+
+
+def test_a_lone_surrogate_is_unsafe_and_shown_escaped_an_undecodable_byte_as_that_byte():
+    assert first_unsafe("a\ud800") == "\ud800" and first_unsafe("\U0001f600 emoji") is None
+    assert visible("\udcff\udcfe.yaml") == "\\xff\\xfe.yaml" and visible("x\ud800y") == "x\\ud800y"
+    assert visible("\udcff").encode("utf-8") == b"\\xff"
 
 
 def test_visible_escapes_only_what_is_unsafe():
