@@ -396,9 +396,11 @@ def test_records_altered_with_their_chain_recomputed_are_refused_never_crash(db)
     db.with_name(db.name + ".head").write_text(f"2 {prev}\n", encoding="utf-8")
     verify = run_cli("audit", "verify", "--lang", "en")
     assert verify.code == 1 and "record 2 is not a decision record this tool can read" in verify.out
-    for command in (("list",), ("show", "1"), ("show", "2"), ("report", "1"), ("replay", "1")):
+    for command in (("show", "1"), ("show", "2"), ("report", "1"), ("replay", "1")):
         result = run_cli("audit", *command, "--lang", "en")
         assert result.code == 2 and "is not a decision record this tool can read" in result.err, (command, result.err)
+    listed = run_cli("audit", "list", "--lang", "en")  # the others are listed; the unreadable one as such, exit 1
+    assert listed.code == 1 and "not decision records this tool can read: 2" in listed.err and listed.out.startswith("ID")
 
 
 def test_reading_a_named_database_that_does_not_exist_is_an_error_not_an_empty_store(tmp_path):

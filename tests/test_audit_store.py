@@ -505,3 +505,27 @@ def test_a_stored_body_holding_a_lone_surrogate_is_unreadable_and_verify_names_i
     for command in ("show", "report"):
         result = run_cli("audit", command, "2", "--lang", "en")
         assert result.code == 2 and "record 2 is not a decision record this tool can read" in result.err, result.err
+
+
+def _replace_body(db, record_id: int, body: str) -> None:
+    """Put `body` in place of a record's and recompute the chain from it and the head: only verify's reading sees it."""
+    with sqlite3.connect(db) as c:
+        c.execute("UPDATE records SET body = ? WHERE id = ?", (body, record_id))
+    _rewrite(db, record_id, body[:1], body[:1])
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000, '{"a":' * 150 + "1" + "}" * 150, "not json"])
+def test_a_body_nested_past_the_stack_or_unreadable_never_crashes_and_list_shows_the_others(db, body):
+    _record("huawei", "baidu", "volcano")
+    _replace_body(db, 2, body)
+    verify = run_cli("audit", "verify", "--lang", "en")
+    assert verify.code == 1 and "record 2 is not a decision record this tool can read" in verify.out, verify.out
+    for command in (("show", "2"), ("report", "2"), ("replay", "2")):
+        result = run_cli("audit", *command, "--lang", "en")
+        assert result.code == 2 and "record 2 is not a decision record this tool can read" in result.err, (command, result.err)
+    listed = run_cli("audit", "list", "--lang", "en")
+    assert listed.code == 1 and "warning: not decision records this tool can read: 2" in listed.err, listed.err
+    rows = [line.split()[0] for line in listed.out.splitlines()[1:]]
+    assert rows == ["1", "2", "3"] and "not a decision record this tool can read" in listed.out
+    data = json.loads(run_cli("audit", "list", "--vendor", "volcano", "--format", "json").out)
+    assert [(r["id"], r.get("unreadable", False)) for r in data] == [(2, True), (3, False)]

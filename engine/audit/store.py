@@ -56,21 +56,39 @@ _KEYS = {"time": str, "command": str, "kind": str, "rules_version": str, "tool_v
          "inputs": dict, "outcome": dict}
 
 
+MAX_DEPTH = 100  # a body nests about 10 deep; deeper is no record zhisuan wrote, and would exhaust Python's stack further on
+
+
 def _body(text: str) -> dict | None:
-    """A record body parsed, or None when it is not one (not JSON, a key missing or of the wrong type, or a
-    text holding a control or format character: zhisuan never writes one, engine.text)."""
+    """A record body parsed, or None when it is not one (not JSON, nested deeper than MAX_DEPTH, a key missing
+    or of the wrong type, or a text holding a control or format character or a lone surrogate: zhisuan never
+    writes one, engine.text)."""
     try:
         body = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError, MemoryError):  # not JSON; nested past Python's stack; too big to hold
         return None
-    if first_unsafe(text) is not None or ("\\u" in text and _holds_unsafe(body)):
+    if first_unsafe(text) is not None or _too_deep(body) or ("\\u" in text and _holds_unsafe(body)):
         return None
     if not isinstance(body, dict) or any(not isinstance(body.get(k), t) for k, t in _KEYS.items()):
+        return None
+    if not all(isinstance(s, str) for s in body["subjects"]):
         return None
     files = body.setdefault("rule_files", [])  # schema 1 records keep none
     if not isinstance(files, list) or not all(isinstance(f, dict) and isinstance(f.get("sha256"), str) and isinstance(f.get("file"), str) for f in files):
         return None
     return body
+
+
+def _too_deep(value: object) -> bool:
+    """True when lists and objects nest in `value` deeper than MAX_DEPTH (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        inner = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((v, depth + 1) for v in inner if isinstance(v, (dict, list)))
+    return False
 
 
 def _holds_unsafe(value: object) -> bool:
@@ -98,7 +116,7 @@ class Record:
     """One stored decision; `problem` is what `Store.get` found wrong with it, if anything (verify checks the whole chain)."""
 
     id: int
-    body: dict
+    body: dict | None  # None: not a record this tool can read (Store.records lists it as such)
     prev_hash: str
     hash: str
     problem: tuple[str, int | None, dict] | None = None  # (catalogue key, the record it names, the message's other values)
@@ -388,8 +406,9 @@ class Store:
         return self._db.execute(f"SELECT id, body, prev_hash, hash, {mark} FROM records {where} ORDER BY id", args).fetchall()
 
     def records(self) -> list[Record]:
-        """Every record, oldest first."""
-        return [self._record(*row[:4]) for row in self._rows()]
+        """Every record, oldest first; one that does not read has no body (its problem says so). Their
+        integrity is not checked here (verify checks the chain; get one record)."""
+        return [self._record(*row[:4], strict=False) for row in self._rows()]
 
     def get(self, record_id: int) -> Record | None:
         """One record, checked against its neighbours, or None (an id beyond SQLite's integers included).
@@ -439,11 +458,15 @@ class Store:
                 return ("audit.rule_file_altered", record.id, {})
         return None
 
-    def _record(self, record_id: int, body: str, prev_hash: str, digest: str) -> Record:
-        """A stored row as a Record; a body that is not a record's JSON object is an error naming it."""
-        parsed = _body(body) if isinstance(body, str) else None
-        if parsed is None:
+    def _record(self, record_id: int, body: str, prev_hash: str, digest: str, strict: bool = True) -> Record:
+        """A stored row as a Record; one that is not a record (its body not a record's JSON object, a hash not
+        text) is an error naming it, or (not `strict`) a Record without a body whose problem says so."""
+        readable = isinstance(prev_hash, str) and isinstance(digest, str)
+        parsed = _body(body) if readable and isinstance(body, str) else None
+        if parsed is None and strict:
             raise LoadError(M("audit.unreadable", id=record_id), Location(str(self.path)), M("hint.audit_verify"))
+        if parsed is None:
+            return Record(record_id, None, "", "", ("audit.unreadable", record_id, {}))
         return Record(record_id, parsed, prev_hash, digest)
 
     def blob(self, sha256: str) -> str | None:

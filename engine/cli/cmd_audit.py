@@ -10,7 +10,7 @@ from ..explain.filters import EXPLAIN_LEVELS
 from ..messages import M
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, is_calendar_date, positive
-from .recording import add_db_option, add_key_option, reading, records_path, stored_record, warn_if_altered
+from .recording import add_db_option, add_key_option, reading, records_path, stored_record, warn_if_altered, warn_if_unreadable
 
 REPORT_FORMATS = ("markdown", "html", "svg")
 
@@ -65,7 +65,8 @@ def add_parser(sub, ctx) -> None:
 
 
 def run_list(args: argparse.Namespace, env) -> int:
-    """One line per record: id, time, kind, subjects, rules version."""
+    """One line per record: id, time, kind, subjects, rules version; a record that does not read is listed as such,
+    with a warning on stderr and exit 1."""
     from ..decide.records import select_records
     from ..render.present import show
 
@@ -76,7 +77,7 @@ def run_list(args: argparse.Namespace, env) -> int:
     records = select_records(store.records() if store else [], args.vendor, args.since, args.until, args.kind, args.limit)
     filtered = any(v is not None for v in (args.vendor, args.since, args.until, args.kind))
     show(env, "audit.list", records, args.format, args.lang, filtered=filtered)
-    return Exit.OK
+    return warn_if_unreadable(args, env, records)
 
 
 def run_show(args: argparse.Namespace, env) -> int:

@@ -114,6 +114,19 @@ def stored_record(args: argparse.Namespace):
     return store, record, outcome
 
 
+def warn_if_unreadable(args: argparse.Namespace, env, records: list) -> int:
+    """Say on stderr which listed records do not read as decision records; the exit code that goes with it."""
+    from ..decide.records import unreadable_ids
+    from ..messages import msg
+    from ..render.present import warn
+
+    unreadable = unreadable_ids(records)
+    if not unreadable:
+        return Exit.OK
+    warn(env, msg("audit.unreadable_listed", args.lang, ids=", ".join(map(str, unreadable))))
+    return Exit.NEGATIVE
+
+
 def warn_if_altered(args: argparse.Namespace, env, record) -> int:
     """Say on stderr what is wrong with a record read back (its hash, a link to a neighbour, its mark, a kept
     rule file), as verify would; the exit code that goes with it (1, as for a failed verify)."""

@@ -16,7 +16,7 @@ from ..text import visible
 from .identity import identity_of, rule_file_texts
 
 __all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "integrity_warning", "new_record", "parse_head", "record_body",
-           "outcome_summary", "record_outcome", "select_records"]
+           "outcome_summary", "record_outcome", "select_records", "unreadable_ids"]
 
 KINDS = ("check", "rank", "ask")
 
@@ -90,19 +90,34 @@ def record_outcome(body: dict) -> CheckResult | RankResult | None:
 def select_records(records: list, vendor: str | None = None, since: str | None = None, until: str | None = None,
                    kind: str | None = None, limit: int | None = None) -> list:
     """The records naming `vendor` among their subjects, of `kind`, made from the day `since` through the day `until`
-    (YYYY-MM-DD, UTC); the newest `limit` of them, oldest first. None: any."""
+    (YYYY-MM-DD, UTC); the newest `limit` of them, oldest first. None: any. A record that does not read (no body)
+    is always among them: what it holds cannot be told."""
     found = [r for r in records
-             if (vendor is None or vendor in r.body["subjects"]) and (kind is None or r.body["kind"] == kind)
+             if r.body is None or (vendor is None or vendor in r.body["subjects"]) and (kind is None or r.body["kind"] == kind)
              and (since is None or r.body["time"][:10] >= since) and (until is None or r.body["time"][:10] <= until)]
     return found[-limit:] if limit else found
 
 
-def outcome_summary(body: dict) -> list[tuple[str, str, float | None]]:
-    """What a record decided, shortest: each vendor and its track (check), or the first three with place and score."""
-    outcome = body.get("outcome", {})
-    if body["kind"] == "check":
-        return [(v["id"], v["track"], None) for v in outcome.get("vendors", [])]
-    return [(r["vendor"], f"#{r['rank']}", r["score"]) for r in outcome.get("ranking", [])[:3]]
+def outcome_summary(body: dict | None) -> list[tuple[str, str, float | None]] | None:
+    """What a record decided, shortest: each vendor and its track (check), or the first three with place and score;
+    None when the record or its outcome does not read (altered with its chain recomputed)."""
+    try:
+        outcome = body["outcome"]
+        if body["kind"] == "check":
+            summary = [(v["id"], v["track"], None) for v in outcome.get("vendors", [])]
+        else:
+            summary = [(r["vendor"], f"#{r['rank']}", r["score"]) for r in outcome.get("ranking", [])[:3]]
+    except (KeyError, TypeError, AttributeError):
+        return None
+    numbers = (int, float)
+    sound = all(isinstance(v, str) and isinstance(t, str) and (s is None or isinstance(s, numbers) and not isinstance(s, bool))
+                for v, t, s in summary)
+    return summary if sound else None
+
+
+def unreadable_ids(records: list) -> list[int]:
+    """The ids of the records (as `audit list` shows them) that do not read as a decision record."""
+    return [r.id for r in records if outcome_summary(r.body) is None]
 
 
 def parse_head(text: str) -> tuple[int, str]:

@@ -217,6 +217,8 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "audit.no_database": ("没有找到记录数据库 {path}", "no records database at {path}"),
     "audit.identical_kept": ("记录 {id}：用它保存的规则重新判定，结果完全相同（{same}）", "record {id}: decided again with the rules it kept, identical ({same})"),
     "audit.unreadable": ("记录 {id} 不是本工具能读的判定记录", "record {id} is not a decision record this tool can read"),
+    "audit.unreadable_row": ("不是本工具能读的判定记录", "not a decision record this tool can read"),
+    "audit.unreadable_listed": ("警告：这些记录不是本工具能读的判定记录：{ids}；运行 zhisuan audit verify", "warning: not decision records this tool can read: {ids}; run `zhisuan audit verify`"),
     "audit.rules_moved": ("判定期间规则文件发生了变化：没有保存记录", "a rule file changed while deciding: nothing was recorded"),
     "audit.rules_since_unknown": ("无法与记录保存的规则比较：它们用今天的版本无法加载", "the rules the record kept cannot be compared: they do not load with today's version"),
     "audit.rules_since": ("记录之后规则的变化：新增 {added}；删除 {removed}；修改 {modified}", "rules changed since the record: added {added}; removed {removed}; modified {modified}"),

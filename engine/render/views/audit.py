@@ -23,6 +23,9 @@ def _rows(records: list) -> list[dict]:
     rows = []
     for r in records:
         summary = outcome_summary(r.body)
+        if summary is None:  # not a record this tool can read: listed as such
+            rows.append({"id": r.id, "unreadable": True})
+            continue
         outcome = ([{"vendor": v, "track": t} for v, t, _ in summary] if r.body["kind"] == "check"
                    else [{"vendor": v, "place": p, "score": s} for v, p, s in summary])
         rows.append({"id": r.id, "time": r.body["time"], "kind": r.body["kind"], "subjects": r.body["subjects"],
@@ -31,7 +34,8 @@ def _rows(records: list) -> list[dict]:
 
 
 def list_blocks(records: list, lang: str, fmt: str, filtered: bool = False) -> list[Block]:
-    """One row per record: id, time, kind, rules version, subjects, what it decided; or that there is none (to match)."""
+    """One row per record: id, time, kind, rules version, subjects, what it decided (or that it does not read); or that
+    there is none (to match)."""
     if not records:
         return _lines([msg("audit.none_match" if filtered else "audit.empty", lang)])
     keys = ("column.audit_id", "column.audit_time", "column.audit_kind", "column.audit_rules", "column.audit_subjects",
@@ -42,13 +46,16 @@ def list_blocks(records: list, lang: str, fmt: str, filtered: bool = False) -> l
             return ", ".join(f"{o['vendor']} {value_label(o['track'], lang)}" for o in row["outcome"])
         return ", ".join(f"{o['place']} {o['vendor']} {o['score']:g}" for o in row["outcome"])
 
-    rows = tuple((str(r["id"]), r["time"], value_label(r["kind"], lang), r["rules_version"][:12], ", ".join(r["subjects"]), outcome(r))
+    unreadable = ("-", "-", "-", "-", msg("audit.unreadable_row", lang))
+    rows = tuple((str(r["id"]), *unreadable) if r.get("unreadable") else
+                 (str(r["id"]), r["time"], value_label(r["kind"], lang), r["rules_version"][:12], ", ".join(r["subjects"]), outcome(r))
                  for r in _rows(records))
     return [Table(tuple(msg(k, lang) for k in keys), rows, wrap=(4, 5))]
 
 
 def list_document(records: list, lang: str, filtered: bool = False) -> list[dict]:
-    """One object per record, with what it decided (each vendor's track, or the first three places)."""
+    """One object per record, with what it decided (each vendor's track, or the first three places); `unreadable`
+    for one that does not read."""
     return _rows(records)
 
 
