@@ -529,3 +529,24 @@ def test_a_body_nested_past_the_stack_or_unreadable_never_crashes_and_list_shows
     assert rows == ["1", "2", "3"] and "not a decision record this tool can read" in listed.out
     data = json.loads(run_cli("audit", "list", "--vendor", "volcano", "--format", "json").out)
     assert [(r["id"], r.get("unreadable", False)) for r in data] == [(2, True), (3, False)]
+
+
+def test_an_expected_head_in_a_broken_chain_is_not_said_to_be_extended(db):
+    _record("huawei", "baidu", "volcano", "datacanvas", "huawei")
+    head = _head(run_cli("audit", "verify").out)
+    with sqlite3.connect(db) as c:  # a body edited, its hash left
+        body = c.execute("SELECT body FROM records WHERE id = 3").fetchone()[0]
+        c.execute("UPDATE records SET body = ? WHERE id = 3", (body.replace("zhisuan check", "zhisuan  check", 1),))
+    result = run_cli("audit", "verify", "--expect-head", head, "--lang", "en")
+    assert result.code == 1 and "record 3 does not match the chain" in result.out
+    assert "the chain extends it" not in result.out and "record 5 is still there with the expected hash, but the chain does not hold" in result.out
+
+
+def test_an_absent_store_named_by_db_or_zhisuan_db_fails_an_expected_head_and_is_a_usage_error_otherwise(db, tmp_path):
+    head = "1:" + "a" * 64
+    for named in (["--db", str(tmp_path / "gone.sqlite")], []):  # --db, then ZHISUAN_DB (the fixture's, never made)
+        expected = run_cli("audit", "verify", *named, "--expect-head", head, "--lang", "en")
+        assert expected.code == 1 and "no records database at" in expected.out and "record 1 was expected" in expected.out, expected
+        plain = run_cli("audit", "verify", *named, "--lang", "en")
+        assert plain.code == 2 and "no records database at" in plain.err
+    assert not db.exists() and not (tmp_path / "gone.sqlite").exists()

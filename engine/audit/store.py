@@ -321,8 +321,7 @@ class Store:
             return ("audit.head_missing", newest_id, {}) if newest_id > 1 else None  # one record: its head write was cut short
         if head[0] == 0:
             return None if head[1] == GENESIS else ("audit.head_malformed", None, {"head": str(self.head_path)})
-        row = self._db.execute("SELECT hash FROM records WHERE id = ?", (head[0],)).fetchone()
-        return None if row is not None and row[0] == head[1] else ("audit.head_altered", head[0], {})
+        return None if self.hash_of(head[0]) == head[1] else ("audit.head_altered", head[0], {})
 
     def _walk(self, rows: list[tuple], prev: str, expected_id: int, sound: set[str] | None = None) -> tuple | None:
         """The first problem of `rows` (oldest first) as the chain going on from hash `prev` at id `expected_id`,
@@ -468,6 +467,13 @@ class Store:
         if parsed is None:
             return Record(record_id, None, "", "", ("audit.unreadable", record_id, {}))
         return Record(record_id, parsed, prev_hash, digest)
+
+    def hash_of(self, record_id: int) -> object:
+        """The hash stored with a record, as stored (None: no such record)."""
+        if not self._columns or not -2**63 <= record_id < 2**63:
+            return None
+        row = self._db.execute("SELECT hash FROM records WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else None
 
     def blob(self, sha256: str) -> str | None:
         """A kept file's content by its sha256, or None."""

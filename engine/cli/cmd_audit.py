@@ -10,7 +10,8 @@ from ..explain.filters import EXPLAIN_LEVELS
 from ..messages import M
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, is_calendar_date, positive
-from .recording import add_db_option, add_key_option, reading, records_path, stored_record, warn_if_altered, warn_if_unreadable
+from .recording import (add_db_option, add_key_option, named_store, reading, records_path, stored_record, warn_if_altered,
+                        warn_if_unreadable)
 
 REPORT_FORMATS = ("markdown", "html", "svg")
 
@@ -100,10 +101,12 @@ def run_verify(args: argparse.Namespace, env) -> int:
     from ..render.present import show
 
     expected = parse_head(args.expect_head) if args.expect_head is not None else None
-    store = reading(args)
+    store = reading(args, absent_fails=expected is not None)  # a store gone is what --expect-head is there to catch
     verdict = store.verify() if store else None
-    found = check_head(verdict, expected, store.get if store else None) if expected else None
-    show(env, "audit.verify", verdict, "table", args.lang, path=str(store.path if store else records_path(args)), head=found)
+    found = check_head(verdict, expected, store.hash_of if store else None) if expected else None
+    path = records_path(args)
+    absent = named_store(args) and not path.exists()  # the default place never recorded in is "no records yet"
+    show(env, "audit.verify", verdict, "table", args.lang, path=str(path), head=found, absent=absent)
     failed = verdict is not None and verdict.problem is not None
     return Exit.NEGATIVE if failed or (found is not None and found.problem is not None) else Exit.OK
 

@@ -56,6 +56,11 @@ def records_path(args: argparse.Namespace) -> Path:
     return args.db or default_path()
 
 
+def named_store(args: argparse.Namespace) -> bool:
+    """True when the records database was named (--db or ZHISUAN_DB), not the default place."""
+    return args.db is not None or bool(os.environ.get("ZHISUAN_DB"))
+
+
 def keep_record(args: argparse.Namespace, kind: str, document: dict, subjects: list[str], inputs: dict) -> None:
     """Append one decision record: the inputs as evaluated, the rule files and the whole result document."""
     from ..audit.store import Store
@@ -81,15 +86,18 @@ def keep_ranking(args: argparse.Namespace, kind: str, result, known, level: str,
     return at_level(result, level)
 
 
-def reading(args: argparse.Namespace):
+def reading(args: argparse.Namespace, absent_fails: bool = False):
     """The records database to read, opened read-only, or None when it holds no records store yet (an empty
-    file) or nothing was ever recorded in the default place (reading creates no file). A database named by --db or ZHISUAN_DB must exist: a mistyped name never
-    reads as "no records"."""
+    file) or nothing was ever recorded in the default place (reading creates no file).
+
+    A database named by --db or ZHISUAN_DB must exist: a mistyped name never reads as "no records" (a
+    usage error, exit 2), unless `absent_fails` (verify --expect-head: a store that is gone fails the
+    verification, exit 1).
+    """
     from ..audit.store import Store
 
     path = records_path(args)
-    named = args.db is not None or bool(os.environ.get("ZHISUAN_DB"))
-    if named and not path.exists():
+    if named_store(args) and not path.exists() and not absent_fails:
         raise UsageError(M("audit.no_database", path=str(path)), hint=M("hint.audit_db_path"))
     if not path.exists():
         return None

@@ -130,19 +130,21 @@ def parse_head(text: str) -> tuple[int, str]:
 
 @dataclass(frozen=True)
 class HeadCheck:
-    """An expected head against the store: None when it still holds that record (and, the chain verified,
-    extends it), else the catalogue key of what is wrong."""
+    """An expected head against the store: None when it still holds that record and the chain, verified,
+    extends it; else the catalogue key of what is wrong."""
 
     expected: tuple[int, str]
     problem: str | None
 
 
-def check_head(verdict, expected: tuple[int, str], get) -> HeadCheck:
-    """Whether the store (its verdict, and `get` for one record) still holds the `expected` head."""
+def check_head(verdict, expected: tuple[int, str], hash_of) -> HeadCheck:
+    """Whether the store (its verdict, and `hash_of` for one record's stored hash) still holds the `expected` head;
+    a record still there with that hash in a chain that does not hold is not said to be extended."""
     if verdict is None or verdict.records == 0:
         return HeadCheck(expected, "audit.head_absent")
-    record = get(expected[0]) if verdict.records >= expected[0] else None
-    return HeadCheck(expected, None if record is not None and record.hash == expected[1] else "audit.head_lost")
+    if hash_of(expected[0]) != expected[1]:
+        return HeadCheck(expected, "audit.head_lost")
+    return HeadCheck(expected, None if verdict.problem is None else "audit.head_unproven")
 
 
 def integrity_warning(problem: tuple[str, int | None, dict], lang: str) -> str:

@@ -177,6 +177,7 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "audit.head_line": ("链头 {head}：请另存一份（工单、CI 日志），以后用 zhisuan audit verify --expect-head {head} 核对", "head {head}: keep it elsewhere (a ticket, a CI log) and check it later with zhisuan audit verify --expect-head {head}"),
     "audit.keyed_line": ("每条记录都带有这把密钥的标记", "every record carries the key's mark"),
     "audit.head_as_expected": ("仍有记录 {id}，哈希与预期一致，链从它延续", "record {id} is still there with the expected hash, and the chain extends it"),
+    "audit.head_unproven": ("记录 {id} 仍在，哈希与预期一致，但哈希链不完好（见上），不能说链从它延续", "record {id} is still there with the expected hash, but the chain does not hold (above), so it cannot be said to extend it"),
     "audit.head_lost": ("不再有哈希为 {hash} 的记录 {id}：记录被删除或改写过", "there is no longer a record {id} with hash {hash}: records were deleted or rewritten"),
     "audit.head_absent": ("没有记录，但预期有记录 {id}：记录库被清空或换掉了", "there are no records, but record {id} was expected: the store was emptied or replaced"),
     "audit.not_regular": ("不是普通文件（目录、管道、设备或套接字）：记录数据库及其旁边的每个文件都必须是普通文件", "is not a regular file (a folder, pipe, device or socket): a records database, and every file kept beside it, must be one"),

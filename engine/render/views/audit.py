@@ -77,11 +77,11 @@ def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict
     return {"id": record.id, "hash": record.hash, "prev_hash": record.prev_hash, "intact": record.intact, **body, "outcome": shown}
 
 
-def verify_blocks(verdict, lang: str, fmt: str, path: str = "", head=None) -> list[Block]:
+def verify_blocks(verdict, lang: str, fmt: str, path: str = "", head=None, absent: bool = False) -> list[Block]:
     """That the chain holds, how many records, the head to keep elsewhere (and that the key's marks and an
-    expected head check out); or the first problem; or that there is no record yet."""
+    expected head check out); or the first problem; or that there is no record yet, or no store at all."""
     if verdict is None:
-        lines = [msg("audit.empty", lang) + f" ({path})"]
+        lines = [msg("audit.no_database", lang, path=path) if absent else msg("audit.empty", lang) + f" ({path})"]
     elif verdict.problem is not None:
         lines = [msg(verdict.problem, lang, id=verdict.bad_id, **verdict.detail)]
     else:
