@@ -550,3 +550,36 @@ def test_an_absent_store_named_by_db_or_zhisuan_db_fails_an_expected_head_and_is
         plain = run_cli("audit", "verify", *named, "--lang", "en")
         assert plain.code == 2 and "no records database at" in plain.err
     assert not db.exists() and not (tmp_path / "gone.sqlite").exists()
+
+
+@pytest.mark.parametrize("inserted", [0, -5])
+def test_a_record_id_zhisuan_never_gives_is_named_as_such(db, inserted):
+    _record("huawei")
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT INTO records (id, body, prev_hash, hash) SELECT ?, body, prev_hash, hash FROM records WHERE id = 1", (inserted,))
+    result = run_cli("audit", "verify", "--lang", "en")
+    assert result.code == 1 and f"record {inserted} has an id zhisuan never gives" in result.out and "is missing" not in result.out
+    shown = run_cli("audit", "show", "--lang", "en", "--", str(inserted))
+    assert shown.code == 1 and f"record {inserted} has an id zhisuan never gives" in shown.err, shown.err
+
+
+def test_an_append_with_another_key_is_refused_and_the_key_file_is_read_whole_or_refused(db, tmp_path):
+    key, other = tmp_path / "key", tmp_path / "other"
+    key.write_text("the key\n", encoding="utf-8")
+    other.write_text("another key\n", encoding="utf-8")
+    _record("huawei", key=str(key))
+    wrong = run_cli("check", "baidu", "--record", "--key-file", str(other), "--lang", "en")
+    assert wrong.code == 2 and "nothing was recorded: the newest record, 1, carries a mark this key does not make" in wrong.err
+    _record("baidu", key=str(key))
+    assert run_cli("audit", "verify", "--key-file", str(key)).code == 0
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    as_folder = run_cli("audit", "verify", "--key-file", str(folder), "--lang", "en")
+    assert as_folder.code == 2 and "is a folder, not a key file" in as_folder.err and "YAML" not in as_folder.err
+    long_key = tmp_path / "long"
+    long_key.write_bytes(b"k" * 4096 + b"\n")  # the limit, a final newline aside: read whole
+    assert run_cli("audit", "verify", "--key-file", str(long_key)).code == 1  # read, and not the store's key
+    long_key.write_bytes(b"k" * 4097)
+    too_long = run_cli("audit", "verify", "--key-file", str(long_key), "--lang", "en")
+    assert too_long.code == 2 and "the key file is over 4096 bytes" in too_long.err, too_long.err
+

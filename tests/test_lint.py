@@ -160,3 +160,11 @@ def test_a_folder_that_is_not_a_rules_folder_is_bad_input_not_a_finding(tmp_path
         target.mkdir()
     result = _lint(target)
     assert result.code == 2 and result.out == "" and "Traceback" not in result.err
+
+
+def test_one_finding_is_said_in_the_singular(tmp_path):
+    rules = _copy(tmp_path)
+    (rules / "eligibility/zz.yaml").write_text(
+        _file(_rule("zz.a", "{all: [{field: S, op: '>=', value: 50}, {field: S, op: '<', value: 20}]}")), encoding="utf-8")
+    result = _lint(rules, "--lang", "en")
+    assert result.code == 1 and "1 finding (0 refused at load)" in result.out and "1 findings" not in result.out, result.out

@@ -140,8 +140,9 @@ class Verdict:
 
 
 def _refused(path: Path, key: str, record_id: int | None, detail: dict) -> LoadError:
-    """The error of an append refused because the store's end does not hold: nothing was recorded."""
-    return LoadError(M("audit.append_refused", problem=M(key, id=record_id, **detail)), Location(str(path)), M("hint.append_refused"))
+    """The error of an append refused because the store's end does not hold, or the key is not the store's: nothing was recorded."""
+    hint = M("hint.key") if key == "audit.wrong_key" else M("hint.append_refused")
+    return LoadError(M("audit.append_refused", problem=M(key, id=record_id, **detail)), Location(str(path)), hint)
 
 
 class HeadError(Exception):
@@ -278,6 +279,8 @@ class Store:
                 problem = self._end_problem(head, newest, given)
                 if problem is None and head is not None and newest is not None and head[0] < newest[0]:
                     problem = self._walk(self._rows("WHERE id > ?", (head[0],)), head[1], head[0] + 1)
+                if problem is None and self.key is not None and newest is not None:
+                    problem = self._wrong_key(newest[0])
                 if problem is not None:
                     raise _refused(self.path, *problem)
                 if head is None and newest is None:  # the chain's start, written before its first record
@@ -328,7 +331,9 @@ class Store:
         as (catalogue key, record id, values), or None. With `sound` (the kept files that still match their
         sha256), every record's body must read and its rule files be kept; with a key, every mark must match."""
         for record_id, body, prev_hash, digest, mark in rows:
-            if record_id != expected_id:
+            if record_id < expected_id:  # 0, a negative id, or (in a walk from the head) one below it: inserted
+                return ("audit.unexpected_id", record_id, {})
+            if record_id > expected_id:
                 return ("audit.missing", expected_id, {})
             if not intact(body, prev_hash, digest) or (prev_hash != prev and record_id == 1):
                 return ("audit.altered", record_id, {})
@@ -430,6 +435,8 @@ class Store:
     def _neighbours(self, row: tuple, before: tuple | None, after: tuple | None) -> tuple | None:
         """What is wrong with a record's hash, links or mark, as (catalogue key, record id, values), or None."""
         record_id, body, prev_hash, digest, mark = row
+        if record_id < 1:
+            return ("audit.unexpected_id", record_id, {})
         if not intact(body, prev_hash, digest):
             return ("audit.hash_mismatch", record_id, {})
         if record_id == 1 and prev_hash != GENESIS:
@@ -441,6 +448,12 @@ class Store:
         if after is not None and after[2] != digest:
             return ("audit.relinked", record_id, {"next": record_id + 1})
         return self._mark_problem(row)
+
+    def _wrong_key(self, newest_id: int) -> tuple | None:
+        """Before appending with a key: the newest record, when it carries a mark, must carry this key's (another
+        key's chain is never extended); as a problem, else None. An unmarked newest record says nothing of the key."""
+        row = self._rows("WHERE id = ?", (newest_id,))[0]
+        return ("audit.wrong_key", newest_id, {}) if row[4] is not None and self._mark_problem(row) else None
 
     def _mark_problem(self, row: tuple) -> tuple | None:
         """With a key, a record whose mark is missing or is not the one the key makes, as a problem; else None."""

@@ -23,13 +23,19 @@ def add_key_option(p: argparse.ArgumentParser, t) -> None:
     p.add_argument("--key-file", type=Path, default=None, metavar="PATH", help=t("help.audit.key_file"))
 
 
+KEY_MAX = 4096  # bytes: a key file longer than this is no key file
+
+
 def audit_key(args: argparse.Namespace) -> bytes | None:
-    """The key of this run (--key-file's bytes, a final newline aside; else ZHISUAN_AUDIT_KEY), or None."""
+    """The key of this run (--key-file's bytes, a final newline aside, at most KEY_MAX; else ZHISUAN_AUDIT_KEY), or None."""
+    from ..errors import LoadError, Location
     from ..loader.yaml_source import open_regular
 
     if getattr(args, "key_file", None) is not None:
-        with open_regular(args.key_file, str(args.key_file)) as fh:
-            key = fh.read(4096).removesuffix(b"\n")
+        with open_regular(args.key_file, str(args.key_file), M("load.key_directory"), M("hint.key")) as fh:
+            key = fh.read(KEY_MAX + 2).removesuffix(b"\n")
+        if len(key) > KEY_MAX:  # never cut silently: a key is all of the file or nothing
+            raise LoadError(M("load.key_too_big", limit=KEY_MAX), Location(str(args.key_file)), M("hint.key"))
     elif os.environ.get("ZHISUAN_AUDIT_KEY"):
         key = os.environ["ZHISUAN_AUDIT_KEY"].encode("utf-8")
     else:

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from ..errors import LoadError, Location
-from ..messages import M
+from ..messages import M, Msg
 from ..text import describe, first_unsafe
 
 MAX_BYTES = 1 << 20
@@ -55,17 +55,18 @@ class Document:
         return self.marks.get((), Location(self.file, 1, 1))
 
 
-def open_regular(path: Path, display: str) -> BinaryIO:
+def open_regular(path: Path, display: str, directory: Msg | None = None, hint: Msg | None = None) -> BinaryIO:
     """Open a regular file for binary reading, refusing missing, directory and special files with a LoadError.
 
-    Only regular files are opened: a FIFO would block, /dev/zero never ends.
+    Only regular files are opened: a FIFO would block, /dev/zero never ends. `directory` and `hint`
+    say what a folder is not and what to give instead (default: a YAML file).
     """
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError(M("load.directory"), Location(display))
+            raise LoadError(directory or M("load.directory"), Location(display), hint)
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError(M("load.not_regular"), Location(display), M("hint.give_yaml"))
+            raise LoadError(M("load.not_regular"), Location(display), hint or M("hint.give_yaml"))
         return path.open("rb")
     except FileNotFoundError:
         raise LoadError(M("load.not_found"), Location(display), M("hint.check_path")) from None

@@ -3,7 +3,8 @@
 It sits at the bottom of the layers (beside `errors`): the loader and the models raise errors
 that carry a `Msg` (a key and its values); the command line renders it in the user's language.
 The texts live by area: `help` (command-line help), `diagnostics` (errors and their hints),
-`output` (what results say); a key is unique across all three.
+`output` (what results say); a key is unique across all three. A message that counts (`{n}`) may
+have its singular as `KEY_one`, which `msg` takes when `n` is 1.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def M(key: str, /, **params: object) -> Msg:  # noqa: N802 - short on purpose at
 
 
 def msg(key: str, lang: str, /, **kwargs: object) -> str:
-    """The message `key` in `lang`, formatted with kwargs."""
+    """The message `key` in `lang`, formatted with kwargs; its singular `KEY_one`, when there is one, for a count `n` of 1."""
+    if kwargs.get("n") == 1 and f"{key}_one" in MESSAGES:
+        key = f"{key}_one"
     zh, en = MESSAGES[key]
     return (zh if lang == "zh" else en).format(**kwargs)
 

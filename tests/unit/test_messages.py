@@ -55,12 +55,28 @@ def test_keys_are_grouped_by_area():
     assert all(k.split(".")[0] in {"error", "usage", "load", "rule", "model", "hint", "git", "lint"} for k in DIAGNOSTICS)
 
 
+def _used(key: str) -> bool:
+    return f'"{key}"' in SOURCE or f"'{key}'" in SOURCE or any(key.startswith(p) for p in DYNAMIC)
+
+
 def test_no_message_is_dead():
-    dead = [
-        key for key in MESSAGES
-        if f'"{key}"' not in SOURCE and f"'{key}'" not in SOURCE and not any(key.startswith(p) for p in DYNAMIC)
-    ]
+    """A singular `KEY_one` lives while its `KEY` does: msg() takes it for a count of 1."""
+    dead = [key for key in MESSAGES if not _used(key) and not (key.endswith("_one") and _used(key.removesuffix("_one")))]
     assert dead == []
+
+
+def test_a_count_of_one_reads_singular_in_english_and_every_singular_counts():
+    from engine.messages import msg
+
+    assert msg("lint.found", "en", n=1, load=0) == "1 finding (0 refused at load)"
+    assert msg("lint.found", "en", n=2, load=0) == "2 findings (0 refused at load)"
+    assert msg("audit.changed", "en", id=3, n=1) == "record 3: decided again today, 1 difference:"
+    assert msg("batch.short", "zh", n=1, least="core") == msg("batch.short", "zh", n=2, least="core").replace("2", "1")
+    for key in (k for k in MESSAGES if k.endswith("_one")):
+        base = key.removesuffix("_one")
+        assert base in MESSAGES and "{n}" in MESSAGES[base][1] and MESSAGES[key][0] == MESSAGES[base][0], key
+    counted = [k for k, (_, en) in MESSAGES.items() if re.search(r"\{n\} [a-z]+s\b", en) and f"{k}_one" not in MESSAGES]
+    assert counted == [], f"give these a singular KEY_one: {counted}"
 
 
 def test_every_pattern_hint_is_for_a_pattern_a_model_uses():

@@ -37,8 +37,7 @@ def summary_line(result: CheckResult, lang: str) -> str:
     """`10 vendors: 2 core, …; rules version abc123`."""
     counts = Counter(d.track for d in result.vendors)
     text = msg(
-        "check.summary_one" if len(result.vendors) == 1 else "check.summary",
-        lang,
+        "check.summary", lang,
         n=len(result.vendors),
         core=counts["core"],
         partial=counts["partial"],
