@@ -142,6 +142,20 @@ def test_another_applications_database_is_refused_and_never_changed(db, schema):
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
+def _no_shm(monkeypatch) -> list:
+    """Read-only media: SQLite cannot make the -shm a WAL reader needs, so `mode=ro` fails there."""
+    real, calls = sqlite3.connect, []
+
+    def connect(database, *args, **kwargs):
+        calls.append(str(database))
+        if str(database).endswith("?mode=ro"):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr("engine.audit.store.sqlite3.connect", connect)
+    return calls
+
+
 def test_reading_changes_nothing_and_a_read_only_copy_is_verified(db, monkeypatch):
     _record("huawei", "baidu")
     store = Store(db)
@@ -151,23 +165,12 @@ def test_reading_changes_nothing_and_a_read_only_copy_is_verified(db, monkeypatc
     before = _digest(db)
     assert run_cli("audit", "verify").code == 0 and run_cli("audit", "list").code == 0
     assert _digest(db) == before
-    # Read-only media: SQLite cannot make the -shm a WAL reader needs; the store is then opened immutable.
-    real = sqlite3.connect
-    calls = []
-
-    def no_shm(database, *args, **kwargs):
-        calls.append(database)
-        if isinstance(database, str) and database.endswith("?mode=ro"):
-            raise sqlite3.OperationalError("unable to open database file")
-        return real(database, *args, **kwargs)
-
-    monkeypatch.setattr("engine.audit.store.sqlite3.connect", no_shm)
+    calls = _no_shm(monkeypatch)  # read-only media, no -wal: the store is then opened immutable
     assert run_cli("audit", "verify").code == 0 and any(c.endswith("?immutable=1") for c in calls)
 
 
-def test_a_full_disk_at_the_head_write_is_one_line_and_the_next_record_repairs_it(db, monkeypatch):
-    _record("huawei")
-    db.chmod(0o644)
+def _failing_head_writes(monkeypatch):
+    """os.replace fails for the head file (a full disk at the head), until undone."""
     real = os.replace
 
     def full(src, dst):
@@ -176,11 +179,18 @@ def test_a_full_disk_at_the_head_write_is_one_line_and_the_next_record_repairs_i
         return real(src, dst)
 
     monkeypatch.setattr("engine.audit.store.os.replace", full)
+    return lambda: monkeypatch.setattr("engine.audit.store.os.replace", real)
+
+
+def test_a_full_disk_at_the_head_write_is_one_line_and_the_next_record_repairs_it(db, monkeypatch):
+    _record("huawei")
+    db.chmod(0o644)
+    undo = _failing_head_writes(monkeypatch)
     failed = run_cli("check", "baidu", "--record", "--lang", "en")
     assert failed.code == 2 and failed.err.count("\n") == 1
     assert "record 2 is kept, but the head file could not be written: No space left on device" in failed.err
     assert not list(db.parent.glob(".head-*"))  # no temp file left behind
-    monkeypatch.setattr("engine.audit.store.os.replace", real)
+    undo()
     assert run_cli("audit", "verify").code == 0  # one behind: accepted, and moved on
     head = db.with_name(db.name + ".head")
     assert head.read_text(encoding="utf-8").startswith("2 ")
@@ -331,19 +341,6 @@ def test_a_lock_file_that_is_a_pipe_is_refused_not_waited_on(db):
     assert result.code == 2 and f"{lock}: " in result.err and "is not a regular file" in result.err, result.err
 
 
-def _failing_head_writes(monkeypatch):
-    """os.replace fails for the head file (a full disk at the head), until undone."""
-    real = os.replace
-
-    def full(src, dst):
-        if str(dst).endswith(".head"):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(src, dst)
-
-    monkeypatch.setattr("engine.audit.store.os.replace", full)
-    return lambda: monkeypatch.setattr("engine.audit.store.os.replace", real)
-
-
 def test_head_writes_that_fail_several_times_in_a_row_are_repaired(db, monkeypatch):
     _record("huawei")
     undo = _failing_head_writes(monkeypatch)
@@ -444,20 +441,6 @@ def test_a_missing_kept_rule_file_makes_show_and_report_warn_and_exit_1(db):
         result = run_cli("audit", command, "2", "--lang", "en")
         assert result.code == 1 and "warning: a rule file record 2 used is missing or was altered" in result.err, (command, result.err)
     assert "⚠" in run_cli("audit", "report", "2", "--lang", "en").out
-
-
-def _no_shm(monkeypatch) -> list:
-    """Read-only media: SQLite cannot make the -shm a WAL reader needs, so `mode=ro` fails there."""
-    real, calls = sqlite3.connect, []
-
-    def connect(database, *args, **kwargs):
-        calls.append(str(database))
-        if str(database).endswith("?mode=ro"):
-            raise sqlite3.OperationalError("unable to open database file")
-        return real(database, *args, **kwargs)
-
-    monkeypatch.setattr("engine.audit.store.sqlite3.connect", connect)
-    return calls
 
 
 def test_a_read_only_copy_whose_newest_record_is_still_in_the_wal_reads_whole(db, tmp_path, monkeypatch):
