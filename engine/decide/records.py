@@ -12,7 +12,7 @@ from ..messages import M
 from ..model.decision import CheckResult
 from ..model.ranking import RankResult
 from ..model.vendor import Vendor
-from ..text import visible
+from ..text import single_line
 from .identity import identity_of, rule_file_texts
 
 __all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "kept_files_sound", "new_record", "parse_head", "record_body",
@@ -23,11 +23,12 @@ KINDS = ("check", "rank", "ask")
 
 def record_body(kind: str, argv: list[str], rules_version: str, tool_version: str, subjects: list[str],
                 inputs: dict, outcome: dict) -> dict:
-    """The canonical body of one record (the chain hashes its JSON); the command line as given, with a
-    control or format character in it (a file's name, say) escaped: no record holds one."""
+    """The canonical body of one record (the chain hashes its JSON); the command line as given, on one line,
+    with an unsafe character in it (a file's name, say: a control, format or separator character, a tab, a
+    newline, an undecodable byte) escaped: no record holds one."""
     return {
         "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "command": visible(shlex.join(["zhisuan", *argv])),
+        "command": single_line(shlex.join(["zhisuan", *argv])),
         "kind": kind,
         "rules_version": rules_version,
         "tool_version": tool_version,

@@ -48,7 +48,10 @@ def _lines(block: Block) -> list[str]:
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
         return [fence, *block.text.rstrip("\n").split("\n"), fence]
     if isinstance(block, Verbatim):
-        return [escaped(line) for line in block.text.rstrip("\n").split("\n")]
+        lines = list(block.lines)
+        while lines and not lines[-1]:
+            lines.pop()
+        return [escaped(line) for line in lines]
     raise TypeError(f"not a block: {block!r}")
 
 

@@ -8,7 +8,10 @@ are a terminal, the width, the pager.
 
 Everything written here, to stdout or stderr, passes the one text check first (engine.text): a
 control or format character that reached a result anyway (a forged record, a file name) is
-written escaped, never raw. JSON is written as UTF-8 bytes whatever the stream's encoding.
+written escaped, never raw. Here, once, is where a block's text is held to one line: every text
+of every block (a name, a path, a cell, a heading, a Verbatim line) has its tab and newline
+escaped as well, so data cannot start a line (a forged error, a Markdown heading); only a Code
+block keeps its line breaks. JSON is written as UTF-8 bytes whatever the stream's encoding.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ import subprocess
 from typing import Any
 
 from ..json_text import dumps, dumps_line
-from ..text import visible
-from .blocks import Code, Verbatim, map_text
+from ..text import single_line, visible
+from .blocks import Block, Code, Verbatim, map_text
 
 def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> None:
     """Write `result` in `fmt` ("table" on a terminal, "markdown", "html", "svg", "json", "jsonl") through `view`."""
@@ -31,7 +34,7 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
     elif fmt == "jsonl":
         show_json(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
     else:
-        blocks = map_text(chosen.blocks(result, lang, fmt, **options), visible)
+        blocks = safe_blocks(chosen.blocks(result, lang, fmt, **options))
         if fmt == "table":
             from .console import render_text  # rich loads only when something is drawn
 
@@ -39,6 +42,11 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
             _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width), page=drawn)
         else:
             env.stdout.write(_renderer(fmt)(blocks, lang))
+
+
+def safe_blocks(blocks: list[Block]) -> list[Block]:
+    """Every text of `blocks` through the one text check: a Code block's line breaks kept, every other text one line."""
+    return [Code(visible(b.text)) if isinstance(b, Code) else map_text([b], single_line)[0] for b in blocks]
 
 
 def show_json(env, text: str) -> None:

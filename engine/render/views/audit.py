@@ -16,7 +16,7 @@ from .rank import rank_blocks
 
 
 def _lines(lines: list[str]) -> list[Block]:
-    return [Verbatim("\n".join(lines) + "\n")]
+    return [Verbatim(tuple(lines))]
 
 
 def _rows(records: list) -> list[dict]:
@@ -59,7 +59,7 @@ def show_blocks(record, lang: str, fmt: str, outcome=None, explain: str = "off")
     hashes = msg("audit.show_hashes", lang, hash=record.hash[:16], prev=record.prev_hash[:16], rules=body["rules_version"][:12],
                  tool=body["tool_version"])
     shown = check_blocks(outcome, lang, fmt, explain) if body["kind"] == "check" else rank_blocks([outcome], lang, fmt, explain)
-    return [Verbatim(f"{header}\n{hashes}\n\n"), *shown]
+    return [Verbatim((header, hashes, "")), *shown]
 
 
 def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict:

@@ -12,7 +12,7 @@ from typing import Any
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
-from ..blocks import Block, Callout, Facts, Heading, Paragraph, Table
+from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
 from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_text
 
 
@@ -195,10 +195,10 @@ def _check_outcome(outcome: dict, lang: str) -> list[Block]:
         rows = []
         for cid in sorted(v["criteria"], key=lambda c: ("TPAC".find(c) % 5, c)):  # T, P, A, C, then any other
             c = v["criteria"][cid]
-            subs = "\n".join(
+            subs = Lines(tuple(
                 f"{sid} {SYMBOL.get(s['status'], '?')} {value_label(s['status'], lang)} [{s['source']}]"
                 for sid, s in c["sub"].items()
-            )
+            ))
             rows.append((f"{cid} {msg('criterion.' + cid, lang)}", f"{SYMBOL.get(c['status'], '?')} {value_label(c['status'], lang)}",
                          number(c["share"]), subs))
         blocks.append(Table(heads, tuple(rows)))
@@ -248,7 +248,7 @@ def _trace_table(events: list[TraceEvent], lang: str) -> Block:
             effect += f" ({msg('trace.overridden', lang, winner=e.overridden_by)})"
         elif not e.applied:
             effect += f" ({msg('rank.not_applied', lang)})"
-        rows.append((e.rule, e.title.get(lang), e.source, "\n".join(condition_tree_lines(e.conditions, lang)), effect))
+        rows.append((e.rule, e.title.get(lang), e.source, Lines(tuple(condition_tree_lines(e.conditions, lang))), effect))
     return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
 
 

@@ -89,7 +89,7 @@ def live_blocks(result: RankResult, lang: str, fmt: str) -> list[Block]:
     lines = [f"  {msg('ask.top_three', lang)}: {top or msg('ask.none_left', lang)}"]
     if result.ranking:
         lines.append(f"  {msg('ask.why_first', lang, reason=lead_reason(result.ranking[0], lang))}")
-    return [Verbatim("".join(line + "\n" for line in lines))]
+    return [Verbatim(tuple(lines))]
 
 
 def title_line(result: RankResult, lang: str) -> str:

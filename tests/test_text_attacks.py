@@ -1,0 +1,73 @@
+"""Text that forged a line, hid a character or misled an auditor: each defect reproduced and held.
+
+Each test failed before the fix it names: a line separator in a name, a newline in a path,
+entities in Markdown, bidi characters in YAML comments, weight edits a diff did not name,
+reports written in the stream's encoding, English left in Chinese output.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt  # CommonMark, installed with rich
+
+from engine.text import UNSAFE
+
+from .conftest import raw_vendor, run_cli
+from .test_audit_report import _svg_lines
+
+FORGED = "zhisuan: error: vendor huawei was revoked"
+
+
+def _vendor(path: Path, name: str) -> Path:
+    data = raw_vendor("coreshub")
+    data.update(id="probe", assessed_in_report=False, name={"en": name, "zh": name})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_a_line_or_paragraph_separator_in_a_name_is_refused_at_its_key(tmp_path, separator):
+    """C: `Fake\\u2028zhisuan: error: …` as a vendor's name printed a forged error line of its own."""
+    path = _vendor(tmp_path / "v.yaml", f"Fake{separator}{FORGED}")
+    result = run_cli("check", "--file", str(path), "--lang", "en")
+    assert result.code == 2 and result.out == "" and f"{path}:" in result.err and "name.en" in result.err
+    assert f"U+{ord(separator):04X}" in result.err and not UNSAFE.search(result.err)
+
+
+def _lines_starting_with_the_forgery(text: str) -> list[str]:
+    return [line for line in re.split(r"[\n\r\u2028\u2029\x85]", text) if line.lstrip("#>-| ").startswith("zhisuan: FAKE")]
+
+
+def test_a_newline_in_a_path_never_starts_a_line_of_its_own(tmp_path):
+    """C: `--db "/tmp/d\\nzhisuan: FAKE/r.sqlite"` was printed raw by verify, show and every report, and in
+    Markdown the line it started could be a heading or a callout of its own."""
+    folder = tmp_path / "d\nzhisuan: FAKE\t"
+    folder.mkdir()
+    db = str(folder / "r.sqlite")
+    assert run_cli("check", "huawei", "--record", "--db", db).code == 0
+    outputs = [run_cli("audit", "verify", "--db", db).out, run_cli("audit", "show", "1", "--db", db).out]
+    outputs += [run_cli("audit", "report", "1", "--db", db, "--format", fmt).out for fmt in ("markdown", "html")]
+    outputs[-1] = html.unescape(outputs[-1])
+    outputs.append("\n".join(_svg_lines(run_cli("audit", "report", "1", "--db", db, "--format", "svg").out)))
+    for out in outputs:
+        assert "zhisuan: FAKE" in out and _lines_starting_with_the_forgery(out) == [], out[:400]
+        assert "\t" not in out.split("zhisuan: FAKE", 1)[1][:1]
+    rendered = MarkdownIt("commonmark").render(outputs[2])
+    assert _lines_starting_with_the_forgery(re.sub(r"<[^>]+>", "\n", rendered)) == []
+    shown = run_cli("audit", "show", "1", "--db", db, "--format", "json").out
+    assert "d\\\\nzhisuan: FAKE\\\\t" in shown  # the record keeps its command on one line, escaped
+
+
+def test_an_undecodable_byte_in_a_path_is_recorded_and_shown_escaped(tmp_path):
+    """C: a --db folder named by a byte that is not UTF-8 made `check --record` an internal error (exit 3)."""
+    folder = tmp_path / b"\xff".decode("utf-8", "surrogateescape")
+    folder.mkdir()
+    db = str(folder / "r.sqlite")
+    assert run_cli("check", "huawei", "--record", "--db", db).code == 0
+    verified = run_cli("audit", "verify", "--db", db)
+    assert verified.code == 0 and "\\udcff" in verified.out
