@@ -114,7 +114,7 @@ def test_markdown_tables_are_well_formed(records, record):
             body = lines[i + 2:end]
             assert body and all(row.endswith("|") and len(_cells(row)) == width for row in body), line
     assert tables >= 6
-    assert "Acme \\<GPU> & Sons \\| Ltd" in "\n".join(lines)  # the pipe in a cell and what could start HTML are escaped
+    assert "Acme \\<GPU> \\& Sons \\| Ltd" in "\n".join(lines)  # the pipe in a cell and what could start HTML or an entity are escaped
 
 
 def test_html_is_one_escaped_self_contained_file(records):

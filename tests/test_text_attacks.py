@@ -71,3 +71,29 @@ def test_an_undecodable_byte_in_a_path_is_recorded_and_shown_escaped(tmp_path):
     assert run_cli("check", "huawei", "--record", "--db", db).code == 0
     verified = run_cli("audit", "verify", "--db", db)
     assert verified.code == 0 and "\\udcff" in verified.out
+
+
+ENTITIES = "A&#x202E;B&#8203;C&#xAD;D&#xFEFF;E&shy;F&ZeroWidthSpace;G&#8232;H"
+
+
+def test_an_entity_in_data_never_becomes_an_invisible_character_in_markdown(tmp_path):
+    """B: `A&#x202E;B…` as a name gave raw U+202E, U+200B, U+00AD and U+FEFF once the Markdown was rendered."""
+    path = _vendor(tmp_path / "v.yaml", ENTITIES)
+    db = str(tmp_path / "r.sqlite")
+    checked = run_cli("check", "--file", str(path), "--format", "markdown", "--record", "--db", db, "--lang", "en")
+    assert checked.code == 0
+    for out in (checked.out, run_cli("audit", "report", "1", "--db", db, "--lang", "en").out):
+        rendered = MarkdownIt("commonmark").render(out)
+        assert not UNSAFE.search(rendered) and ENTITIES.replace("&", "&amp;") in rendered
+
+
+def test_data_at_the_start_of_a_markdown_line_opens_no_block():
+    """B: a paragraph or Verbatim line that opens with data (a file's path in lint, a vendor's name) could
+    start with `#`, `>`, `-` or `1.` and become a heading, a quote, a list or a rule."""
+    from engine.render.blocks import Paragraph, Verbatim
+    from engine.render.markdown import render_markdown
+
+    lines = ("# FAKE heading", "> ✓ intact", "- item", "1. item", "2) item", "---", "===", "```", "| a |")
+    rendered = MarkdownIt("commonmark").render(render_markdown([Paragraph(lines[0]), Verbatim(lines[1:])]))
+    assert re.findall(r"<(h\d|blockquote|ul|ol|hr|pre|code)\b", rendered) == [], rendered
+    assert all(line in html.unescape(rendered) for line in lines)
