@@ -8,13 +8,16 @@ reports written in the stream's encoding, English left in Chinese output.
 from __future__ import annotations
 
 import html
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from markdown_it import MarkdownIt  # CommonMark, installed with rich
 
+from engine.decide.bundle import bundle_root
 from engine.text import UNSAFE
 
 from .conftest import raw_vendor, run_cli
@@ -97,3 +100,74 @@ def test_data_at_the_start_of_a_markdown_line_opens_no_block():
     rendered = MarkdownIt("commonmark").render(render_markdown([Paragraph(lines[0]), Verbatim(lines[1:])]))
     assert re.findall(r"<(h\d|blockquote|ul|ol|hr|pre|code)\b", rendered) == [], rendered
     assert all(line in html.unescape(rendered) for line in lines)
+
+
+TROJAN = "  # \u202e 5.0 :stniop\u2066"
+
+
+def _rules_copy(tmp_path: Path) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(bundle_root() / "rules", rules)
+    return rules
+
+
+def _append_to_line(path: Path, needle: str, tail: str) -> int:
+    """`tail` appended to the first line holding `needle`; that line's number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if needle in line)
+    lines[number] += tail
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize("file", ["advice/segments.yaml", "eligibility/third_party.yaml", "weights.yaml"])
+def test_a_bidi_character_in_a_rule_files_comment_is_refused_at_its_line_and_column(tmp_path, file):
+    """D: `# \\u202e 5.0 :stniop\\u2066` after a `points:` line (Trojan Source) passed lint with no finding and
+    `check --rules`: only scalar values were checked, never comments."""
+    rules = _rules_copy(tmp_path)
+    line = _append_to_line(rules / file, ":", TROJAN)
+    column = len((rules / file).read_text(encoding="utf-8").split("\n")[line - 1]) - len(TROJAN) + 5
+    where = f"{rules / file}:{line}: "
+    lint = run_cli("rules", "lint", "--rules", str(rules), "--lang", "en")
+    assert lint.code == 1 and where in lint.out and f"column {column}: character U+202E RIGHT-TO-LEFT OVERRIDE" in lint.out
+    for args in (["check"], ["rank", "dongguan-factory-smb", "--draws", "0"], ["rules", "version"]):
+        result = run_cli(*args, "--rules", str(rules), "--lang", "en")
+        assert result.code == 2 and where in result.err and "U+202E" in result.err, args
+        assert not UNSAFE.search(result.out + result.err), args
+
+
+@pytest.mark.parametrize("kind", ["profile", "answers"])
+def test_a_bidi_character_in_a_profile_or_answers_comment_is_refused(tmp_path, kind):
+    """D: the same hidden text in a buyer's profile or answers file (a comment, or between a key and its value)."""
+    path = tmp_path / f"{kind}.yaml"
+    if kind == "profile":
+        path.write_text("segment: small  # \u2066x\u2069\nlocation: {province: guangxi}\n", encoding="utf-8")
+        result = run_cli("rank", str(path), "--draws", "0", "--lang", "en")
+    else:
+        path.write_text("segment: small\nprovince: guangdong # note\u200b\n", encoding="utf-8")
+        result = run_cli("ask", "--answers", str(path), "--draws", "0", "--lang", "en")
+    line, column, code = (1, 19, "U+2066") if kind == "profile" else (2, 27, "U+200B")
+    assert result.code == 2 and f"{path}:{line}: " in result.err and f"column {column}: character {code}" in result.err
+
+
+@pytest.mark.parametrize("text, refused", [("segment: small\r\nlocation: {province: guangxi}\r\n", None),
+                                           ("\ufeffsegment: small\nlocation: {province: guangxi}\n", None),
+                                           ("segment: small\rlocation: {province: guangxi}\n", "U+000D"),
+                                           ("segment: small\x85location: {province: guangxi}\n", "U+0085"),
+                                           ("segment: small\nlocation: {province: guangxi}\n# \u2028\n", "U+2028")])
+def test_crlf_and_a_leading_byte_order_mark_are_read_a_lone_cr_nel_or_separator_is_not(tmp_path, text, refused):
+    """D: YAML breaks a line at a lone CR, NEL, U+2028 and U+2029 too; only CRLF line ends and a first BOM are kept."""
+    path = tmp_path / "p.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    result = run_cli("rank", str(path), "--draws", "0", "--lang", "en")
+    assert (result.code, refused is None or refused in result.err) == ((0, True) if refused is None else (2, True)), result.err
+
+
+def test_a_separator_in_a_json_line_is_refused_at_its_line(tmp_path):
+    """D: a JSON line holds no comment, and outside its strings only JSON's own spaces: a string is where to look."""
+    data = raw_vendor("coreshub")
+    data.update(id="probe", name={"en": "A\u2028B", "zh": "x"})
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_cli("check", "--jsonl", str(path), "--format", "jsonl", "--workers", "1", "--lang", "en")
+    assert result.out == "" and f"{path}:1: " in result.err and "name.en" in result.err and "U+2028" in result.err

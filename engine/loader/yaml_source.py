@@ -13,7 +13,7 @@ import yaml
 
 from ..errors import LoadError, Location
 from ..messages import M
-from ..text import describe, first_unsafe
+from ..text import UNSAFE, describe, first_unsafe
 
 MAX_BYTES = 1 << 20
 MAX_NODES = 100_000
@@ -99,8 +99,24 @@ def _decode(raw: bytes, display: str) -> str:
         ) from None
 
 
+def refuse_unsafe_characters(text: str, display: str) -> None:
+    """A LoadError at the line and column of the first unsafe character (engine.text) anywhere in a file's
+    text, comments included: a bidi override in a comment can make a line read as another (Trojan Source).
+
+    A CR is allowed only before an LF (a CRLF line end), and a byte-order mark only as the first character.
+    """
+    for found in UNSAFE.finditer(text):
+        at, ch = found.start(), found.group()
+        if (ch == "\r" and text.startswith("\n", at + 1)) or (ch == "\ufeff" and at == 0):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        where = Location(display, text.count("\n", 0, at) + 1, at - line_start + 1)
+        raise LoadError(M("load.unsafe_in_file", code=describe(ch), column=where.col), where, M("hint.remove_unsafe"))
+
+
 def parse(text: str, display: str) -> Document:
-    """Parse one YAML document with the safe loader, tracking marks and limiting size and tags."""
+    """Parse one YAML document with the safe loader, tracking marks and limiting size and tags; a file holding an
+    unsafe character anywhere, a comment included, is refused."""
     loader = None
     try:
         loader = _Loader(text)
@@ -132,7 +148,8 @@ def parse(text: str, display: str) -> Document:
     if node is None:
         raise LoadError(M("load.empty"), Location(display, 1), M("hint.expected_mapping"))
     budget = [MAX_NODES]
-    doc.data = _build(node, (), doc, loader, budget)
+    doc.data = _build(node, (), doc, loader, budget)  # a value holding an unsafe character is refused at its key
+    refuse_unsafe_characters(text, display)  # then the rest: comments, and what lies between keys and values
     return doc
 
 

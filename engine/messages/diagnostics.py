@@ -167,6 +167,8 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
     "hint.remove_unsafe": ("请删除它：这类字符会改变终端显示的内容，或让一个名字冒充另一个",
                            "remove it: such characters change what a terminal shows, or make one name pass for another"),
     "load.bad_character": ("YAML 中不允许字符 {code}", "character {code} is not allowed in YAML"),
+    "load.unsafe_in_file": ("第 {column} 列：文件中任何地方都不允许字符 {code}，注释里也不行",
+                            "column {column}: character {code} is not allowed anywhere in the file, comments included"),
     "hint.remove_control": ("请删除控制字符", "remove control characters"),
     "hint.tabs": ("请用空格缩进：YAML 不允许制表符", "indent with spaces: YAML does not allow tabs"),
     "load.malformed": ("YAML 格式错误：{problem}", "malformed YAML: {problem}"),
