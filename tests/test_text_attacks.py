@@ -171,3 +171,19 @@ def test_a_separator_in_a_json_line_is_refused_at_its_line(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
     result = run_cli("check", "--jsonl", str(path), "--format", "jsonl", "--workers", "1", "--lang", "en")
     assert result.out == "" and f"{path}:1: " in result.err and "name.en" in result.err and "U+2028" in result.err
+
+
+def test_rank_says_how_it_uses_weights_that_do_not_add_up_to_1(tmp_path):
+    """A: `--weight D3=0.4` on weights adding up to 1.35 showed 0.2 … 0.4 and `rating × weight 0.2` for a term
+    of 5 × 0.2 ÷ 1.35; the score divides each weight by their sum, and now rank says so (not when they add up to 1)."""
+    weighted = run_cli("rank", "shenzhen-finance-large", "--weight", "D3=0.4", "--draws", "0", "--top", "1", "--explain", "full",
+                       "--lang", "en", "--no-pager")
+    flat = " ".join(weighted.out.split())
+    assert "they add up to 1.35, so the score uses each divided by 1.35: D1 0.148148 · D2 0.148148 · D3 0.296296" in flat
+    assert "+0.7407 D1 rating 5† × weight 0.148148 (0.2 ÷ 1.35)" in flat
+    profile = tmp_path / "p.yaml"
+    profile.write_text("segment: small\nlocation: {province: guangxi}\nweights: {D1: 0.9}\n", encoding="utf-8")
+    assert "they add up to 1.7, so the score uses each divided by 1.7: D1 0.529412" in " ".join(
+        run_cli("rank", str(profile), "--draws", "0", "--lang", "en").out.split())
+    plain = run_cli("rank", "shenzhen-finance-large", "--draws", "0", "--explain", "full", "--lang", "en").out
+    assert "add up to" not in plain and "÷" not in plain

@@ -15,11 +15,19 @@ SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?",
 RESULT_SYMBOL = {"true": "✓", "false": "✗", "not_evaluated": "?"}
 
 
-def number(value: float | None) -> str:
-    """A number without trailing zeros, or — when unknown."""
+def number(value: float | None, places: int = 4) -> str:
+    """A number to `places` decimals without trailing zeros, or — when unknown."""
     if value is None:
         return "—"
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+USED_WEIGHT_PLACES = 6  # a rating (at most 5) × it is then within 2.5e-6 of the exact term, rounded to four places
+
+
+def used_weight(value: float) -> str:
+    """A weight divided by the sum of the weights, as a rating is multiplied by it (six places)."""
+    return number(value, USED_WEIGHT_PLACES)
 
 
 def value_text(value: Any) -> str:

@@ -13,7 +13,8 @@ from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
 from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
-from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_text
+from ...scoring.score import used_weights
+from ..describe import SYMBOL, condition_tree_lines, effect_text, number, used_weight, value_text
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:
@@ -79,19 +80,23 @@ def _rank_verdict(outcome: dict, lang: str) -> list[Block]:
 
 
 def _scores(outcome: dict, lang: str) -> list[Block]:
-    """The weights, then every ranked vendor's score term by term: each rating × its weight and each rule's points,
-    with where each comes from, summing to the score."""
-    heads = tuple(msg(k, lang) for k in ("column.report_dimension", "column.report_weight", "column.report_origin", "column.source"))
-    weights = tuple((f"{d} {DIMENSION_TITLES[d].get(lang)}", number(w["value"]), msg("rank.origin." + w["origin"], lang), w["source"])
-                    for d, w in outcome["weights"].items())
+    """The weights (each as given, and divided by their sum as the score uses it), then every ranked vendor's score
+    term by term: each rating × its weight used and each rule's points, with where each comes from, summing to the score."""
+    given = {d: w["value"] for d, w in outcome["weights"].items()}
+    used = used_weights(given)
+    heads = tuple(msg(k, lang) for k in ("column.report_dimension", "column.report_weight", "column.report_weight_used",
+                                         "column.report_origin", "column.source"))
+    weights = tuple((f"{d} {DIMENSION_TITLES[d].get(lang)}", number(w["value"]), used_weight(used[d]), msg("rank.origin." + w["origin"], lang),
+                     w["source"]) for d, w in outcome["weights"].items())
+    weights += ((msg("report.weights_sum", lang), number(sum(given.values())), used_weight(sum(used.values())), "", ""),)
     blocks: list[Block] = [Paragraph(msg("report.scores_note", lang)), Heading(msg("report.weights", lang), 3), Table(heads, weights)]
-    heads = tuple(msg(k, lang) for k in ("column.report_term", "column.report_rating", "column.report_weight", "column.report_points",
+    heads = tuple(msg(k, lang) for k in ("column.report_term", "column.report_rating", "column.report_weight_used", "column.report_points",
                                          "column.report_counts", "column.source"))
     for r in outcome["ranking"]:
         rows = []
         for item in r["breakdown"]:
             if item["kind"] == "dimension":
-                rows.append((f"{item['id']} {DIMENSION_TITLES[item['id']].get(lang)}", str(item["rating"]), number(item["weight"]),
+                rows.append((f"{item['id']} {DIMENSION_TITLES[item['id']].get(lang)}", str(item["rating"]), used_weight(used[item["id"]]),
                              f"{item['points']:+.4f}", msg("report.yes", lang), item["source"]))
             else:
                 counts = msg("report.yes", lang) if item["applied"] else msg("report.no_stronger", lang)
