@@ -187,3 +187,50 @@ def test_rank_says_how_it_uses_weights_that_do_not_add_up_to_1(tmp_path):
         run_cli("rank", str(profile), "--draws", "0", "--lang", "en").out.split())
     plain = run_cli("rank", "shenzhen-finance-large", "--draws", "0", "--explain", "full", "--lang", "en").out
     assert "add up to" not in plain and "÷" not in plain
+
+
+def _weights_edited(tmp_path: Path) -> Path:
+    """A copy of the rules with the small segment's D1 weight 0.20 → 0.90, and a question's text edited."""
+    rules = _rules_copy(tmp_path)
+    weights = rules / "weights.yaml"
+    text = weights.read_text(encoding="utf-8")
+    at = text.index("D1: 0.20", text.index("  small:"))
+    weights.write_text(text[:at] + "D1: 0.90" + text[at + len("D1: 0.20"):], encoding="utf-8")
+    questions = rules / "questions.yaml"
+    questions.write_text(questions.read_text(encoding="utf-8") + "# a comment is a change too\n", encoding="utf-8")
+    return rules
+
+
+def test_audit_diff_names_weight_edits_and_every_rule_file_that_changed(tmp_path):
+    """E: with small's D1 0.20 → 0.90 every small buyer's score moved, yet diff said `modified -` and
+    `rules behind it: -`, and `rule_edits` was []: nothing named the weight, nor any other file that changed."""
+    rules = _weights_edited(tmp_path)
+    text = run_cli("audit", "diff", "--rules", str(bundle_root() / "rules"), "--rules", str(rules), "--lang", "en").out
+    assert "weights (segment dimension before → after): small D1 0.2 → 0.9" in text
+    assert "rule files: added -; removed -; modified questions.yaml, weights.yaml" in text
+    behind = [line for line in text.splitlines() if line.startswith("rank ")]
+    assert behind and all(line.endswith("weights behind it (the ranking used other weights): small D1 0.2 → 0.9") for line in behind)
+    document = json.loads(run_cli("audit", "diff", "--rules", str(bundle_root() / "rules"), "--rules", str(rules), "--format", "json").out)
+    assert document["weight_edits"] == [{"segment": "small", "dimension": "D1", "before": 0.2, "after": 0.9}]
+    assert document["rule_files"]["modified"] == ["questions.yaml", "weights.yaml"] and document["rule_edits"] == []
+    assert document["changes"] and all(s["weights"] == document["weight_edits"] for s in document["changes"])
+    zh = run_cli("audit", "diff", "--rules", str(bundle_root() / "rules"), "--rules", str(rules), "--lang", "zh").out
+    assert "权重（客群 维度 修改前 → 修改后）：small D1 0.2 → 0.9" in zh
+
+
+def test_audit_replay_names_the_weights_behind_a_moved_ranking_and_those_changed_since(tmp_path):
+    """E: replaying a small buyer's ranking with the edited weights said `rules behind it: -` and nothing more."""
+    rules = _weights_edited(tmp_path)
+    db = str(tmp_path / "r.sqlite")
+    assert run_cli("rank", "dongguan-factory-smb", "--draws", "0", "--record", "--db", db).code == 0
+    replayed = run_cli("audit", "replay", "1", "--db", db, "--rules", str(rules), "--lang", "en")
+    assert replayed.code == 1
+    assert "; weights behind it (the ranking used other weights): small D1 0.2 → 0.9" in replayed.out
+    assert "weights changed since the record (segment dimension before → after): small D1 0.2 → 0.9" in replayed.out
+    assert "rule files changed since the record: added -; removed -; modified questions.yaml, weights.yaml" in replayed.out
+    document = json.loads(run_cli("audit", "replay", "1", "--db", db, "--rules", str(rules), "--format", "json").out)
+    edit = {"segment": "small", "dimension": "D1", "before": 0.2, "after": 0.9}
+    assert document["weights"] == document["weight_edits"] == [edit]
+    assert document["rule_files_changed_since"]["modified"] == ["questions.yaml", "weights.yaml"]
+    same = json.loads(run_cli("audit", "replay", "1", "--db", db, "--format", "json").out)
+    assert same["identical"] and same["weights"] == same["weight_edits"] == [] and not any(same["rule_files_changed_since"].values())
