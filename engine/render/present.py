@@ -11,7 +11,9 @@ control or format character that reached a result anyway (a forged record, a fil
 written escaped, never raw. Here, once, is where a block's text is held to one line: every text
 of every block (a name, a path, a cell, a heading, a Verbatim line) has its tab and newline
 escaped as well, so data cannot start a line (a forged error, a Markdown heading); only a Code
-block keeps its line breaks. JSON is written as UTF-8 bytes whatever the stream's encoding.
+block keeps its line breaks. JSON and the documents (Markdown, HTML, SVG: a file, which declares or
+assumes UTF-8) are written as UTF-8 bytes whatever the stream's encoding; only terminal text is
+written in the stream's own.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
     if getattr(chosen, {"json": "document", "jsonl": "lines"}.get(fmt, "blocks")) is None:
         raise ValueError(f"view {view!r} has no {fmt} form")  # a command offers only the formats its view has
     if fmt == "json":
-        show_json(env, dumps(chosen.document(result, lang, **options)))
+        write_utf8(env, dumps(chosen.document(result, lang, **options)))
     elif fmt == "jsonl":
-        show_json(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
+        write_utf8(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
     else:
         blocks = safe_blocks(chosen.blocks(result, lang, fmt, **options))
         if fmt == "table":
@@ -41,7 +43,7 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
             drawn = any(not isinstance(b, (Verbatim, Code)) for b in blocks)  # text printed as it is is never paged
             _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width), page=drawn)
         else:
-            env.stdout.write(_renderer(fmt)(blocks, lang))
+            write_utf8(env, _renderer(fmt)(blocks, lang))
 
 
 def safe_blocks(blocks: list[Block]) -> list[Block]:
@@ -49,11 +51,11 @@ def safe_blocks(blocks: list[Block]) -> list[Block]:
     return [Code(visible(b.text)) if isinstance(b, Code) else map_text([b], single_line)[0] for b in blocks]
 
 
-def show_json(env, text: str) -> None:
-    """Write JSON text (json_text made it: nothing raw to escape) as UTF-8 bytes, whatever stdout's encoding."""
-    write_utf8 = getattr(env.stdout, "write_utf8", None)
-    if write_utf8 is not None:
-        write_utf8(text)
+def write_utf8(env, text: str) -> None:
+    """Write `text` to stdout as UTF-8 bytes, whatever the stream's encoding (JSON, a Markdown, HTML or SVG document)."""
+    write = getattr(env.stdout, "write_utf8", None)
+    if write is not None:
+        write(text)
     else:  # an in-memory stream: text is what it holds
         env.stdout.write(text)
 
