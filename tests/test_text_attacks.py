@@ -234,3 +234,79 @@ def test_audit_replay_names_the_weights_behind_a_moved_ranking_and_those_changed
     assert document["rule_files_changed_since"]["modified"] == ["questions.yaml", "weights.yaml"]
     same = json.loads(run_cli("audit", "replay", "1", "--db", db, "--format", "json").out)
     assert same["identical"] and same["weights"] == same["weight_edits"] == [] and not any(same["rule_files_changed_since"].values())
+
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _leaves(item, path + (i,))
+    else:
+        yield path
+
+
+def test_every_validation_error_of_a_vendor_reads_in_chinese():
+    """G: pydantic's own words ("Input should be a valid string…", "…less than or equal to 5") were printed in zh."""
+    import copy
+
+    from engine.errors import flatten
+    from engine.errors import ZhisuanError
+    from engine.loader.validate import validate
+    from engine.loader.yaml_source import Document
+    from engine.model.vendor import Vendor
+
+    base = raw_vendor("coreshub")
+    english = re.compile(r"Input should|String should|should be|Value error|valid (string|integer|number)")
+    seen = 0
+    for path in _leaves(base):
+        for bad in ("abc", -5, 99999, 1.5, True, None, "", "x" * 500, "\ud800", float("inf")):
+            data = copy.deepcopy(base)
+            node = data
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = bad
+            try:
+                validate(Vendor, Document("v.yaml", data))
+            except ZhisuanError as exc:
+                for error in flatten(exc):
+                    text = error.render("zh")
+                    assert not english.search(text), text
+                    seen += 1
+    assert seen > 500
+
+
+@pytest.mark.parametrize("text, said", [('{"id" 1}', "此处应为冒号 ':'"), ('{"id": 1,}', "此处应为用双引号括起的键名"),
+                                        ('{"id": "a\\q"}', "无效的反斜杠转义"), ('{"id": 1} x', "对象之后还有多余的内容")])
+def test_a_malformed_json_line_says_why_in_chinese(tmp_path, text, said):
+    """G: json's "Expecting ':' delimiter" and the like were printed as they are in zh."""
+    path = tmp_path / "r.jsonl"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = run_cli("check", "--jsonl", str(path), "--format", "jsonl", "--workers", "1", "--lang", "zh")
+    assert f"{path}:1: 输入有误：JSON 格式错误：{said}" in result.err, result.err
+    assert "Expecting" not in result.err and "Extra data" not in result.err and "Invalid" not in result.err
+
+
+@pytest.mark.parametrize("text, said", [("segment: [small\n", "缺少 ',' 或 ']'"), ("segment: {a: 1\n", "缺少 ',' 或 '}'"),
+                                        ("segment: a: b\n", "这里不能写键值对"), ("segment: @x\n", "这个字符不能作为值的开头")])
+def test_malformed_yaml_says_why_in_chinese(tmp_path, text, said):
+    """G: libyaml's "did not find expected ',' or ']'" and the like were printed as they are in zh."""
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("rank", str(path), "--lang", "zh")
+    assert result.code == 2 and f"YAML 格式错误：{said}" in result.err, result.err
+    assert said not in run_cli("rank", str(path), "--lang", "en").err
+
+
+def test_condition_trees_sources_and_diff_sections_read_in_chinese(tmp_path):
+    """G: `all`/`any`/`not` in condition trees, `[assessment]` after a sub-criterion and `rank <profile>:` in
+    audit diff were English in zh output."""
+    checked = run_cli("check", "huawei", "--explain", "full", "--lang", "zh", "--no-pager").out
+    assert re.search(r"全部 [✓✗?]", checked) and re.search(r"非 [✓✗?]", checked) and "[评估]" in checked
+    assert not re.search(r"\b(all|any|not) [✓✗?]", checked) and "[assessment]" not in checked
+    rules = _weights_edited(tmp_path)
+    diff = run_cli("audit", "diff", "--rules", str(bundle_root() / "rules"), "--rules", str(rules), "--lang", "zh").out
+    assert "为 dongguan-factory-smb 排名：背后的规则" in diff and "\nrank " not in diff
+    english = run_cli("check", "huawei", "--explain", "full", "--lang", "en", "--no-pager").out
+    assert re.search(r"\ball [✓✗?]", english) and "[assessment]" in english

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from ..errors import LoadError, Location
-from ..messages import M
+from ..messages import M, library_words
 from ..text import UNSAFE, describe, first_unsafe
 
 MAX_BYTES = 1 << 20
@@ -134,7 +134,7 @@ def parse(text: str, display: str) -> Document:
         lines = text.splitlines()
         tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
         hint = M("hint.tabs") if tabbed else None
-        raise LoadError(M("load.malformed", problem=exc.problem or exc.context), where, hint) from None
+        raise LoadError(M("load.malformed", problem=library_words("load.yaml.", exc.problem or exc.context)), where, hint) from None
     except yaml.YAMLError as exc:
         raise LoadError(M("load.malformed", problem=str(exc)), Location(display)) from None
     except RecursionError:

@@ -170,6 +170,12 @@ def replay_document(replay, lang: str) -> dict:
     }
 
 
+def section_title(where: str, lang: str) -> str:
+    """A part of a diff in `lang`, with its colon: `check: ` (the classification), or `rank PROFILE: ` (one buyer's ranking)."""
+    kind, _, profile = where.partition(" ")
+    return msg(f"audit.section_{kind}", lang, profile=profile)
+
+
 def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
     """The rules, segment weights and rule files that differ, then each section that changed with the rules (and
     weights) behind it and its changes (or that none did)."""
@@ -180,7 +186,7 @@ def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
         lines.append(msg("audit.diff_weights", lang, weights=weights_text(diff.weight_edits, lang)))
     lines += _files_line(diff.files, "audit.diff_files", lang)
     for section in diff.changed:
-        lines.append(f"{section.where}: {behind_text(section.rules, section.weights, lang)}")
+        lines.append(section_title(section.where, lang) + behind_text(section.rules, section.weights, lang))
         lines += [change_line(c, lang) for c in section.changes]
     if not diff.changed:
         lines.append(msg("audit.diff_none", lang, n=len(diff.sections)))

@@ -10,7 +10,7 @@ from ...model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
 from ...model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
 from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, node
 from ...scoring.score import sums_to_one, used_weights
-from ..describe import number, trace_tree, used_weight, value_text
+from ..describe import number, source_label, trace_tree, used_weight, value_text
 from . import View
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
@@ -150,7 +150,7 @@ def risk_lines(result: RankResult, lang: str) -> list[str]:
     lines = []
     for r in result.ranking:
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
-        lines += [f"  ! {risk.get(lang)} [{risk.source}]" for risk in r.risks] or [f"  {msg('rank.no_risks', lang)}"]
+        lines += [f"  ! {risk.get(lang)} [{source_label(risk.source, lang)}]" for risk in r.risks] or [f"  {msg('rank.no_risks', lang)}"]
     return lines
 
 
