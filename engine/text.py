@@ -2,12 +2,13 @@
 
 Control characters (Unicode category Cc, tab and newline aside) can move a terminal's cursor,
 retitle its window or colour what follows; format characters (Cf: bidi overrides, zero-width
-joiners, soft hyphens, …) are invisible and can make one name read as another. The report's own
-text needs none of them. Nor does any text hold a lone surrogate (Cs: half of a UTF-16 pair, no
-character at all): Python decodes a file name's undecodable bytes to them (`surrogateescape`),
-and a JSON escape such as `\\ud800` makes one; they cannot be written as UTF-8. Inputs carrying
-one are refused at load, at their file:line; whatever reaches an output anyway (a forged record,
-a file name) is shown escaped, as `\\x1b`, `\\u202e`, or an undecodable byte as `\\xff`.
+joiners, soft hyphens, …) are invisible and can make one name read as another; the line and
+paragraph separators (Zl, Zp: U+2028, U+2029) break a line on a terminal as a newline does, so a
+name could print a forged line of its own. The report's own text needs none of them. Inputs
+carrying one are refused at load, at their file:line; whatever reaches an output anyway (a forged
+record, a file name) is shown escaped, as `\\x1b`, `\\u202e`, or an undecodable byte of a file name
+(a lone surrogate, as Python decodes it) as `\\xff`. A text that must stay on one line
+(a name, a path, a table cell, a heading) has its tab and newline escaped too (`single_line`).
 """
 
 from __future__ import annotations
@@ -22,13 +23,16 @@ _FORMAT = (
     "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # Cc without tab (0x09) and newline (0x0a)
-_SURROGATE = "\ud800-\udfff"  # Cs
-UNSAFE = re.compile(f"[{_CONTROL}{_FORMAT}{_SURROGATE}]")
+_CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # Cc without tab (0x09) and newline (0x0a); NEL (0x85) and CR are in
+_SEPARATORS = "\u2028\u2029"  # Zl and Zp: every code point of the two categories
+# Cs: a lone surrogate is no text at all; only an undecodable byte of a file name (surrogateescape) makes one
+_SURROGATES = "\ud800-\udfff"
+UNSAFE = re.compile(f"[{_CONTROL}{_FORMAT}{_SEPARATORS}{_SURROGATES}]")
+_UNSAFE_IN_A_LINE = re.compile(f"[\t\n{_CONTROL}{_FORMAT}{_SEPARATORS}{_SURROGATES}]")
 
 
 def first_unsafe(text: str) -> str | None:
-    """The first control (tab and newline aside) or format character, or lone surrogate, in `text`, or None."""
+    """The first control (tab and newline aside), format, line or paragraph separator character in `text`, or None."""
     found = UNSAFE.search(text)
     return found.group() if found else None
 
@@ -48,9 +52,13 @@ def escape(ch: str) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with every control (tab and newline aside) and format character, and lone surrogate, escaped: safe
-    for any output, and for UTF-8."""
+    """`text` with every unsafe character (first_unsafe's) escaped, its tabs and newlines kept: safe for any output."""
     return UNSAFE.sub(lambda m: escape(m.group()), text) if UNSAFE.search(text) else text
+
+
+def single_line(text: str) -> str:
+    """`text` as `visible` makes it, with tab and newline escaped too (`\\t`, `\\n`): it cannot start a line of its own."""
+    return _UNSAFE_IN_A_LINE.sub(lambda m: escape(m.group()), text) if _UNSAFE_IN_A_LINE.search(text) else text
 
 
 def one_line(text: str) -> str:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
 import yaml
@@ -25,7 +26,9 @@ SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory):
-    """A database holding 1: a check of huawei and the odd vendor, 2: a ranking with the odd vendor excluded."""
+    """A database holding 1: a check of huawei and the odd vendor, 2: a ranking with the odd vendor excluded;
+    3 and 4: rankings whose weights do not add up to 1 (`--weight D3=0.4` on a large buyer's, which add up to
+    1.35; a profile's `weights: {D1: 0.9}` on a small buyer's, 1.7)."""
     where = tmp_path_factory.mktemp("report")
     vendor = raw_vendor("coreshub")
     vendor.update(id="acme", name={"en": ODD_NAME, "zh": "艾克米 <GPU> & 子 | 公司"})
@@ -35,7 +38,11 @@ def records(tmp_path_factory):
     db = str(where / "records.sqlite")
     assert run_cli("check", "huawei", "--file", str(path), "--record", "--db", db).code == 0
     assert run_cli("rank", "dongguan-factory-smb", "--file", str(path), "--draws", "0", "--record", "--db", db).code == 0
-    shown = {i: json.loads(run_cli("audit", "show", str(i), "--db", db, "--format", "json").out) for i in (1, 2)}
+    assert run_cli("rank", "shenzhen-finance-large", "--weight", "D3=0.4", "--draws", "0", "--record", "--db", db).code == 0
+    profile = where / "weighted.yaml"
+    profile.write_text("segment: small\nlocation: {province: guangdong, city: dongguan}\nweights: {D1: 0.9}\n", encoding="utf-8")
+    assert run_cli("rank", str(profile), "--draws", "0", "--record", "--db", db).code == 0
+    shown = {i: json.loads(run_cli("audit", "show", str(i), "--db", db, "--format", "json").out) for i in (1, 2, 3, 4)}
     return db, shown
 
 
@@ -114,7 +121,7 @@ def test_markdown_tables_are_well_formed(records, record):
             body = lines[i + 2:end]
             assert body and all(row.endswith("|") and len(_cells(row)) == width for row in body), line
     assert tables >= 6
-    assert "Acme \\<GPU> & Sons \\| Ltd" in "\n".join(lines)  # the pipe in a cell and what could start HTML are escaped
+    assert "Acme \\<GPU> \\& Sons \\| Ltd" in "\n".join(lines)  # the pipe in a cell and what could start HTML or an entity are escaped
 
 
 def test_html_is_one_escaped_self_contained_file(records):
@@ -228,13 +235,14 @@ def _svg_lines(out: str) -> list[str]:
     return out_lines
 
 
-def _breakdown_tables(fmt: str, out: str) -> list[list[list[str]]]:
-    """The score tables of a report (header Term, Rating, Weight, Points, Counts, Source), each as rows of cells
-    (a cell wrapped over lines in the SVG is joined again)."""
+def _breakdown_tables(fmt: str, out: str, first: str = "Term") -> list[list[list[str]]]:
+    """The tables of a report whose first header is `first`: the score tables (Term, Rating, Weight used, Points,
+    Counts, Source) or the weights (Dimension, Weight, Weight used, From, Source), each as rows of cells (a cell
+    wrapped over lines in the SVG is joined again)."""
     if fmt == "markdown":
         tables, current = [], None
         for line in out.splitlines():
-            if line.startswith("| Term |"):
+            if line.startswith(f"| {first} |"):
                 current = []
                 tables.append(current)
             elif current is not None and line.startswith("|") and not line.startswith("|---"):
@@ -269,12 +277,12 @@ def _breakdown_tables(fmt: str, out: str) -> list[list[list[str]]]:
 
         parser = Tables()
         parser.feed(out)
-        return [t[1:] for t in parser.tables if t and t[0][:1] == ["Term"]]
+        return [t[1:] for t in parser.tables if t and t[0][:1] == [first]]
     rows = _svg_lines(out)
     tables, current = [], None
     for line in rows:
         cells = [c.strip() for c in line.strip().strip("│").split("│")] if line.strip().startswith("│") else None
-        if cells and cells[0] == "Term":
+        if cells and cells[0] == first:
             current = []
             tables.append(current)
         elif current is not None and cells:
@@ -287,21 +295,37 @@ def _breakdown_tables(fmt: str, out: str) -> list[list[list[str]]]:
     return tables
 
 
+@pytest.mark.parametrize("record", [2, 3, 4])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_score_of_a_ranking_can_be_rebuilt_from_the_report_alone(records, fmt):
+def test_every_score_of_a_ranking_can_be_rebuilt_from_the_report_alone(records, fmt, record):
+    """Each weight used is the weight given divided by their sum (the weights of records 3 and 4 do not add up
+    to 1), each dimension's points are its rating × its weight used, the terms that count add up to the score."""
     db, shown = records
-    ranking = shown[2]["outcome"]["ranking"]
-    tables = _breakdown_tables(fmt, report(db, 2, fmt).out)
+    ranking = shown[record]["outcome"]["ranking"]
+    out = report(db, record, fmt).out
+    (weights,) = _breakdown_tables(fmt, out, "Dimension")
+    *dimensions, (label, total, used_total, *_) = weights
+    given = {row[0].split()[0]: Decimal(row[1]) for row in dimensions}
+    used = {row[0].split()[0]: row[2] for row in dimensions}
+    assert label == "sum" and Decimal(total) == sum(given.values()) and used_total == "1"
+    assert (sum(given.values()) == 1) == (record == 2)
+    for d, weight in given.items():  # six places: within half a millionth of weight ÷ sum
+        assert abs(Decimal(used[d]) - weight / Decimal(total)) <= Decimal("5e-7"), d
+    tables = _breakdown_tables(fmt, out)
     assert len(tables) == len(ranking) > 3
     for vendor, rows in zip(ranking, tables):
-        *terms, total = rows
-        counted = 0.0
+        *terms, score = rows
+        counted = Decimal(0)
         for term, rating, weight, points, counts, _source in terms:
-            if rating:  # a dimension: its rating × its weight is its points
-                assert abs(float(rating) * float(weight) - float(points)) < 5e-5, (vendor["vendor"], term)
+            if rating:  # a dimension: its rating × its weight used is its points, to four places
+                d = term.split()[0]
+                assert weight == used[d], (vendor["vendor"], term)
+                assert abs(int(rating) * Decimal(weight) - Decimal(points)) <= Decimal("5e-5") + 5 * Decimal("5e-7"), (vendor["vendor"], term)
+                exact = (given[d] / Decimal(total) * int(rating)).quantize(Decimal("0.0001"), ROUND_HALF_EVEN)
+                assert exact == Decimal(points), (vendor["vendor"], term)
             if counts == "counts":
-                counted += float(points)
-        assert total[0] == "= score" and abs(counted - float(total[3])) < 5e-5 and float(total[3]) == vendor["score"], vendor["vendor"]
+                counted += Decimal(points)
+        assert score[0] == "= score" and counted == Decimal(score[3]) and float(score[3]) == vendor["score"], vendor["vendor"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -63,6 +63,26 @@ def test_json_is_the_same_utf8_bytes_in_every_locale_and_stdout_encoding(locale,
     json.loads(other.stdout.decode("utf-8").splitlines()[0] if "jsonl" in command else other.stdout.decode("utf-8"))
 
 
+@pytest.fixture(scope="module")
+def ranked_db(tmp_path_factory) -> str:
+    """A records database holding one ranking."""
+    db = str(tmp_path_factory.mktemp("streams") / "r.sqlite")
+    assert _sh(f"zhisuan rank dongguan-factory-smb --draws 0 --record --db {shlex.quote(db)}").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("locale", [{"LC_ALL": "C", "PYTHONUTF8": "0"}, {"PYTHONIOENCODING": "ascii"}])
+@pytest.mark.parametrize("command", ["audit report 1 --format html", "audit report 1 --format svg", "audit report 1",
+                                     "check huawei --format markdown"])
+def test_documents_are_the_same_utf8_bytes_in_every_locale_and_stdout_encoding(ranked_db, locale, command):
+    """F: on a non-UTF-8 stdout the HTML (declaring charset utf-8) read `<h1>\\u5ba1\\u8ba1…`, the SVG held 572 such escapes."""
+    args = f"{command} --lang zh" + (f" --db {shlex.quote(ranked_db)}" if command.startswith("audit") else "")
+    utf8 = _sh(f"zhisuan {args}", PYTHONIOENCODING="utf-8")
+    other = _sh(f"zhisuan {args}", **locale)
+    assert other.returncode == 0 and utf8.returncode == 0
+    assert other.stdout == utf8.stdout and b"\\u" not in other.stdout and "华为" in other.stdout.decode("utf-8")
+
+
 def test_ctrl_c_while_starting_up_is_130_without_a_traceback():
     # -X importtime reports each import on stderr as it finishes: interrupt right after the
     # light entry module is in, while the heavy imports (pydantic, rich, the app) are under way.

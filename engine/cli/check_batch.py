@@ -14,7 +14,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
     """Evaluate every record; JSON lines stream out in input order, other formats print at the end."""
     from ..decide.batch import default_workers, dir_records, evaluate_all, jsonl_records, rules_version
     from ..decide.check import check_result, track_meets
-    from ..render.present import progress, show, show_json, warn
+    from ..render.present import progress, show, warn, write_utf8
 
     level = explain_level(args)
     if args.jsonl is not None:
@@ -43,7 +43,7 @@ def run_batch(args: argparse.Namespace, env) -> int:
             good += 1
             short += bool(args.fail_unless and not track_meets(outcome.track, args.fail_unless))
             if as_lines:
-                show_json(env, outcome.line)
+                write_utf8(env, outcome.line)
             else:
                 kept.append(outcome.decision)
     if hidden:

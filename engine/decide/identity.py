@@ -8,7 +8,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ..errors import LoadError, Location
-from ..loader.yaml_source import read_text
+from ..loader.yaml_source import read_text, refuse_unsafe_characters
 from ..messages import M
 from .bundle import display_name, display_root, inside, rules_folder
 
@@ -28,13 +28,15 @@ class RulesIdentity:
 
 def rule_file_texts(rules_dir: Path | None = None) -> list[tuple[str, str]]:
     """(name relative to the rules folder, content) of every file the rules version covers, in name order
-    (a copy of the folder keeps its names, so its version is the same)."""
+    (a copy of the folder keeps its names, so its version is the same); a file holding an unsafe character is refused."""
     root = display_root(rules_dir)
     folder = rules_folder(rules_dir)
     texts = []
     for path in sorted({p for pattern in RULE_FILES for p in folder.glob(pattern)}):
         display = display_name(path, root)
-        texts.append((path.relative_to(folder).as_posix(), read_text(inside(path, folder, display), display)))
+        text = read_text(inside(path, folder, display), display)
+        refuse_unsafe_characters(text, display)  # a file the version covers is refused as its loading would refuse it
+        texts.append((path.relative_to(folder).as_posix(), text))
     return texts
 
 

@@ -12,7 +12,7 @@ from ..messages import M, msg
 from ..model.decision import CheckResult
 from ..model.ranking import RankResult
 from ..model.vendor import Vendor
-from ..text import visible
+from ..text import single_line, visible
 from .identity import identity_of, rule_file_texts
 
 __all__ = ["KINDS", "HeadCheck", "NewRecord", "check_head", "integrity_warning", "new_record", "parse_head", "record_body",
@@ -23,12 +23,13 @@ KINDS = ("check", "rank", "ask")
 
 def record_body(kind: str, argv: list[str], rules_version: str, tool_version: str, subjects: list[str],
                 inputs: dict, outcome: dict) -> dict:
-    """The canonical body of one record (the chain hashes its JSON); the command line as given. Every text in
-    it with a control or format character, or a lone surrogate (a file name's undecodable byte, say), is kept
-    escaped (`\\x1b`, `\\xff`): no record holds one, so every record can be written and read back."""
+    """The canonical body of one record (the chain hashes its JSON); the command line as given, on one line.
+    Every text in it with an unsafe character (a control, format or separator character, a lone surrogate: a
+    file name's undecodable byte, say) is kept escaped (`\\x1b`, `\\xff`), and the command's tabs and newlines
+    too: no record holds one, so every record can be written and read back."""
     return _visible_all({
         "time": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "command": shlex.join(["zhisuan", *argv]),
+        "command": single_line(shlex.join(["zhisuan", *argv])),
         "kind": kind,
         "rules_version": rules_version,
         "tool_version": tool_version,

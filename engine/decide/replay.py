@@ -8,18 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LoadError, Location, UsageError, ZhisuanError
-from ..explain.changes import Change, RuleEdit, changed_rules, check_changes, rank_changes, responsible_rules, rule_edits
+from ..explain.changes import (Change, RuleEdit, WeightEdit, changed_files, changed_rules, check_changes, rank_changes,
+                               responsible_rules, rule_edits, used_weight_edits, weight_edits)
 from ..loader.git_source import rule_files_at, working_rules
 from ..messages import M
 from ..model.profile import Profile
 from ..model.vendor import Vendor
 from .check import check
-from .identity import is_rule_file, write_rule_files
+from .identity import is_rule_file, rules_identity, write_rule_files
 from .inputs import load_vendors, profile_corpus
 from .knowledge import AdviceKnowledge, load_advice_knowledge, load_rule_base
 from .rank import RankOptions, rank
 
-__all__ = ["DiffSection", "KeptFile", "Replay", "RuleSetDiff", "diff_rule_sets", "replay"]
+__all__ = ["DiffSection", "KeptFile", "Replay", "RuleSetDiff", "WeightEdit", "diff_rule_sets", "replay"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class KeptFile:
 
 @dataclass(frozen=True)
 class Replay:
-    """A record decided again: what changed, the rules whose firing differs, and the rules changed since."""
+    """A record decided again: what changed, the rules whose firing differs and the weights the ranking used that
+    differ; and the rules, segment weights and rule files changed since."""
 
     record: int
     intact: bool
@@ -45,6 +47,9 @@ class Replay:
     kept_files: bool
     recorded_rules: bool
     edits: list[RuleEdit] = field(default_factory=list)  # what changed in each rule modified since the record
+    weights: list[WeightEdit] = field(default_factory=list)  # the weights the ranking used, where they differ
+    weight_edits: list[WeightEdit] = field(default_factory=list)  # the segments' weights changed since the record
+    files: dict[str, list[str]] | None = None  # rule files added, removed, modified since (None: the record kept none)
 
 
 def replay(record_id: int, body: dict, intact: bool, kept: list[KeptFile], rules_dir: Path | None,
@@ -65,11 +70,16 @@ def replay(record_id: int, body: dict, intact: bool, kept: list[KeptFile], rules
     after = _decide_again(body, now)
     changes = (check_changes if kind == "check" else rank_changes)(before, after)
     since = changed_rules(_rule_table(then), _rule_table(now)) if then is not None else None
+    kept_names = [(f.name, f.sha256) for f in kept]
+    now_files = kept_names if recorded_rules else list(rules_identity(rules_dir).files)
     return Replay(
         record=record_id, intact=intact, version_then=before["rules_version"], version_now=after["rules_version"],
         changes=changes, rules=responsible_rules(before, after, frozenset(since["modified"] if since else ())),
         since=since, kept_files=bool(kept), recorded_rules=recorded_rules,
         edits=rule_edits(_rule_table(then), _rule_table(now)) if then is not None else [],
+        weights=[] if kind == "check" else used_weight_edits(before, after),
+        weight_edits=weight_edits(_weight_table(then), _weight_table(now)) if isinstance(then, AdviceKnowledge) else [],
+        files=changed_files(kept_names, now_files) if kept else None,
     )
 
 
@@ -93,6 +103,11 @@ def _rule_table(rules) -> dict:
     return rules.all_rules() if isinstance(rules, AdviceKnowledge) else rules.by_id
 
 
+def _weight_table(kb: AdviceKnowledge) -> dict[str, dict[str, float]]:
+    """Every segment's D1–D5 weights, by segment."""
+    return {segment: dict(weights.weights) for segment, weights in kb.weights.segments.items()}
+
+
 def _decide_again(body: dict, rules) -> dict:
     """The record's inputs through `rules` (from _rules_for), as the same command's full JSON document."""
     vendors = [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
@@ -108,21 +123,26 @@ def _decide_again(body: dict, rules) -> dict:
 
 @dataclass(frozen=True)
 class DiffSection:
-    """One part of the comparison (`check`, or `rank PROFILE`): what changed and the rules whose firing differs."""
+    """One part of the comparison (`check`, or `rank PROFILE`): what changed, the rules whose firing differs and
+    the weights the ranking used that differ."""
 
     where: str
     changes: list[Change]
     rules: list[str]
+    weights: list[WeightEdit] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class RuleSetDiff:
-    """Two rule sets over the same vendors and buyers: their versions, the rules that differ, and every section."""
+    """Two rule sets over the same vendors and buyers: their versions, the rules, segment weights and rule files
+    that differ, and every section."""
 
     versions: tuple[str, str]
     rules: dict[str, list[str]]
     sections: list[DiffSection]
     edits: list[RuleEdit] = field(default_factory=list)  # what changed in each modified rule
+    weight_edits: list[WeightEdit] = field(default_factory=list)  # each segment's weight that differs
+    files: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": [], "modified": []})
 
     @property
     def changed(self) -> list[DiffSection]:
@@ -134,7 +154,7 @@ def diff_rule_sets(revisions: list[str], dirs: list[Path], profiles: Path | None
     """Every classification (bundled vendors) and ranking (`profiles`, default the bundled buyers) that the
     old and the new rule set decide differently."""
     with tempfile.TemporaryDirectory(prefix="zhisuan-diff-") as folder:
-        old, new = _two_rule_sets(revisions, dirs, Path(folder), cwd)
+        (old, old_files), (new, new_files) = _two_rule_sets(revisions, dirs, Path(folder), cwd)
     vendors = [lv.vendor for lv in load_vendors()]
     rules = changed_rules(old.all_rules(), new.all_rules())
     edited = frozenset(rules["modified"])
@@ -143,12 +163,15 @@ def diff_rule_sets(revisions: list[str], dirs: list[Path], profiles: Path | None
     options = RankOptions(weights={}, draws=0, explain="full")
     for profile, name in profile_corpus(profiles):
         ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]
-        sections.append(DiffSection(f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked, edited)))
-    return RuleSetDiff((old.version, new.version), rules, sections, rule_edits(old.all_rules(), new.all_rules()))
+        sections.append(DiffSection(f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked, edited),
+                                    used_weight_edits(*ranked)))
+    return RuleSetDiff((old.version, new.version), rules, sections, rule_edits(old.all_rules(), new.all_rules()),
+                       weight_edits(_weight_table(old), _weight_table(new)), changed_files(old_files, new_files))
 
 
-def _two_rule_sets(revisions: list[str], dirs: list[Path], folder: Path, cwd: Path) -> list[AdviceKnowledge]:
-    """The old and the new rule sets, loaded: from git revisions (written under `folder`), then folders.
+def _two_rule_sets(revisions: list[str], dirs: list[Path], folder: Path, cwd: Path) -> list[tuple[AdviceKnowledge, list]]:
+    """The old and the new rule sets, loaded, each with its rule files' (name, sha256): from git revisions (written
+    under `folder`), then folders.
 
     One revision alone is compared with the working tree's rules/ of its repository, as `git diff REV` would.
     """
@@ -158,8 +181,13 @@ def _two_rule_sets(revisions: list[str], dirs: list[Path], folder: Path, cwd: Pa
     for i, rev in enumerate(revisions):
         written = write_rule_files([(n, t) for n, t in rule_files_at(rev, cwd) if is_rule_file(n)], folder / f"rev{i}")
         try:
-            sets.append(load_advice_knowledge(written))
+            sets.append(_with_files(written))
         except ZhisuanError as exc:  # say which revision, not the temporary folder it was written to
             raise LoadError(M("git.rules_at", rev=rev, reason=exc), Location(rev), M("hint.git_rules_at")) from None
     new = list(dirs) or ([working_rules(cwd)] if len(revisions) == 1 else [])
-    return sets + [load_advice_knowledge(d) for d in new]
+    return sets + [_with_files(d) for d in new]
+
+
+def _with_files(rules_dir: Path) -> tuple[AdviceKnowledge, list[tuple[str, str]]]:
+    """The rule set of `rules_dir` and its rule files' (name, sha256)."""
+    return load_advice_knowledge(rules_dir), list(rules_identity(rules_dir).files)

@@ -130,3 +130,40 @@ def _written(then) -> object:
     """An effect as the value it writes (`track = core`), or None when it writes none."""
     write = then.writes()
     return f"{write[0]} = {write[1]}" if write else None
+
+
+@dataclass(frozen=True)
+class WeightEdit:
+    """A dimension's weight that differs: of a segment between two rule sets, or as a buyer's ranking used it
+    (`segment` is then the buyer's); None where the segment or the weight is not there."""
+
+    segment: str
+    dimension: str
+    before: float | None
+    after: float | None
+
+
+def weight_edits(before: dict[str, dict[str, float]], after: dict[str, dict[str, float]]) -> list[WeightEdit]:
+    """Every weight that differs between two {segment: {dimension: weight}} tables, segments in the file's order."""
+    segments = list(before) + [s for s in after if s not in before]
+    edits = []
+    for segment in segments:
+        old, new = before.get(segment, {}), after.get(segment, {})
+        edits += [WeightEdit(segment, d, old.get(d), new.get(d)) for d in sorted(set(old) | set(new)) if old.get(d) != new.get(d)]
+    return edits
+
+
+def used_weight_edits(before: dict, after: dict) -> list[WeightEdit]:
+    """The weights two ranking documents used that differ (whatever set them: segment, profile, command line)."""
+    table = lambda document: {document["profile"]["segment"]: {d: w["value"] for d, w in document["weights"].items()}}  # noqa: E731
+    return weight_edits(table(before), table(after))
+
+
+def changed_files(before: list[tuple[str, str]], after: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Rule files added, removed and modified between two lists of (name, sha256)."""
+    old, new = dict(before), dict(after)
+    return {
+        "added": sorted(set(new) - set(old)),
+        "removed": sorted(set(old) - set(new)),
+        "modified": sorted(name for name in set(old) & set(new) if old[name] != new[name]),
+    }

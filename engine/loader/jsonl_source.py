@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import LoadError, Location
-from ..messages import M
+from ..messages import M, library_words
 from ..text import first_unsafe
 from .yaml_source import MAX_BYTES, STDIN, Document, checked_text, open_regular, stdin_bytes
 
@@ -54,7 +54,7 @@ def parse_record(raw: bytes, display: str, number: int) -> Document:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise LoadError(M("load.bad_json", problem=exc.msg, column=exc.colno), where, M("hint.one_record_per_line")) from None
+        raise LoadError(M("load.bad_json", problem=library_words("load.json.", exc.msg), column=exc.colno), where, M("hint.one_record_per_line")) from None
     except ValueError:  # an integer of more digits than Python converts (4,300): no count or share is that long
         raise LoadError(M("load.number_too_long"), where, M("hint.one_record_per_line")) from None
     except _Refused as exc:

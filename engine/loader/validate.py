@@ -65,7 +65,7 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = did_you_mean(err.get("input"), choices) or M("hint.allowed", choices=expected)
         message = M("load.not_allowed", key=key, value=short(err.get("input")))
-    elif kind == "bool_type":
+    elif kind in ("bool_type", "bool_parsing"):
         message = M("load.not_yes_no", key=key, value=short(err.get("input")))
         hint = M("hint.yes_no")
     elif kind in _EXPECTED and not loc:
@@ -84,9 +84,21 @@ def _one(err: dict, loc: tuple, model: type[BaseModel], doc: Document) -> LoadEr
         problem = err["ctx"]["error"]
         said = problem.msg if isinstance(problem, Problem) else str(problem)
         message = M("load.at_key", key=key, problem=said)
-    else:
-        message = M("load.at_key", key=key, problem=err["msg"])
+    elif kind in _CONSTRAINTS:
+        ctx = {k: f"{v:g}" if isinstance(v, float) else v for k, v in (err.get("ctx") or {}).items() if k in _CONSTRAINTS[kind]}
+        message = M("load.at_key", key=key, problem=M("model.constraint." + kind, value=short(err.get("input")), **ctx))
+    else:  # a check no model of ours makes: pydantic's words, in parentheses after the value
+        message = M("load.at_key", key=key, problem=M("model.constraint.other", value=short(err.get("input")), problem=err["msg"]))
     return LoadError(message, where, hint)
+
+
+# Each pydantic constraint we say in our own words, with the values of its context that the words take.
+_CONSTRAINTS = {
+    "greater_than": ("gt",), "greater_than_equal": ("ge",), "less_than": ("lt",), "less_than_equal": ("le",),
+    "multiple_of": ("multiple_of",), "finite_number": (), "string_unicode": (),
+    "string_too_short": ("min_length",), "string_too_long": ("max_length",),
+    "too_short": ("min_length", "actual_length"), "too_long": ("max_length", "actual_length"),
+}
 
 
 # What each pattern of the models asks for, in words (others show the pattern itself).
@@ -102,6 +114,8 @@ _EXPECTED = {
     "float_type": "type.number",
     "int_type": "type.whole_number",
     "int_from_float": "type.whole_number",
+    "int_parsing": "type.whole_number",
+    "float_parsing": "type.number",
     "string_type": "type.text",
     "dict_type": "type.mapping",
     "list_type": "type.list",

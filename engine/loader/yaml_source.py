@@ -12,8 +12,8 @@ from typing import Any, BinaryIO
 import yaml
 
 from ..errors import LoadError, Location
-from ..messages import M, Msg
-from ..text import describe, first_unsafe
+from ..messages import M, Msg, library_words
+from ..text import UNSAFE, describe, first_unsafe
 
 MAX_BYTES = 1 << 20
 MAX_NODES = 100_000
@@ -100,8 +100,24 @@ def _decode(raw: bytes, display: str) -> str:
         ) from None
 
 
+def refuse_unsafe_characters(text: str, display: str) -> None:
+    """A LoadError at the line and column of the first unsafe character (engine.text) anywhere in a file's
+    text, comments included: a bidi override in a comment can make a line read as another (Trojan Source).
+
+    A CR is allowed only before an LF (a CRLF line end), and a byte-order mark only as the first character.
+    """
+    for found in UNSAFE.finditer(text):
+        at, ch = found.start(), found.group()
+        if (ch == "\r" and text.startswith("\n", at + 1)) or (ch == "\ufeff" and at == 0):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        where = Location(display, text.count("\n", 0, at) + 1, at - line_start + 1)
+        raise LoadError(M("load.unsafe_in_file", code=describe(ch), column=where.col), where, M("hint.remove_unsafe"))
+
+
 def parse(text: str, display: str) -> Document:
-    """Parse one YAML document with the safe loader, tracking marks and limiting size and tags."""
+    """Parse one YAML document with the safe loader, tracking marks and limiting size and tags; a file holding an
+    unsafe character anywhere, a comment included, is refused."""
     loader = None
     try:
         loader = _Loader(text)
@@ -119,7 +135,7 @@ def parse(text: str, display: str) -> Document:
         lines = text.splitlines()
         tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
         hint = M("hint.tabs") if tabbed else None
-        raise LoadError(M("load.malformed", problem=exc.problem or exc.context), where, hint) from None
+        raise LoadError(M("load.malformed", problem=library_words("load.yaml.", exc.problem or exc.context)), where, hint) from None
     except yaml.YAMLError as exc:
         raise LoadError(M("load.malformed", problem=str(exc)), Location(display)) from None
     except RecursionError:
@@ -133,7 +149,8 @@ def parse(text: str, display: str) -> Document:
     if node is None:
         raise LoadError(M("load.empty"), Location(display, 1), M("hint.expected_mapping"))
     budget = [MAX_NODES]
-    doc.data = _build(node, (), doc, loader, budget)
+    doc.data = _build(node, (), doc, loader, budget)  # a value holding an unsafe character is refused at its key
+    refuse_unsafe_characters(text, display)  # then the rest: comments, and what lies between keys and values
     return doc
 
 

@@ -50,6 +50,15 @@ def msg(key: str, lang: str, /, **kwargs: object) -> str:
     return (zh if lang == "zh" else en).format(**kwargs)
 
 
+def library_words(prefix: str, text: str) -> "Msg | str":
+    """A library's own problem `text` (json's, YAML's) as the catalogue message under `prefix` whose English is
+    those very words, so that it reads in the user's language; the text itself when the catalogue has none."""
+    for key, (_zh, en) in MESSAGES.items():
+        if key.startswith(prefix) and en.replace("{{", "{").replace("}}", "}") == text:  # these take no values
+            return Msg(key)
+    return text
+
+
 def value_label(value: str, lang: str) -> str:
     """A track, type or status value in `lang` (the raw value if it has no label)."""
     key = f"value.{value}"

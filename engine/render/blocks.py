@@ -22,7 +22,14 @@ class Styled:
         return self.text
 
 
-Cell = str | Styled
+@dataclass(frozen=True)
+class Lines:
+    """A table cell of several lines, each one line of text (its leading spaces, an indentation, kept)."""
+
+    lines: tuple[str, ...]
+
+
+Cell = str | Styled | Lines
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ class Facts:
 
 @dataclass(frozen=True)
 class Table:
-    """A table; a cell may hold several lines (separated by newlines, indentation kept).
+    """A table; a cell of several lines is a `Lines` (a text cell is one line, as every text of a block but Code).
 
     `wrap`: the columns that may wrap on a terminal (the others keep their longest cell).
     """
@@ -100,14 +107,15 @@ class Callout:
 
 @dataclass(frozen=True)
 class Verbatim:
-    """Text printed exactly as it is, its line breaks included (never wrapped or reflowed)."""
+    """Lines printed exactly as they are, one after another (never wrapped or reflowed); each is one line."""
 
-    text: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Code:
-    """Preformatted text: as it is on a terminal, fenced in Markdown, <pre> in HTML."""
+    """Preformatted text, the one block whose text keeps its line breaks: as it is on a terminal, fenced in
+    Markdown, <pre> in HTML."""
 
     text: str
 
@@ -135,8 +143,15 @@ def tree_lines(trees: tuple[Tree, ...], depth: int = 0) -> list[tuple[int, str]]
 
 
 def plain(cell: Cell) -> str:
-    """A cell's text."""
+    """A cell's text (a `Lines` cell's lines joined by newlines)."""
+    if isinstance(cell, Lines):
+        return "\n".join(cell.lines)
     return cell.text if isinstance(cell, Styled) else cell
+
+
+def preformatted(block: "Verbatim | Code") -> str:
+    """The text a Verbatim (its lines, each ended by a newline) or Code block prints as it is."""
+    return "".join(line + "\n" for line in block.lines) if isinstance(block, Verbatim) else block.text
 
 
 def map_text(blocks: list[Block], fn: Callable[[str], str]) -> list[Block]:

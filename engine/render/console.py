@@ -10,7 +10,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, plain, preformatted, tree_lines
 
 TREE_MIN_WIDTH = 60
 
@@ -50,7 +50,7 @@ def render_text(blocks: list[Block], isatty: bool, color: bool, width: int) -> s
     for block in blocks:
         if isinstance(block, (Verbatim, Code)):
             flush()
-            out.append(block.text)
+            out.append(preformatted(block))
         else:
             run.append(block)
     flush()
@@ -124,7 +124,7 @@ def print_table(console: Console, table: Table) -> None:
     for i, (header, least, grow) in enumerate(zip(table.headers, mins, growth)):
         grid.add_column(header, no_wrap=i not in table.wrap, overflow="fold", width=least + min(grow, spare * grow // total_growth))
     for row in table.rows:
-        grid.add_row(*(Text(cell.text, style=cell.style) if isinstance(cell, Styled) else cell for cell in row))
+        grid.add_row(*(Text(cell.text, style=cell.style) if isinstance(cell, Styled) else plain(cell) for cell in row))
     console.print(grid)
 
 

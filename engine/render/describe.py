@@ -15,11 +15,24 @@ SYMBOL = {"met": "✓", "partial": "◐", "not_met": "✗", "undetermined": "?",
 RESULT_SYMBOL = {"true": "✓", "false": "✗", "not_evaluated": "?"}
 
 
-def number(value: float | None) -> str:
-    """A number without trailing zeros, or — when unknown."""
+def number(value: float | None, places: int = 4) -> str:
+    """A number to `places` decimals without trailing zeros, or — when unknown."""
     if value is None:
         return "—"
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+USED_WEIGHT_PLACES = 6  # a rating (at most 5) × it is then within 2.5e-6 of the exact term, rounded to four places
+
+
+def used_weight(value: float) -> str:
+    """A weight divided by the sum of the weights, as a rating is multiplied by it (six places)."""
+    return number(value, USED_WEIGHT_PLACES)
+
+
+def source_label(source: str, lang: str) -> str:
+    """Where a fact comes from, in `lang`: `assessment` (ours) and `buyer` said in words, a report section as it is."""
+    return msg("check.assessment", lang) if source == "assessment" else msg("source.buyer", lang) if source == "buyer" else source
 
 
 def value_text(value: Any) -> str:
@@ -94,7 +107,7 @@ def sub_line(sub_id: str, outcome, lang: str) -> str:
     """`T1 ✓ met — evidence [source]`; where the rules overrode the recorded status, it says so."""
     line = (
         f"{sub_id} {SYMBOL.get(outcome.status, '?')} {value_label(outcome.status, lang)} — "
-        f"{outcome.evidence.get(lang)} [{outcome.source}]"
+        f"{outcome.evidence.get(lang)} [{source_label(outcome.source, lang)}]"
     )
     if outcome.recorded not in (outcome.status, "unknown") and outcome.status != "unknown":
         line += " " + msg(
@@ -147,7 +160,7 @@ def condition_tree_lines(conditions: list[ConditionTrace], lang: str) -> list[st
         lines.append("")
         results = [walk(child, depth + 1) for _, child in sorted(node["children"].items())]
         result = _combine(node["kind"], results)
-        lines[at] = "  " * depth + f"{node['kind']} {RESULT_SYMBOL[result]}"
+        lines[at] = "  " * depth + f"{msg('condition.' + node['kind'], lang)} {RESULT_SYMBOL[result]}"
         return result
 
     walk(root, 0)

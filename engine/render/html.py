@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, preformatted, tree_lines
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 80em; padding: 0 1em; color: #1b1b1b; }
@@ -65,7 +65,7 @@ def _html(block: Block) -> str:
     if isinstance(block, Separator):
         return f"<hr>\n<h2>{esc(block.title)}</h2>"
     if isinstance(block, (Code, Verbatim)):
-        return f"<pre>{esc(block.text.rstrip(chr(10)))}</pre>"
+        return f"<pre>{esc(preformatted(block).rstrip(chr(10)))}</pre>"
     raise TypeError(f"not a block: {block!r}")
 
 

@@ -1,8 +1,11 @@
 """Blocks as a Markdown document (the `markdown` format of every command, and the audit report's default).
 
-Text from data cannot become markup: a backslash, `<` (raw HTML, autolinks) and the brackets that
-make a link (`](`, `][`, `]:`) are escaped, so a vendor name such as `"><img src=x onerror=…>` or
-`[x](javascript:…)` reads as itself in any CommonMark renderer.
+Text from data cannot become markup: a backslash, `<` (raw HTML, autolinks), `&` (an entity such as
+`&#x202E;` or `&shy;` would become the invisible character the text check refuses) and the brackets
+that make a link (`](`, `][`, `]:`) are escaped, so a vendor name such as `"><img src=x onerror=…>`
+or `[x](javascript:…)` reads as itself in any CommonMark renderer. A text that starts a line of its
+own (a paragraph, a Verbatim line) has a leading block marker escaped too (`#`, `>`, `-`, `1.`, …),
+so it cannot become a heading, a quote, a list or a rule.
 """
 
 from __future__ import annotations
@@ -18,19 +21,31 @@ def render_markdown(blocks: list[Block]) -> str:
     return "\n\n".join("\n".join(lines) for lines in parts if lines) + "\n"
 
 
-_MARKUP = re.compile(r"\\|<|\](?=[(\[:])")
+_MARKUP = re.compile(r"\\|<|&|\](?=[(\[:])")
+# what opens a block at the start of a line: a heading, quote, list item, rule, setext line, fence, table row
+_BLOCK_START = re.compile(r"^( *)(?:[#>+*=~`|_-]|\d{1,9}(?=[.)]))")
 
 
 def escaped(text: str) -> str:
-    """`text` with what could start raw HTML or a link escaped by a backslash."""
+    """`text` with what could start raw HTML, an entity or a link escaped by a backslash."""
     return _MARKUP.sub(lambda m: "\\" + m.group() if m.group() != "]" else "]\\", text)
+
+
+def line_escaped(text: str) -> str:
+    """`text` escaped, for the start of a line: a block marker it opens with escaped as well (`\\#`, `1\\.`)."""
+    text = escaped(text)
+    found = _BLOCK_START.match(text)
+    if found is None:
+        return text
+    at = found.end() if found.group().strip().isdigit() else found.end() - 1  # after a number, its `.` or `)`
+    return text[:at] + "\\" + text[at:]
 
 
 def _lines(block: Block) -> list[str]:
     if isinstance(block, Heading):
         return ["#" * block.level + " " + escaped(block.text)]
     if isinstance(block, Paragraph):
-        return [escaped(block.text)]
+        return [line_escaped(block.text)]
     if isinstance(block, Items):
         return ["  " * depth + "- " + escaped(text) for depth, text in block.items]
     if isinstance(block, Facts):
@@ -48,7 +63,10 @@ def _lines(block: Block) -> list[str]:
         fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", block.text)), default=0))
         return [fence, *block.text.rstrip("\n").split("\n"), fence]
     if isinstance(block, Verbatim):
-        return [escaped(line) for line in block.text.rstrip("\n").split("\n")]
+        lines = list(block.lines)
+        while lines and not lines[-1]:
+            lines.pop()
+        return [line_escaped(line) for line in lines]
     raise TypeError(f"not a block: {block!r}")
 
 

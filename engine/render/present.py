@@ -8,7 +8,12 @@ are a terminal, the width, the pager.
 
 Everything written here, to stdout or stderr, passes the one text check first (engine.text): a
 control or format character that reached a result anyway (a forged record, a file name) is
-written escaped, never raw. JSON is written as UTF-8 bytes whatever the stream's encoding.
+written escaped, never raw. Here, once, is where a block's text is held to one line: every text
+of every block (a name, a path, a cell, a heading, a Verbatim line) has its tab and newline
+escaped as well, so data cannot start a line (a forged error, a Markdown heading); only a Code
+block keeps its line breaks. JSON and the documents (Markdown, HTML, SVG: a file, which declares or
+assumes UTF-8) are written as UTF-8 bytes whatever the stream's encoding; only terminal text is
+written in the stream's own.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ import subprocess
 from typing import Any
 
 from ..json_text import dumps, dumps_line
-from ..text import visible
-from .blocks import Code, Verbatim, map_text
+from ..text import single_line, visible
+from .blocks import Block, Code, Verbatim, map_text
 
 def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> None:
     """Write `result` in `fmt` ("table" on a terminal, "markdown", "html", "svg", "json", "jsonl") through `view`."""
@@ -27,25 +32,30 @@ def show(env, view: str, result: Any, fmt: str, lang: str, **options: Any) -> No
     if getattr(chosen, {"json": "document", "jsonl": "lines"}.get(fmt, "blocks")) is None:
         raise ValueError(f"view {view!r} has no {fmt} form")  # a command offers only the formats its view has
     if fmt == "json":
-        show_json(env, dumps(chosen.document(result, lang, **options)))
+        write_utf8(env, dumps(chosen.document(result, lang, **options)))
     elif fmt == "jsonl":
-        show_json(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
+        write_utf8(env, "".join(dumps_line(value) for value in chosen.lines(result, lang, **options)))
     else:
-        blocks = map_text(chosen.blocks(result, lang, fmt, **options), visible)
+        blocks = safe_blocks(chosen.blocks(result, lang, fmt, **options))
         if fmt == "table":
             from .console import render_text  # rich loads only when something is drawn
 
             drawn = any(not isinstance(b, (Verbatim, Code)) for b in blocks)  # text printed as it is is never paged
             _to_terminal(env, render_text(blocks, env.isatty, env.color, env.width), page=drawn)
         else:
-            env.stdout.write(_renderer(fmt)(blocks, lang))
+            write_utf8(env, _renderer(fmt)(blocks, lang))
 
 
-def show_json(env, text: str) -> None:
-    """Write JSON text (json_text made it: nothing raw to escape) as UTF-8 bytes, whatever stdout's encoding."""
-    write_utf8 = getattr(env.stdout, "write_utf8", None)
-    if write_utf8 is not None:
-        write_utf8(text)
+def safe_blocks(blocks: list[Block]) -> list[Block]:
+    """Every text of `blocks` through the one text check: a Code block's line breaks kept, every other text one line."""
+    return [Code(visible(b.text)) if isinstance(b, Code) else map_text([b], single_line)[0] for b in blocks]
+
+
+def write_utf8(env, text: str) -> None:
+    """Write `text` to stdout as UTF-8 bytes, whatever the stream's encoding (JSON, a Markdown, HTML or SVG document)."""
+    write = getattr(env.stdout, "write_utf8", None)
+    if write is not None:
+        write(text)
     else:  # an in-memory stream: text is what it holds
         env.stdout.write(text)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, tree_lines
+from .blocks import Block, Callout, Code, Facts, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, plain, preformatted, tree_lines
 
 SVG_WIDTH = 160  # terminal columns of the picture
 
@@ -98,7 +98,7 @@ def render_svg(blocks: list[Block], lang: str) -> str:
         elif isinstance(block, Callout):
             console.print(Text(("⚠ " if block.alert else "✓ ") + block.text, style="bold red" if block.alert else "bold green"))
         elif isinstance(block, (Code, Verbatim)):
-            console.print(Text(block.text.rstrip("\n")))
+            console.print(Text(preformatted(block).rstrip("\n")))
         console.print()
     return console.export_svg(title=title, code_format=_TEMPLATE)
 

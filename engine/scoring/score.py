@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Mapping
 
@@ -32,6 +33,17 @@ def _term_units(weight: float, total: float, rating: int) -> int:
         exact = Decimal(str(weight)) / Decimal(str(total)) * rating
         return int(q(exact) * UNITS)
     return round(x)
+
+
+def used_weights(weights: Mapping[str, float]) -> dict[str, float]:
+    """Each weight divided by the sum of all (docs/scoring.md): what a rating is multiplied by; they add up to 1."""
+    total = sum(weights.values())
+    return {d: w / total for d, w in weights.items()}
+
+
+def sums_to_one(weights: Mapping[str, float]) -> bool:
+    """Whether the weights add up to 1, so that each is used as it is given."""
+    return math.isclose(sum(weights.values()), 1.0, abs_tol=1e-9)
 
 
 def dimension_units(weights: Mapping[str, float], ratings: Mapping[str, int]) -> dict[str, int]:

@@ -7,7 +7,7 @@ import xml.dom.minidom
 
 import pytest
 
-from engine.render.blocks import Code, Facts, Heading, Items, Paragraph, Separator, Styled, Table, Tree, Verbatim, map_text, node
+from engine.render.blocks import Code, Facts, Heading, Items, Lines, Paragraph, Separator, Styled, Table, Tree, Verbatim, map_text, node
 from engine.render.console import render_text
 from engine.render.html import render_html
 from engine.render.markdown import render_markdown
@@ -18,11 +18,11 @@ BLOCKS = [
     Paragraph("A paragraph & more"),
     Items(((0, "top"), (2, "two deeper"), (1, "one deeper"), (0, "back"))),
     Facts((("key", "value"),)),
-    Table(("A", "B"), (("1", Styled("ok", "green")), ("2\n  indented", "x|y"))),
+    Table(("A", "B"), (("1", Styled("ok", "green")), (Lines(("2", "  indented")), "x|y"))),
     node("vendor", [node("criteria", [Tree("T1 ✓"), Tree("  all ✓")]), Tree("supply")]),
     Separator("next part"),
     Code("```\ncode\n"),
-    Verbatim("as it is\n"),
+    Verbatim(("as it is",)),
 ]
 
 
@@ -70,3 +70,13 @@ def test_an_svg_table_too_wide_for_the_picture_widens_it_and_splits_no_word():
     text = re.sub(r"<[^>]+>", "", picture).replace("&#160;", " ")
     assert all(word in text and word.upper() in text for word in words)
     assert float(re.search(r'viewBox="0 0 ([\d.]+)', picture).group(1)) > SVG_WIDTH * 12
+
+
+def test_the_seam_holds_every_text_but_a_code_blocks_to_one_line():
+    """A newline or tab from data never starts a line: only a Code block keeps its line breaks."""
+    from engine.render.present import safe_blocks
+
+    shown = safe_blocks([Heading("a\nb"), Table(("h\t",), (("x\ny",), (Lines(("1", "2\n3")),))), Verbatim(("p\nq", "")),
+                         Facts((("k", "v\u2028w"),)), Code("c\nd\u202e")])
+    assert shown == [Heading("a\\nb"), Table(("h\\t",), (("x\\ny",), (Lines(("1", "2\\n3")),))), Verbatim(("p\\nq", "")),
+                     Facts((("k", "v\\u2028w"),)), Code("c\nd\\u202e")]

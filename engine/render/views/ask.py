@@ -20,7 +20,7 @@ def questions_blocks(questionnaire, lang: str, fmt: str) -> list[Block]:
             choices = KIND_ANSWERS[q.kind]
         lines.append(f"{i:>2} {q.id:<18} {q.field:<30} {choices}")
         lines.append(f"   {q.text.get(lang)}")
-    return [Verbatim("\n".join(lines) + "\n")]
+    return [Verbatim(tuple(lines))]
 
 
 def questions_document(questionnaire, lang: str) -> list[dict]:

@@ -16,7 +16,7 @@ from .rank import rank_blocks
 
 
 def _lines(lines: list[str]) -> list[Block]:
-    return [Verbatim("\n".join(lines) + "\n")]
+    return [Verbatim(tuple(lines))]
 
 
 def _rows(records: list) -> list[dict]:
@@ -67,7 +67,7 @@ def show_blocks(record, lang: str, fmt: str, outcome=None, explain: str = "off")
                  tool=body["tool_version"])
     shown = check_blocks(outcome, lang, fmt, explain) if body["kind"] == "check" else rank_blocks([outcome], lang, fmt, explain)
     alert = [Callout(integrity_warning(record.problem, lang), alert=True)] if record.problem else []
-    return [*alert, Verbatim(f"{header}\n{hashes}\n\n"), *shown]
+    return [*alert, Verbatim((header, hashes, "")), *shown]
 
 
 def show_document(record, lang: str, outcome=None, explain: str = "off") -> dict:
@@ -124,8 +124,28 @@ def modified_text(modified: list[str], edits: list, lang: str) -> str:
     return ", ".join(one(rid) for rid in modified) or "-"
 
 
+def weights_text(edits: list, lang: str) -> str:
+    """`small D1 0.2 → 0.9, …`: each weight that differs (- where there is none)."""
+    shown = lambda value: "-" if value is None else value_text(value)  # noqa: E731
+    return ", ".join(f"{e.segment} {e.dimension} {shown(e.before)} → {shown(e.after)}" for e in edits)
+
+
+def behind_text(rules: list[str], weights: list, lang: str) -> str:
+    """The rules behind a set of changes and, when the ranking's weights differ, those weights: what moved it."""
+    text = msg("audit.rules_behind", lang, rules=", ".join(rules) or "-")
+    return text + msg("audit.weights_behind", lang, weights=weights_text(weights, lang)) if weights else text
+
+
+def _files_line(files: dict[str, list[str]] | None, key: str, lang: str) -> list[str]:
+    """The rule files added, removed and modified, as one line under `key`; none when no file differs."""
+    if not files or not any(files.values()):
+        return []
+    return [msg(key, lang, **{k: ", ".join(v) or "-" for k, v in files.items()})]
+
+
 def replay_blocks(replay, lang: str, fmt: str) -> list[Block]:
-    """`identical`, or each change and the rules behind it; then the rules changed since the record."""
+    """`identical`, or each change and the rules (and weights) behind it; then the rules, weights and rule files
+    changed since the record."""
     lines = []
     if not replay.changes:
         said = "audit.identical_kept" if replay.recorded_rules else "audit.identical"
@@ -134,13 +154,16 @@ def replay_blocks(replay, lang: str, fmt: str) -> list[Block]:
     else:
         lines.append(msg("audit.changed", lang, id=replay.record, n=len(replay.changes)))
         lines += [change_line(c, lang) for c in replay.changes]
-        lines.append(msg("audit.rules_behind", lang, rules=", ".join(replay.rules) or "-"))
+        lines.append(behind_text(replay.rules, replay.weights, lang))
     if replay.since and any(replay.since.values()):
         since = {k: ", ".join(v) or "-" for k, v in replay.since.items()}
         since["modified"] = modified_text(replay.since["modified"], replay.edits, lang)
         lines.append(msg("audit.rules_since", lang, **since))
     elif replay.kept_files and replay.since is None:
         lines.append(msg("audit.rules_since_unknown", lang))
+    if replay.weight_edits:
+        lines.append(msg("audit.weights_since", lang, weights=weights_text(replay.weight_edits, lang)))
+    lines += _files_line(replay.files, "audit.files_since", lang)
     return _lines(lines)
 
 
@@ -150,17 +173,28 @@ def replay_document(replay, lang: str) -> dict:
         "record": replay.record, "intact": replay.intact, "identical": not replay.changes,
         "rules_version_then": replay.version_then, "rules_version_now": replay.version_now, "rules": replay.rules,
         "rules_changed_since": replay.since, "changes": [asdict(c) for c in replay.changes],
-        "rule_edits": [asdict(e) for e in replay.edits],
+        "rule_edits": [asdict(e) for e in replay.edits], "weights": [asdict(w) for w in replay.weights],
+        "weight_edits": [asdict(w) for w in replay.weight_edits], "rule_files_changed_since": replay.files,
     }
 
 
+def section_title(where: str, lang: str) -> str:
+    """A part of a diff in `lang`, with its colon: `check: ` (the classification), or `rank PROFILE: ` (one buyer's ranking)."""
+    kind, _, profile = where.partition(" ")
+    return msg(f"audit.section_{kind}", lang, profile=profile)
+
+
 def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
-    """The rules that differ, then each section that changed with its rules and changes (or that none did)."""
+    """The rules, segment weights and rule files that differ, then each section that changed with the rules (and
+    weights) behind it and its changes (or that none did)."""
     rules = diff.rules
     lines = [msg("audit.diff_rules", lang, added=", ".join(rules["added"]) or "-",
                  removed=", ".join(rules["removed"]) or "-", modified=modified_text(rules["modified"], diff.edits, lang))]
+    if diff.weight_edits:
+        lines.append(msg("audit.diff_weights", lang, weights=weights_text(diff.weight_edits, lang)))
+    lines += _files_line(diff.files, "audit.diff_files", lang)
     for section in diff.changed:
-        lines.append(f"{section.where}: {msg('audit.rules_behind', lang, rules=', '.join(section.rules) or '-')}")
+        lines.append(section_title(section.where, lang) + behind_text(section.rules, section.weights, lang))
         lines += [change_line(c, lang) for c in section.changes]
     if not diff.changed:
         lines.append(msg("audit.diff_none", lang, n=len(diff.sections)))
@@ -168,10 +202,12 @@ def diff_blocks(diff, lang: str, fmt: str) -> list[Block]:
 
 
 def diff_document(diff, lang: str) -> dict:
-    """Both rules versions, the rules that differ, and each section that changed."""
+    """Both rules versions, the rules, segment weights and rule files that differ, and each section that changed."""
     return {
         "rules_versions": list(diff.versions), "rules": diff.rules, "rule_edits": [asdict(e) for e in diff.edits],
-        "changes": [{"where": s.where, "rules": s.rules, "changes": [asdict(c) for c in s.changes]} for s in diff.changed],
+        "weight_edits": [asdict(w) for w in diff.weight_edits], "rule_files": diff.files,
+        "changes": [{"where": s.where, "rules": s.rules, "weights": [asdict(w) for w in s.weights],
+                     "changes": [asdict(c) for c in s.changes]} for s in diff.changed],
     }
 
 

@@ -13,8 +13,9 @@ from ...decide.records import integrity_warning
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
-from ..blocks import Block, Callout, Facts, Heading, Paragraph, Table
-from ..describe import SYMBOL, condition_tree_lines, effect_text, number, value_text
+from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
+from ...scoring.score import used_weights
+from ..describe import SYMBOL, condition_tree_lines, effect_text, number, source_label, used_weight, value_text
 
 
 def report_blocks(record: dict, lang: str) -> list[Block]:
@@ -78,24 +79,28 @@ def _rank_verdict(outcome: dict, lang: str) -> list[Block]:
 
 
 def _scores(outcome: dict, lang: str) -> list[Block]:
-    """The weights, then every ranked vendor's score term by term: each rating × its weight and each rule's points,
-    with where each comes from, summing to the score."""
-    heads = tuple(msg(k, lang) for k in ("column.report_dimension", "column.report_weight", "column.report_origin", "column.source"))
-    weights = tuple((f"{d} {DIMENSION_TITLES[d].get(lang)}", number(w["value"]), msg("rank.origin." + w["origin"], lang), w["source"])
-                    for d, w in outcome["weights"].items())
+    """The weights (each as given, and divided by their sum as the score uses it), then every ranked vendor's score
+    term by term: each rating × its weight used and each rule's points, with where each comes from, summing to the score."""
+    given = {d: w["value"] for d, w in outcome["weights"].items()}
+    used = used_weights(given)
+    heads = tuple(msg(k, lang) for k in ("column.report_dimension", "column.report_weight", "column.report_weight_used",
+                                         "column.report_origin", "column.source"))
+    weights = tuple((f"{d} {DIMENSION_TITLES[d].get(lang)}", number(w["value"]), used_weight(used[d]), msg("rank.origin." + w["origin"], lang),
+                     source_label(w["source"], lang)) for d, w in outcome["weights"].items())
+    weights += ((msg("report.weights_sum", lang), number(sum(given.values())), used_weight(sum(used.values())), "", ""),)
     blocks: list[Block] = [Paragraph(msg("report.scores_note", lang)), Heading(msg("report.weights", lang), 3), Table(heads, weights)]
-    heads = tuple(msg(k, lang) for k in ("column.report_term", "column.report_rating", "column.report_weight", "column.report_points",
+    heads = tuple(msg(k, lang) for k in ("column.report_term", "column.report_rating", "column.report_weight_used", "column.report_points",
                                          "column.report_counts", "column.source"))
     for r in outcome["ranking"]:
         rows = []
         for item in r["breakdown"]:
             if item["kind"] == "dimension":
-                rows.append((f"{item['id']} {DIMENSION_TITLES[item['id']].get(lang)}", str(item["rating"]), number(item["weight"]),
-                             f"{item['points']:+.4f}", msg("report.yes", lang), item["source"]))
+                rows.append((f"{item['id']} {DIMENSION_TITLES[item['id']].get(lang)}", str(item["rating"]), used_weight(used[item["id"]]),
+                             f"{item['points']:+.4f}", msg("report.yes", lang), source_label(item["source"], lang)))
             else:
                 counts = msg("report.yes", lang) if item["applied"] else msg("report.no_stronger", lang)
                 rows.append((f"{item['id']} {_text(item['title'], lang)}", "", "", f"{item['points']:+.4f}", counts,
-                             msg("report.rule_and_facts", lang, rule=item["rule_source"], facts=item["source"])))
+                             msg("report.rule_and_facts", lang, rule=item["rule_source"], facts=source_label(item["source"], lang))))
         rows.append((msg("report.score_total", lang), "", "", f"{r['score']:.4f}", "", ""))
         blocks += [Heading(f"#{r['rank']} {_name(r, lang)}", 3), Table(heads, tuple(rows))]
     return blocks
@@ -194,10 +199,10 @@ def _check_outcome(outcome: dict, lang: str) -> list[Block]:
         rows = []
         for cid in sorted(v["criteria"], key=lambda c: ("TPAC".find(c) % 5, c)):  # T, P, A, C, then any other
             c = v["criteria"][cid]
-            subs = "\n".join(
-                f"{sid} {SYMBOL.get(s['status'], '?')} {value_label(s['status'], lang)} [{s['source']}]"
+            subs = Lines(tuple(
+                f"{sid} {SYMBOL.get(s['status'], '?')} {value_label(s['status'], lang)} [{source_label(s['source'], lang)}]"
                 for sid, s in c["sub"].items()
-            )
+            ))
             rows.append((f"{cid} {msg('criterion.' + cid, lang)}", f"{SYMBOL.get(c['status'], '?')} {value_label(c['status'], lang)}",
                          number(c["share"]), subs))
         blocks.append(Table(heads, tuple(rows)))
@@ -247,7 +252,7 @@ def _trace_table(events: list[TraceEvent], lang: str) -> Block:
             effect += f" ({msg('trace.overridden', lang, winner=e.overridden_by)})"
         elif not e.applied:
             effect += f" ({msg('rank.not_applied', lang)})"
-        rows.append((e.rule, e.title.get(lang), e.source, "\n".join(condition_tree_lines(e.conditions, lang)), effect))
+        rows.append((e.rule, e.title.get(lang), e.source, Lines(tuple(condition_tree_lines(e.conditions, lang))), effect))
     return Table(tuple(msg(k, lang) for k in heads), tuple(rows))
 
 

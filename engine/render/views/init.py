@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from ...messages import MESSAGES, msg
 from ...model.profile import Profile
 from ...model.vendor import Vendor
-from ..blocks import Block, Verbatim
+from ..blocks import Block, Code
 from . import View
 
 # Keys whose meaning is the same wherever they appear.
@@ -135,10 +135,10 @@ def vendor_template(example: dict, name: str, subs: dict, lang: str) -> str:
 
 
 def template_blocks(example, lang: str, fmt: str) -> list[Block]:
-    """The template of a TemplateExample's kind (profile or vendor), as it is."""
+    """The template of a TemplateExample's kind (profile or vendor), as it is (preformatted: a YAML file)."""
     if example.kind == "profile":
-        return [Verbatim(profile_template(example.data, lang))]
-    return [Verbatim(vendor_template(example.data, example.example, example.sub_criteria, lang))]
+        return [Code(profile_template(example.data, lang))]
+    return [Code(vendor_template(example.data, example.example, example.sub_criteria, lang))]
 
 
 VIEWS = {"template": View(blocks=template_blocks, document=None)}

@@ -9,7 +9,8 @@ from ...model.common import ASSESSMENT
 from ...model.ranking import ExcludedVendor, RankedVendor, RankResult, ScoreItem
 from ...model.vocabulary import ALL_SUBS, CRITERIA, DIMENSIONS, City, values_of
 from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, Verbatim, node
-from ..describe import number, trace_tree, value_text
+from ...scoring.score import sums_to_one, used_weights
+from ..describe import number, source_label, trace_tree, used_weight, value_text
 from . import View
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
@@ -89,7 +90,7 @@ def live_blocks(result: RankResult, lang: str, fmt: str) -> list[Block]:
     lines = [f"  {msg('ask.top_three', lang)}: {top or msg('ask.none_left', lang)}"]
     if result.ranking:
         lines.append(f"  {msg('ask.why_first', lang, reason=lead_reason(result.ranking[0], lang))}")
-    return [Verbatim("".join(line + "\n" for line in lines))]
+    return [Verbatim(tuple(lines))]
 
 
 def title_line(result: RankResult, lang: str) -> str:
@@ -99,12 +100,17 @@ def title_line(result: RankResult, lang: str) -> str:
 
 
 def weights_line(result: RankResult, lang: str) -> str:
-    """`Weights: D1 0.2 (segment) · …`."""
+    """`Weights: D1 0.2 (segment) · …`; when they do not add up to 1, each as the score uses it (divided by their sum)."""
     parts = [
         f"{d} {number(w.value)}{assessed_mark(w.source)} ({msg('rank.origin.' + w.origin, lang)})"
         for d, w in result.weights.items()
     ]
-    return f"{msg('rank.weights', lang)}: " + " · ".join(parts)
+    line = f"{msg('rank.weights', lang)}: " + " · ".join(parts)
+    given = {d: w.value for d, w in result.weights.items()}
+    if sums_to_one(given):
+        return line
+    used = " · ".join(f"{d} {used_weight(u)}" for d, u in used_weights(given).items())
+    return line + msg("rank.weights_used", lang, total=number(sum(given.values())), used=used)
 
 
 def inputs_lines(result: RankResult, lang: str) -> list[str]:
@@ -144,7 +150,7 @@ def risk_lines(result: RankResult, lang: str) -> list[str]:
     lines = []
     for r in result.ranking:
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor})")
-        lines += [f"  ! {risk.get(lang)} [{risk.source}]" for risk in r.risks] or [f"  {msg('rank.no_risks', lang)}"]
+        lines += [f"  ! {risk.get(lang)} [{source_label(risk.source, lang)}]" for risk in r.risks] or [f"  {msg('rank.no_risks', lang)}"]
     return lines
 
 
@@ -224,17 +230,21 @@ def excluded_lines(e: ExcludedVendor, lang: str) -> list[str]:
 
 def breakdown_lines(r: RankedVendor, lang: str) -> list[str]:
     """Every term of the score, summing to it."""
+    given = {i.id: i.weight for i in r.breakdown if i.kind == "dimension"}
+    used = None if sums_to_one(given) else used_weights(given)
     lines = []
     for i in r.breakdown:
-        lines.append(_item_line(i, lang))
+        lines.append(_item_line(i, lang, used, sum(given.values())))
     lines.append(f"= {number(r.score)}")
     return lines
 
 
-def _item_line(i: ScoreItem, lang: str) -> str:
+def _item_line(i: ScoreItem, lang: str, used: dict[str, float] | None, total: float) -> str:
+    """One term; a dimension's weight as the score uses it (`0.148148 (0.2 ÷ 1.35)`) when the weights do not add up to 1."""
     if i.kind == "dimension":
         rating, weight = msg("label.rating", lang), msg("label.weight", lang)
-        return f"{i.points:+.4f}  {i.id} {rating} {i.rating}{assessed_mark(i.source)} × {weight} {number(i.weight)}"
+        shown = number(i.weight) if used is None else f"{used_weight(used[i.id])} ({number(i.weight)} ÷ {number(total)})"
+        return f"{i.points:+.4f}  {i.id} {rating} {i.rating}{assessed_mark(i.source)} × {weight} {shown}"
     suffix = "" if i.applied else f"  ({msg('rank.not_applied', lang)})"
     mark = "" if i.applied else "  ·"
     return f"{i.points:+.4f}{mark}  {i.id} [{i.group}] {i.title.get(lang)}{assessed_mark(i.source)} [{i.rule_source}]{suffix}"

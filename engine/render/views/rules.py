@@ -10,7 +10,7 @@ from ...compile.tree import Node
 from ...messages import msg
 from ...model.conformance import Conformance
 from ...model.fields import to_user_units
-from ..blocks import Block, Code, Paragraph, Table, Verbatim
+from ..blocks import Block, Code, Lines, Paragraph, Table, Verbatim
 from ..describe import value_text
 from . import View
 
@@ -178,7 +178,7 @@ def advice_blocks(table: Conformance, lang: str, fmt: str, version: str = "") ->
     if fmt == "table":
         advice, _, how = advice_headers(lang, False)
         rows = tuple(
-            (f"{item.quote if lang == 'zh' else item.advice}\n{where} · {item_id}", encoding)
+            (Lines((item.quote if lang == "zh" else item.advice, f"{where} · {item_id}")), encoding)
             for item, (item_id, where, encoding) in zip(table.advice, advice_rows(table, lang, quotes=False))
         )
         return [Table((advice, how), rows, wrap=(0, 1)), Paragraph(summary, hanging=False)]
@@ -194,7 +194,7 @@ def advice_document(table: Conformance, lang: str, version: str = "") -> dict:
 def version_blocks(identity, lang: str, fmt: str) -> list[Block]:
     """The rules version, then each file it covers with the head of its sha256."""
     lines = [f"{msg('check.rules_version', lang)} {identity.version}"] + [f"  {sha[:12]}  {name}" for name, sha in identity.files]
-    return [Verbatim("\n".join(lines) + "\n")]
+    return [Verbatim(tuple(lines))]
 
 
 def version_document(identity, lang: str) -> dict:
@@ -205,14 +205,14 @@ def version_document(identity, lang: str) -> dict:
 def lint_blocks(report, lang: str, fmt: str) -> list[Block]:
     """Each finding at its file:line, then how many; or that there is none."""
     if not report.findings:
-        return [Verbatim(msg("lint.clean", lang, n=report.rules) + "\n")]
+        return [Verbatim((msg("lint.clean", lang, n=report.rules),))]
     lines = []
     for f in report.findings:
         hint = f.error.hint_in(lang)
         where = f"{f.error.location}: " if f.error.location else ""
         lines.append(f"{where}{f.check}: {f.error.message_in(lang)}" + (f" ({hint})" if hint else ""))
     lines.append(msg("lint.found", lang, n=len(report.findings), load=sum(f.check == "load" for f in report.findings)))
-    return [Verbatim("\n".join(lines) + "\n")]
+    return [Verbatim(tuple(lines))]
 
 
 def lint_document(report, lang: str) -> dict:
