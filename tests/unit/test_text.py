@@ -45,7 +45,7 @@ def test_a_line_or_paragraph_separator_is_refused_and_escaped_as_a_newline_would
 
 
 def test_single_line_escapes_tab_and_newline_as_well():
-    assert single_line("a\nzhisuan: error\tx\u2028\udcff") == "a\\nzhisuan: error\\tx\\u2028\\udcff"
+    assert single_line("a\nzhisuan: error\tx\u2028\ud800\udcff") == "a\\nzhisuan: error\\tx\\u2028\\ud800\\xff"
     assert single_line("九章 DataCanvas §04") == "九章 DataCanvas §04"
 
 
