@@ -57,6 +57,14 @@ CITY_NAMES: dict[str, str] = {
     "广州": "guangzhou", "深圳": "shenzhen", "东莞": "dongguan", "珠海": "zhuhai", "韶关": "shaoguan", "南宁": "nanning",
 }
 Provenance_ = Literal["report", "assessment"]
+# What a buyer can need of a vendor (rules/needs.yaml says how each is stated and met), how much,
+# and what the evidence says of a vendor (a status each need has per vendor).
+Need = Literal[
+    "domestic_chips", "data_residency", "regulated", "self_service", "latency", "free_trial", "industry_solution",
+    "maas_api", "green_compute", "overseas", "large_cluster", "existing_cloud",
+]
+NeedLevel = Literal["must", "wanted"]
+NeedStatus = Literal["met_report", "met_assessed", "no_evidence", "not_met_report"]
 SupplierType = Literal["independent", "internet_cloud", "ai_company"]
 Track = Literal["core", "partial", "out"]
 CriterionStatus = Literal["met", "partial", "not_met"]
