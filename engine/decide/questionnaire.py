@@ -85,16 +85,16 @@ def _yes_no(question: Question, raw: Any) -> bool:
 
 
 def _need(question: Question, raw: Any) -> str | bool:
-    """`must`, `wanted` or no (False); yes is `wanted`, 1 2 3 number them."""
-    if raw in ("must", "wanted") or raw is False:
+    """`must`, `wanted`, or yes/no as a profile reads them (yes is the field's `true`); 1 2 3 number must, wanted, no."""
+    if isinstance(raw, bool) or raw in ("must", "wanted"):
         return raw
     text = str(raw).strip().lower()
     for value, words in _NEED_WORDS.items():
         if text in words:
             return value
-    if text in _YES:
-        return "wanted"
-    if text in _NO:
+    if text in _YES - {"1"}:
+        return True
+    if text in _NO - {"0"}:
         return False
     raise Problem(M("ask.not_a_need", value=repr(str(raw))))
 

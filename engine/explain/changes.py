@@ -62,9 +62,9 @@ def rank_changes(before: dict, after: dict) -> list[Change]:
             else:
                 changes.append(Change(vendor, "place", shown(old), shown(new)))
         old_needs, new_needs = needs_a.get(vendor, {}), needs_b.get(vendor, {})
-        for what in sorted(set(old_needs) | set(new_needs)):
-            if old_needs.get(what) != new_needs.get(what):
-                changes.append(Change(vendor, what, old_needs.get(what), new_needs.get(what)))
+        for what in sorted(set(old_needs) & set(new_needs)):  # a vendor gone or excluded is its place
+            if old_needs[what] != new_needs[what]:
+                changes.append(Change(vendor, what, old_needs[what], new_needs[what]))
     return changes
 
 

@@ -313,7 +313,6 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "rank.needs_legend": ("（必须）为必须项，其余为希望项；✓ 报告表明满足 · ✓† 仅我们的评估表明满足 · ? 没有证据 · ✗ 报告表明不满足",
                           "(must) marks a must, the other needs are wanted; ✓ the report shows it met · ✓† only our assessment does · ? no evidence · ✗ the report shows it unmet"),
     "need.must": ("必须", "must"),
-    "need.wanted": ("希望", "wanted"),
     "need.place.to_confirm": ("待确认", "to confirm"),
     "need.place.excluded": ("已排除", "excluded"),
     "need.assessed_only": ("我们的评估：{facts}", "our assessment: {facts}"),

@@ -45,6 +45,8 @@ Capability = Literal[
     "ai_paas",                        # A2: an AI PaaS or AI OS with model development and inference tools
     "elastic_scaling",                # C1: public-cloud elastic scaling
     "industry_solutions",             # the report credits it with industry-level solutions (R2)
+    "outbound_firms",                 # the report names it for South China firms going overseas
+    "national_training_capacity",     # national-scale compute over its network for latency-tolerant training
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
