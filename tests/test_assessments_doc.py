@@ -51,3 +51,20 @@ def test_the_capability_tables_list_exactly_the_vendor_files_flags(vendor):
     rows = _rows(_section("## Capabilities and industries", vendor))
     flags = {k for k in rows if k not in ("flag", "industries")}
     assert flags == {c["flag"] for c in data["capabilities"] or []}, vendor
+
+
+@pytest.mark.parametrize("vendor", ASSESSED)
+def test_every_f_on_the_page_is_what_the_engine_prints(vendor):
+    """F as check prints it: the product rounded to six places at each step, shown to four (supply.py, describe.number)."""
+    from engine.decide.inputs import load_vendors
+    from engine.render.describe import number
+    from engine.scoring.supply import supply
+
+    lv = next(lv for lv in load_vendors() if lv.vendor.id == vendor)
+    shown = number(supply(lv.vendor).F)
+    section = _section("## Per-vendor derivations", vendor)
+    assert re.search(r"^F = .* = \*\*([0-9.]+)\*\*$", section, re.M).group(1) == shown, vendor
+    name = lv.vendor.name.en
+    table = DOC.split("## F for the seven assessed vendors", 1)[1].split("\n## ", 1)[0]
+    row = next(line for line in table.splitlines() if line.startswith("| ") and f"| {name} |" in line)
+    assert row.strip("|").split("|")[-1].strip() == shown, (vendor, row)
