@@ -465,16 +465,16 @@ def test_diff_of_a_points_change_names_the_rule_and_the_change_and_scores_are_no
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: segment.smb_independent")
     at = text.index("points: 0.5", start)
-    path.write_text(text[:at] + "points: -1.5" + text[at + len("points: 0.5"):], encoding="utf-8")
+    path.write_text(text[:at] + "points: -0.5" + text[at + len("points: 0.5"):], encoding="utf-8")
     shown = run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--lang", "en").out
-    assert "modified segment.smb_independent (points 0.5 → -1.5)" in shown
+    assert "modified segment.smb_independent (points 0.5 → -0.5)" in shown
     data = json.loads(run_cli("audit", "diff", "--rules", str(bundled), "--rules", str(rules), "--format", "json").out)
-    assert {"rule": "segment.smb_independent", "part": "points", "before": 0.5, "after": -1.5} in data["rule_edits"]
+    assert {"rule": "segment.smb_independent", "part": "points", "before": 0.5, "after": -0.5} in data["rule_edits"]
     dongguan = next(s for s in data["changes"] if s["where"] == "rank dongguan-factory-smb")
     assert dongguan["rules"] == ["segment.smb_independent"]  # fired the same, scored otherwise: still named
     moves = {c["vendor"]: c for c in dongguan["changes"]}
-    # DataCanvas keeps first place at 4.3 (was "place: #1 6.3 → #1 4.3"); CoresHub, 5.45 → 3.45, falls behind Alibaba and Volcano
-    assert moves["datacanvas"] == {"vendor": "datacanvas", "what": "score", "before": "6.3", "after": "4.3"}
+    # DataCanvas keeps first place at 5.3 (was "place: #1 6.3 → #1 5.3"); CoresHub, 5.45 → 4.45, falls behind Alibaba (4.5)
+    assert moves["datacanvas"] == {"vendor": "datacanvas", "what": "score", "before": "6.3", "after": "5.3"}
     assert moves["coreshub"]["what"] == "place" and moves["coreshub"]["before"] == "#2 5.45"
 
 
