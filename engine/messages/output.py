@@ -308,6 +308,7 @@ OUTPUT: dict[str, tuple[str, str]] = {
                              "Whether these vendors meet a must of the buyer's rests on our assessment or on no evidence; they rank after every vendor that meets all musts."),
     "rank.none_meet_musts": ("没有厂商经报告证实满足全部必须项：以下整个排名都待确认。",
                              "No vendor is shown by the report to meet every must: the whole ranking below is to confirm."),
+    "rank.lower_to_confirm": ("必须项待确认：{needs}", "a must to confirm: {needs}"),
     "rank.confirm_ask": ("请向每家确认：", "Ask each:"),
     "rank.needs": ("需求对照", "Needs"),
     "rank.needs_legend": ("（必须）为必须项，其余为希望项；✓ 报告表明满足 · ✓† 仅我们的评估表明满足 · ? 没有证据 · ✗ 报告表明不满足",

@@ -238,9 +238,14 @@ def stability_line(result: RankResult, lang: str) -> str:
 def why_lower_lines(result: RankResult, lang: str) -> list[str]:
     """For each vendor below #1: its gap and where it loses most."""
     lines = []
+    titles = {n.need: n.title.get(lang) for n in result.needs}
+    first_unsure = bool(result.ranking[0].to_confirm)
     for r in result.ranking[1:]:
         # a dimension reads with its id (D3 …); a rule group's id is internal, its title says it
         costs = msg("sep", lang).join(f"{c.item + ' ' if c.item in DIMENSIONS else ''}{c.title.get(lang)} {c.delta:+g}" for c in r.costs)
+        if r.to_confirm and not first_unsure:  # its group, not its score, puts it below
+            musts = msg("sep", lang).join(titles[n] for n in r.to_confirm)
+            costs = msg("rank.lower_to_confirm", lang, needs=musts) + (msg("sep", lang) + costs if costs else "")
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor}): {msg('rank.gap', lang, gap=number(r.gap_to_first))} — {costs}")
     return lines
 
