@@ -1,4 +1,5 @@
-"""Runs the ranking case corpus in tests/cases/advice/, one case file per file of rules/advice/."""
+"""Runs the ranking case corpus: tests/cases/advice/, one case file per file of rules/advice/, and
+tests/cases/needs.yaml, the cases of rules/needs.yaml (a must and a wanted case per need)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from engine.decide.rank import RankOptions, rank
 
 from .conftest import ROOT, patched_vendor, set_path
 
-CASE_FILES = sorted((Path(__file__).parent / "cases" / "advice").glob("*.yaml"))
+CASE_FILES = sorted((Path(__file__).parent / "cases" / "advice").glob("*.yaml")) + [Path(__file__).parent / "cases" / "needs.yaml"]
 CASES = [dict(case, file=path.stem) for path in CASE_FILES for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
 WANT = {
     "first", "first_type", "top", "top_set", "ranked", "includes", "above", "excluded", "not_excluded", "comeback",
     "fired", "not_fired", "not_evaluated", "applied", "penalised", "unassessed", "context", "no_context", "unknown", "unused",
-    "risks",
+    "risks", "stated", "needs", "to_confirm", "confirmed",
 }
 
 
@@ -87,6 +88,22 @@ def test_advice_case(case, kb, bundled_vendors):
         assert ranked[vid].risks and all(r.source.startswith("report:§04") for r in ranked[vid].risks), vid
     assert set(want.get("unknown", [])) <= set(result.unknown_inputs)
     assert set(want.get("unused", [])) <= set(result.unused_inputs)
+    # needs: stated {need: must|wanted}; needs {vendor: {need: status}}; to_confirm {vendor: [need]}
+    # (ranked in the group to confirm, for exactly those musts); confirmed [vendor] (meets every must)
+    stated = {n.need: n.level for n in result.needs}
+    for need, level in want.get("stated", {}).items():
+        assert stated.get(need) == level, (need, stated)
+    everyone = {**ranked, **dropped}
+    for vid, statuses in want.get("needs", {}).items():
+        found = {m.need: m.status for m in everyone[vid].needs}
+        for need, status in statuses.items():
+            assert found.get(need) == status, (vid, need, found)
+    for vid, needs in want.get("to_confirm", {}).items():
+        assert vid in ranked and sorted(ranked[vid].to_confirm) == sorted(needs), (vid, ranked.get(vid))
+    for vid in want.get("confirmed", []):
+        assert vid in ranked and not ranked[vid].to_confirm, (vid, ranked.get(vid))
+    groups = [bool(r.to_confirm) for r in result.ranking]
+    assert groups == sorted(groups), "a vendor to confirm ranks above one that meets every must"
 
 
 def test_every_advice_rule_has_a_case_where_it_must_not_fire_in_the_file_of_its_rules(kb):
@@ -100,6 +117,8 @@ def test_every_advice_rule_has_a_case_where_it_must_not_fire_in_the_file_of_its_
 def test_every_case_of_an_advice_rule_file_is_about_its_rules(kb):
     """A case that names rules names at least one rule of its own file (machinery cases name none)."""
     for case in CASES:
+        if case["file"] == "needs":
+            continue  # the needs' cases are about rules/needs.yaml, whichever rule then acts on a need
         named = {rule for key in ("fired", "not_fired", "applied", "penalised") for rules in case["want"].get(key, {}).values() for rule in rules}
         named |= set(case["want"].get("excluded", {}).values())
         if named:
@@ -116,3 +135,12 @@ def test_every_quoted_case_quotes_the_report_verbatim():
     for case in CASES:
         for fragment in case.get("quote", "").split("…"):
             assert fragment.strip() in text, (case["note"], fragment)
+
+
+def test_every_need_has_a_case_for_each_way_it_can_be_stated(kb):
+    """Each need of rules/needs.yaml has a case where the buyer states it as a must, and one as wanted
+    (each way its file allows), and the case checks the matrix or the group to confirm."""
+    covered = {(need, level) for c in CASES if c["file"] == "needs" for need, level in c["want"].get("stated", {}).items()
+               if {"needs", "to_confirm", "confirmed", "excluded"} & set(c["want"])}
+    ways = {(n.spec.id, level) for n in kb.needs for level in ("must", "wanted") if getattr(n.spec, level) is not None}
+    assert sorted(ways - covered) == []

@@ -1,5 +1,5 @@
 """Runs the eligibility case corpus against the bundled rules: tests/cases/eligibility/*.yaml, classification.yaml
-and policy.yaml, one case file per rule file (tests/test_advice_cases.py runs tests/cases/advice/)."""
+and policy.yaml, one case file per rule file (tests/test_advice_cases.py runs tests/cases/advice/ and needs.yaml)."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ def _load_cases() -> list:
 
 
 def test_case_files_mirror_rule_files():
-    """One case file per rule file, of the same name (eligibility/, advice/, classification, policy), and no other."""
+    """One case file per rule file, of the same name (eligibility/, advice/, classification, policy, needs), and no other."""
     from engine.decide.bundle import bundle_root
 
     rules = bundle_root() / "rules"
-    wanted = {p.relative_to(rules).as_posix() for pattern in ("eligibility/*.yaml", "advice/*.yaml", "classification.yaml", "policy.yaml")
+    wanted = {p.relative_to(rules).as_posix() for pattern in ("eligibility/*.yaml", "advice/*.yaml", "classification.yaml", "policy.yaml", "needs.yaml")
               for p in rules.glob(pattern)}
     assert {p.relative_to(CASES_DIR).as_posix() for p in CASES_DIR.rglob("*.yaml")} == wanted
 

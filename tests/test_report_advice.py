@@ -123,16 +123,16 @@ def test_a_vendor_without_a_section_in_the_report_says_so_under_risks():
 
 def test_a_medium_buyer_who_has_not_said_its_needs_is_told_which_answers_decide_the_advice(tmp_path):
     # "中小微" (advice 1) or "中型以上企业，对行业级解决方案由更高要求" (advice 2): for a medium firm it
-    # turns on its industry-solution and compliance needs; unknown, neither is guessed, and rank says so.
+    # turns on its industry-solution need (not on compliance); unknown, neither is guessed, and rank says so.
     path = tmp_path / "medium.yaml"
     path.write_text("segment: medium\nlocation: {province: guangxi}\n", encoding="utf-8")
     doc = json.loads(run_cli("rank", str(path), "--format", "json", "--draws", "0").out)
     waiting = {u["rule"]: u["waits_on"] for u in doc["undecided"]}
-    assert waiting["segment.smb_independent"] == ["compliance.regimes", "needs.industry_solution"]
-    assert waiting["segment.enterprise_big_cloud"] == ["compliance.regimes", "needs.industry_solution"]
+    assert waiting["segment.smb_independent"] == ["needs.industry_solution"]
+    assert waiting["segment.enterprise_big_cloud"] == ["needs.industry_solution"]
     answered = tmp_path / "answered.yaml"
     answered.write_text(
-        "segment: medium\nlocation: {province: guangxi}\nneeds: {industry_solution: false}\ncompliance: {regimes: []}\n",
+        "segment: medium\nlocation: {province: guangxi}\nneeds: {industry_solution: false}\n",
         encoding="utf-8",
     )
     doc = json.loads(run_cli("rank", str(answered), "--format", "json", "--draws", "0").out)

@@ -10,7 +10,7 @@ from ..errors import Problem, UsageError
 from ..messages import msg
 
 HELP, BACK, DONE = "?", "back", "done"
-KIND_HINT = {"yes_no": "y/n", "cards": "8 | 4-16", "text": "…"}
+KIND_HINT = {"yes_no": "y/n", "need": "must/wanted/no", "cards": "8 | 4-16", "text": "…"}
 
 
 class Session:

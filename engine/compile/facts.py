@@ -59,7 +59,7 @@ def missing_vendor_facts(vendor: Vendor) -> list[str]:
     """The vendor input fields that have no value (what an assessment would have to supply)."""
     facts = vendor_facts(vendor)
     return [name for name, spec in FIELDS.items()
-            if not spec.derived and not name.startswith(("profile.", "match.")) and name not in facts]
+            if not spec.derived and not name.startswith(("profile.", "match.", "need.")) and name not in facts]
 
 
 def _normalised(raw: dict[str, Any]) -> dict[str, Any]:
@@ -79,6 +79,15 @@ def _sorted(values: list[str] | None) -> list[str] | None:
 
 def _yes(flag: bool | None) -> str | None:
     return None if flag is None else ("yes" if flag else "no")
+
+
+def need_level(answer: bool | str | None, true_means: str = "wanted") -> str | None:
+    """A need as the buyer stated it: must, wanted or no (`true` is `true_means`); unknown stays unknown."""
+    if answer is None:
+        return None
+    if isinstance(answer, bool):
+        return true_means if answer else "no"
+    return answer
 
 
 def _any_true(flags: list[bool | None]) -> bool | None:
@@ -169,16 +178,16 @@ def profile_facts(profile: Profile) -> dict[str, Any]:
         "profile.domestic_share_target": profile.chips.domestic_share_target,
         "profile.budget": profile.commercial.budget,
         "profile.contract": profile.commercial.contract,
-        "profile.free_trial": _yes(profile.commercial.free_trial),
-        "profile.data_residency": _yes(profile.compliance.data_residency),
+        "profile.free_trial": need_level(profile.commercial.free_trial),
+        "profile.data_residency": need_level(profile.compliance.data_residency),
         "profile.cross_border_data": _yes(profile.compliance.cross_border_data),
         "profile.regimes": None if regimes is None else sorted(set(regimes)),
         "profile.regulated": None if regimes is None else _yes(bool(regimes)),
-        "profile.self_service": _yes(profile.needs.self_service),
-        "profile.industry_solution": _yes(profile.needs.industry_solution),
-        "profile.maas_api": _yes(profile.needs.maas_api),
-        "profile.green_compute": _yes(profile.needs.green_compute),
-        "profile.overseas": _yes(profile.needs.overseas),
+        "profile.self_service": need_level(profile.needs.self_service, "must"),  # buying online is all or nothing
+        "profile.industry_solution": need_level(profile.needs.industry_solution),
+        "profile.maas_api": need_level(profile.needs.maas_api),
+        "profile.green_compute": need_level(profile.needs.green_compute),
+        "profile.overseas": need_level(profile.needs.overseas),
         "profile.lock_in_aversion": profile.needs.lock_in_aversion,
         "profile.existing_cloud": profile.existing_cloud,
         "profile.vouchers": None if profile.vouchers is None else sorted(set(profile.vouchers)),

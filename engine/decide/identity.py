@@ -15,7 +15,7 @@ from .bundle import display_name, display_root, inside, rules_folder
 __all__ = ["RULE_FILES", "RulesIdentity", "identity_of", "is_rule_file", "rule_file_texts", "rules_identity", "write_rule_files"]
 
 # Every file that decides an outcome or a question: one version covers them all.
-RULE_FILES = ("eligibility/*.yaml", "classification.yaml", "policy.yaml", "advice/*.yaml", "weights.yaml", "questions.yaml")
+RULE_FILES = ("eligibility/*.yaml", "classification.yaml", "policy.yaml", "advice/*.yaml", "weights.yaml", "questions.yaml", "needs.yaml")
 
 
 @dataclass(frozen=True)

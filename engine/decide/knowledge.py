@@ -11,6 +11,7 @@ from ..errors import LoadError, Location, RuleError, UsageError, ZhisuanError, f
 from ..loader.validate import validate
 from ..loader.yaml_source import load, parse, read_text
 from ..messages import M
+from ..model.needs import NeedsFile
 from ..model.report import Figures, Policies
 from ..model.rules import ConflictPolicy, RuleFile
 from ..model.weights import WeightsFile
@@ -18,9 +19,10 @@ from ..runtime.limits import refuse_over_limits
 from ..suggest import did_you_mean
 from .bundle import bundle_root, display_name, display_root, inside, rules_folder
 from .identity import rules_identity
+from .needs import CompiledNeed, compile_need
 
 __all__ = ["ADVICE_RULES", "ELIGIBILITY_RULES", "AdviceKnowledge", "CompiledForm", "compiled_form", "load_advice_knowledge",
-           "load_report_data", "load_rule_base", "read_rules"]
+           "load_needs", "load_report_data", "load_rule_base", "read_rules"]
 
 ELIGIBILITY_RULES = ("eligibility/*.yaml", "classification.yaml")
 ADVICE_RULES = ("advice/*.yaml",)
@@ -97,6 +99,7 @@ class AdviceKnowledge:
     version: str
     figures: Figures
     policies: Policies
+    needs: tuple[CompiledNeed, ...] = ()  # rules/needs.yaml, in its order
 
     def all_rules(self) -> dict:
         """Every rule of both bases by id."""
@@ -117,17 +120,38 @@ def load_advice_knowledge(rules_dir: Path | None = None) -> AdviceKnowledge:
     eligibility = load_rule_base(rules_dir, version=version)
     provided = frozenset(r.writes for r in eligibility.by_id.values() if r.writes)
     advice = load_rule_base(rules_dir, ADVICE_RULES, given=provided, version=version)
-    root = display_root(rules_dir)
-    path = rules_folder(rules_dir) / "weights.yaml"
-    display = display_name(path, root)
-    weights = validate(WeightsFile, parse(read_text(inside(path, rules_folder(rules_dir), display), display), display))
+    weights = validate(WeightsFile, _rules_document(rules_dir, "weights.yaml"))
+    needs = load_needs(rules_dir)
     eligibility_ids = {rule_id.lower(): rule for rule_id, rule in eligibility.by_id.items()}
     for rule_id, rule in advice.by_id.items():
         other = eligibility_ids.get(rule_id.lower())  # ids differing only in case are one id to a reader
         if other is not None:
             raise RuleError(M("rule.id_in_both", id=repr(other.id), at=str(other.location)), rule.location, M("hint.rule_ids_case"))
     figures, policies = load_report_data()  # the report's own data, whichever rules are used
-    return AdviceKnowledge(eligibility, advice, weights, version, figures, policies)
+    return AdviceKnowledge(eligibility, advice, weights, version, figures, policies, needs)
+
+
+def load_needs(rules_dir: Path | None = None) -> tuple[CompiledNeed, ...]:
+    """rules/needs.yaml validated, each condition checked against the field catalogue at its line."""
+    doc = _rules_document(rules_dir, "needs.yaml")
+    needs_file = validate(NeedsFile, doc)
+    errors: list[ZhisuanError] = []
+    compiled = []
+    for i, spec in enumerate(needs_file.needs):
+        try:
+            compiled.append(compile_need(spec, i, doc.locate))
+        except ZhisuanError as exc:
+            errors += flatten(exc)
+    raise_all(errors)
+    return tuple(compiled)
+
+
+def _rules_document(rules_dir: Path | None, name: str):
+    """The parsed file `name` of the rules folder (default: bundled), refused if it links outside it."""
+    folder = rules_folder(rules_dir)
+    path = folder / name
+    display = display_name(path, display_root(rules_dir))
+    return parse(read_text(inside(path, folder, display), display), display)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ __all__ = ["DERIVED", "Finding", "LintReport", "lint_rules"]
 
 # Effects that belong to the other kind of rule.
 _ADVICE_EFFECTS = {"exclude", "score"}
-_PROFILE_PREFIXES = ("profile.", "match.")
+_PROFILE_PREFIXES = ("profile.", "match.", "need.")
 DERIVED = frozenset(name for name, spec in FIELDS.items() if spec.derived)
 
 

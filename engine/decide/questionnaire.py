@@ -25,6 +25,8 @@ BUYER_ID, BUYER_NAME = "buyer", {"zh": "客户", "en": "buyer"}  # a profile mad
 NONE = "none"  # a multi question's answer for an empty list
 _YES = {"yes", "y", "true", "1", "是", "对"}
 _NO = {"no", "n", "false", "0", "否", "不"}
+_NEED_WORDS: dict[str | bool, set[str]] = {"must": {"must", "m", "1", "必须"}, "wanted": {"wanted", "w", "2", "希望"},
+                                           False: {"3", "不需要"}}
 _CARDS = re.compile(r"^\s*\d+\s*([-–]\s*\d+\s*)?$")
 
 
@@ -41,6 +43,7 @@ def parse_answer(question: Question, raw: Any) -> Any:
         "choice": _choice,
         "multi": _multi,
         "yes_no": _yes_no,
+        "need": _need,
         "number": _number,
         "cards": _cards,
         "text": _text,
@@ -79,6 +82,21 @@ def _yes_no(question: Question, raw: Any) -> bool:
     if text in _NO:
         return False
     raise Problem(M("ask.not_yes_no", value=repr(str(raw))))
+
+
+def _need(question: Question, raw: Any) -> str | bool:
+    """`must`, `wanted`, or yes/no as a profile reads them (yes is the field's `true`); 1 2 3 number must, wanted, no."""
+    if isinstance(raw, bool) or raw in ("must", "wanted"):
+        return raw
+    text = str(raw).strip().lower()
+    for value, words in _NEED_WORDS.items():
+        if text in words:
+            return value
+    if text in _YES - {"1"}:
+        return True
+    if text in _NO - {"0"}:
+        return False
+    raise Problem(M("ask.not_a_need", value=repr(str(raw))))
 
 
 def _number(question: Question, raw: Any) -> float:
@@ -183,13 +201,16 @@ def answers_from_profile(questionnaire: Questionnaire, profile: Profile) -> dict
 
 
 def candidate_answers(question: Question) -> list[Any]:
-    """The answers the look-ahead tries: every choice (for multi: none and each one), yes and no, or the probes."""
+    """The answers the look-ahead tries: every choice (for multi: none and each one), yes and no, must, wanted
+    and no, or the probes."""
     if question.kind == "choice":
         return list(question.choices)
     if question.kind == "multi":
         return [[]] + [[c] for c in question.choices]
     if question.kind == "yes_no":
         return [True, False]
+    if question.kind == "need":
+        return ["must", "wanted", False]
     return [parse_answer(question, p) for p in question.probe]
 
 

@@ -16,9 +16,11 @@ from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
 from .inputs import LoadedProfile
 from .knowledge import AdviceKnowledge
+from .needs import level_facts, match_needs, need_inputs, need_levels, need_sources, stated_needs, status_facts, to_confirm
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
-from ..model.ranking import Cost, ExcludedVendor, RankedVendor, RankResult, Reason, ScoreItem, UnassessedVendor
+from ..model.ranking import (Cost, ExcludedVendor, NeedMatch, RankedVendor, RankResult, Reason, ScoreItem, StatedNeed,
+                             UnassessedVendor)
 from ..model.vendor import Vendor
 from ..scoring.score import as_points, breakdown, q, ratings_of, rule_units, score_units
 from ..scoring.stability import Contender, stability
@@ -54,6 +56,12 @@ class _Scored:
     F: float | None
     F_source: str
     trace: list[Event]
+    needs: list[NeedMatch]
+    to_confirm: list[str]  # musts only an assessment, or nothing, says it meets
+
+    def order(self) -> tuple:
+        """Where it ranks: vendors meeting every must first, then the higher score, the larger F, the id."""
+        return (bool(self.to_confirm), -self.score, -(self.F or 0), self.vendor.id)
 
 
 class Eligibility:
@@ -84,7 +92,7 @@ def rank(
     eligibility = eligibility or Eligibility(kb)
     used = resolve_weights(kb.weights, profile, options.weights)
     weights = {d: w.value for d, w in used.items()}
-    buyer = profile_facts(profile)
+    buyer, stated = _buyer(kb, profile)
     scored: list[_Scored] = []
     excluded: list[ExcludedVendor] = []
     dropped_traces: list[list[Event]] = []
@@ -94,24 +102,25 @@ def rank(
         if not vendor.assessed_in_report and absent:
             unassessed.append(UnassessedVendor(vendor=vendor.id, name=vendor.name, missing=absent))
             continue
-        facts, checked, trace = _advice(kb, eligibility, buyer, profile, vendor)
-        sources = fact_sources(vendor, profile.location.province, checked)
-        provenance = {e.rule: rule_provenance(e, sources) for e in trace if e.fired}
-        drops = [e for e in trace if e.fired and e.effect.kind == "exclude"]
+        pair = _advice(kb, eligibility, buyer, stated, profile, vendor)
+        provenance = {e.rule: rule_provenance(e, pair.sources) for e in pair.trace if e.fired}
+        drops = [e for e in pair.trace if e.fired and e.effect.kind == "exclude"]
         if drops:
-            excluded.append(_excluded(kb, vendor, facts, drops, trace, provenance, options.explain))
-            dropped_traces.append(trace)
+            excluded.append(_excluded(kb, vendor, pair, drops, provenance, options.explain))
+            dropped_traces.append(pair.trace)
             continue
         _require_ratings(vendor, weights)
-        items = breakdown(vendor, weights, trace, provenance)
+        items = breakdown(vendor, weights, pair.trace, provenance)
         terms = supply(vendor)
-        extra = rule_units(trace)
+        extra = rule_units(pair.trace)
         exact = as_points(score_units(weights, ratings_of(vendor), extra))
-        scored.append(_Scored(vendor, facts, items, exact, extra, terms.F, supply_source(terms), trace))
-    scored.sort(key=lambda s: (-s.score, -(s.F or 0), s.vendor.id))
+        scored.append(_Scored(vendor, pair.facts, items, exact, extra, terms.F, supply_source(terms), pair.trace,
+                              pair.needs, to_confirm(stated, pair.needs)))
+    scored.sort(key=_Scored.order)
     traces = [s.trace for s in scored] + dropped_traces
     ranking = [_ranked(i, s, scored[0], options.explain) for i, s in enumerate(scored, 1)]
-    contenders = [Contender(s.vendor.id, ratings_of(s.vendor), s.rule_units, s.F or 0) for s in scored]
+    contenders = [Contender(s.vendor.id, ratings_of(s.vendor), s.rule_units, s.F or 0, int(bool(s.to_confirm)))
+                  for s in scored]
     return RankResult(
         rules_version=kb.version,
         tool_version=tool_version(),
@@ -122,15 +131,22 @@ def rank(
         city=city_key(profile.location.city),
         city_matters=any(p.city for p in kb.policies.policies if p.region == profile.location.province),
         unknown_inputs=unknown_inputs(profile),
-        unused_inputs=unread_inputs(set().union(*(r.reads for r in kb.advice.by_id.values()))),
-        undecided=undecided_rules(traces, set(buyer)),
+        unused_inputs=unread_inputs(_advice_reads(kb)),
+        undecided=undecided_rules(traces, set(buyer), need_inputs(kb.needs)),
         context=report_context(profile, kb.figures, kb.policies, traces),
         weights=used,
+        needs=stated,
         ranking=ranking,
         excluded=excluded,
         unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
     )
+
+
+def _advice_reads(kb: AdviceKnowledge) -> set[str]:
+    """Every buyer fact the advice reads, and those the needs matrix reads."""
+    reads = set().union(*(r.reads for r in kb.advice.by_id.values()))
+    return reads | {f for inputs in need_inputs(kb.needs).values() for f in inputs}
 
 
 def own_weights_add_up(kb: AdviceKnowledge, loaded: LoadedProfile) -> None:
@@ -147,13 +163,34 @@ def most_excluding(result: RankResult) -> tuple[str, int]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counts else ("-", 0)
 
 
-def _advice(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, profile: Profile, vendor: Vendor,
-            conditions: bool = True) -> tuple[dict, list[Event], list[Event]]:
-    """The facts of one buyer–vendor pair, the vendor's eligibility trace, and the advice trace."""
+@dataclass
+class _Pair:
+    """One buyer–vendor pair: its facts, their sources, the needs matrix row and the advice trace."""
+
+    facts: dict
+    sources: dict[str, str]
+    needs: list[NeedMatch]
+    trace: list[Event]
+
+
+def _buyer(kb: AdviceKnowledge, profile: Profile) -> tuple[dict, list[StatedNeed]]:
+    """The buyer's facts, with how much it needs each need, and the needs it states."""
+    buyer = profile_facts(profile)
+    levels = need_levels(kb.needs, buyer)
+    return {**buyer, **level_facts(levels)}, stated_needs(kb.needs, levels)
+
+
+def _advice(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, stated: list[StatedNeed], profile: Profile,
+            vendor: Vendor, conditions: bool = True) -> _Pair:
+    """The facts of one buyer–vendor pair with the vendor's needs matrix row, and the advice trace."""
     derived, checked = eligibility.of(vendor)
     facts = {**derived, **buyer, **pair_facts(profile, vendor)}
+    sources = fact_sources(vendor, profile.location.province, checked)
+    needs = match_needs(kb.needs, stated, facts, sources)
+    facts.update(status_facts(needs))
+    sources.update(need_sources(needs))
     _, trace = run_facts(kb.advice, facts, f"{profile.id}/{vendor.id}", conditions)
-    return facts, checked, trace
+    return _Pair(facts, sources, needs, trace)
 
 
 def _require_ratings(vendor: Vendor, weights: dict[str, float]) -> None:
@@ -170,17 +207,17 @@ def top_three(
     What the questionnaire's look-ahead compares (a property test holds it equal to `rank`).
     """
     weights = {d: w.value for d, w in resolve_weights(kb.weights, profile, overrides).items()}
-    buyer = profile_facts(profile)
+    buyer, stated = _buyer(kb, profile)
     rows = []
     for vendor in vendors:
         if not vendor.assessed_in_report and missing_vendor_facts(vendor):
             continue
-        _, _, trace = _advice(kb, eligibility, buyer, profile, vendor, conditions=False)
-        if any(e.fired and e.effect.kind == "exclude" for e in trace):
+        pair = _advice(kb, eligibility, buyer, stated, profile, vendor, conditions=False)
+        if any(e.fired and e.effect.kind == "exclude" for e in pair.trace):
             continue
         _require_ratings(vendor, weights)
-        units = score_units(weights, ratings_of(vendor), rule_units(trace))
-        rows.append((-units, -(supply(vendor).F or 0), vendor.id))
+        units = score_units(weights, ratings_of(vendor), rule_units(pair.trace))
+        rows.append((bool(to_confirm(stated, pair.needs)), -units, -(supply(vendor).F or 0), vendor.id))
     return tuple(vendor_id for *_, vendor_id in sorted(rows)[:3])
 
 
@@ -198,6 +235,8 @@ def _ranked(rank_no: int, s: _Scored, first: _Scored, explain: str) -> RankedVen
         gap_to_first=float(q(first.score - s.score)),
         costs=[] if s is first else costs_against(s.items, first.items),
         risks=s.vendor.risks,
+        needs=s.needs,
+        to_confirm=s.to_confirm,
         trace=trace_models(filter_trace(s.trace, explain)),
     )
 
@@ -225,7 +264,7 @@ def costs_against(items: list[ScoreItem], first: list[ScoreItem], limit: int = 3
 
 
 def _excluded(
-    kb: AdviceKnowledge, vendor: Vendor, facts: dict, drops: list[Event], trace, provenance: dict[str, str], explain: str
+    kb: AdviceKnowledge, vendor: Vendor, pair: _Pair, drops: list[Event], provenance: dict[str, str], explain: str
 ) -> ExcludedVendor:
     return ExcludedVendor(
         vendor=vendor.id,
@@ -234,6 +273,7 @@ def _excluded(
             Reason(rule=e.rule, title=e.title, source=provenance[e.rule], rule_source=e.source, text=e.effect.note)
             for e in drops
         ],
-        counterfactual=counterfactual(kb.advice, facts, to_user_units),
-        trace=trace_models(filter_trace(trace, explain)),
+        counterfactual=counterfactual(kb.advice, pair.facts, to_user_units),
+        needs=pair.needs,
+        trace=trace_models(filter_trace(pair.trace, explain)),
     )

@@ -10,7 +10,7 @@ class Change:
     """One outcome that differs: where (vendor and what), before and after."""
 
     vendor: str
-    what: str  # track, supplier_type, criteria.T, sub.T1, missing
+    what: str  # track, supplier_type, criteria.T, sub.T1, missing; place, score, to_confirm, need.<id>
     before: str | None
     after: str | None
 
@@ -41,7 +41,8 @@ def check_changes(before: dict, after: dict) -> list[Change]:
 
 def rank_changes(before: dict, after: dict) -> list[Change]:
     """Differences between two rankings: a `place` when a vendor moved, was excluded or came back (with its score),
-    a `score` when only its score moved."""
+    a `score` when only its score moved, `to_confirm` when the musts to confirm with it changed, and `need.<id>`
+    when what the evidence says of a stated need did."""
     def places(document: dict) -> dict[str, tuple]:
         found = {r["vendor"]: (r["rank"], r["score"]) for r in document["ranking"]}
         found.update({e["vendor"]: ("excluded", None) for e in document["excluded"]})
@@ -51,16 +52,31 @@ def rank_changes(before: dict, after: dict) -> list[Change]:
         return None if place is None else "excluded" if place[0] == "excluded" else f"#{place[0]} {place[1]:g}"
 
     a, b = places(before), places(after)
+    needs_a, needs_b = _needs(before), _needs(after)
     changes = []
     for vendor in sorted(set(a) | set(b)):
         old, new = a.get(vendor), b.get(vendor)
-        if old == new:
-            continue
-        if old is not None and new is not None and old[0] == new[0]:
-            changes.append(Change(vendor, "score", f"{old[1]:g}", f"{new[1]:g}"))
-        else:
-            changes.append(Change(vendor, "place", shown(old), shown(new)))
+        if old != new:
+            if old is not None and new is not None and old[0] == new[0]:
+                changes.append(Change(vendor, "score", f"{old[1]:g}", f"{new[1]:g}"))
+            else:
+                changes.append(Change(vendor, "place", shown(old), shown(new)))
+        old_needs, new_needs = needs_a.get(vendor, {}), needs_b.get(vendor, {})
+        for what in sorted(set(old_needs) & set(new_needs)):  # a vendor gone or excluded is its place
+            if old_needs[what] != new_needs[what]:
+                changes.append(Change(vendor, what, old_needs[what], new_needs[what]))
     return changes
+
+
+def _needs(document: dict) -> dict[str, dict[str, str]]:
+    """Per vendor: `to_confirm` (the musts to confirm, or `-`) and `need.<id>` (its status), where a document has them."""
+    found = {}
+    for r in document["ranking"] + document["excluded"]:
+        row = {f"need.{m['need']}": m["status"] for m in r.get("needs", [])}
+        if "to_confirm" in r:
+            row["to_confirm"] = ", ".join(r["to_confirm"]) or "-"
+        found[r["vendor"]] = row
+    return found
 
 
 def _traces(document: dict) -> list[tuple[str, list]]:

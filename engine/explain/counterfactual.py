@@ -14,9 +14,9 @@ MAX_COMBINED = 3
 
 
 def _who(field: str) -> str:
-    if field.startswith("profile."):
+    if field.startswith("profile.") or (field.startswith("need.") and field.endswith(".level")):
         return "buyer"
-    return "derived" if FIELDS[field].derived or field.startswith("match.") else "vendor"
+    return "derived" if FIELDS[field].derived or field.startswith(("match.", "need.")) else "vendor"
 
 
 def _alternatives(field: str, facts: dict[str, Any], rule: CompiledRule) -> list[Any]:
@@ -48,15 +48,17 @@ def _excluding(rules: list[CompiledRule], facts: dict[str, Any]) -> list[Compile
 
 def _candidates(rules: list[CompiledRule], facts: dict[str, Any]) -> list[tuple[str, Any]]:
     """Single-field changes that stop at least one of `rules` from firing; buyer changes first."""
-    found: dict[tuple[str, str], tuple[str, Any]] = {}
+    found: dict[tuple[str, str], tuple[int, str, Any]] = {}
     for rule in rules:
         for field in sorted({leaf.leaf.field for leaf in rule.condition.leaves()}):
-            for value in _alternatives(field, facts, rule):
+            for place, value in enumerate(_alternatives(field, facts, rule)):
                 changed = dict(facts, **{field: value})
                 if evaluate(rule.condition, changed) != TRUE:
-                    found.setdefault((field, repr(value)), (field, value))
+                    found.setdefault((field, repr(value)), (place, field, value))
     order = {"buyer": 0, "vendor": 1, "derived": 2}
-    return sorted(found.values(), key=lambda fv: (order[_who(fv[0])], fv[0], repr(fv[1])))
+    # a field's values in the catalogue's order: a must relaxes to wanted before no
+    ranked = sorted(found.values(), key=lambda pfv: (order[_who(pfv[1])], pfv[1], pfv[0], repr(pfv[2])))
+    return [(field, value) for _, field, value in ranked]
 
 
 def counterfactual(advice: RuleBase, facts: dict[str, Any], to_user) -> Counterfactual | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compile.facts import vendor_fields
 from ..model.common import ASSESSMENT
-from ..model.decision import TraceEvent
+from ..model.decision import ConditionTrace, TraceEvent
 from ..model.vendor import Vendor
 
 
@@ -31,9 +31,14 @@ def rule_provenance(event: TraceEvent, sources: dict[str, str]) -> str:
 
     A rule that reads no vendor fact rests on the buyer's input and the report section it encodes.
     """
+    return relied_provenance(event.conditions, sources) or event.source
+
+
+def relied_provenance(conditions: list[ConditionTrace], sources: dict[str, str]) -> str | None:
+    """`assessment` if a vendor fact the true leaves relied on is ours; else those facts' report sections; None if none."""
     relied = set()
-    for c in event.conditions:
-        if c.result != "true" or c.field.startswith("profile.") or c.field == "match.existing_cloud":
+    for c in conditions:
+        if c.result != "true" or _buyer_fact(c.field):
             continue
         if c.field == "capabilities":
             # A present flag has its own source; an absent one is no evidence either way.
@@ -42,8 +47,13 @@ def rule_provenance(event: TraceEvent, sources: dict[str, str]) -> str:
         else:
             relied.add(sources.get(c.field, ASSESSMENT))
     if not relied:
-        return event.source
+        return None
     return ASSESSMENT if ASSESSMENT in relied else "; ".join(sorted(relied))
+
+
+def _buyer_fact(field: str) -> bool:
+    """A fact of the buyer's own (its inputs, whether a vendor is its current cloud, how much it needs something)."""
+    return field.startswith("profile.") or field == "match.existing_cloud" or (field.startswith("need.") and field.endswith(".level"))
 
 
 def _strongest(sources: list[str]) -> str:

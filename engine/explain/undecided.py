@@ -10,18 +10,23 @@ from ..model.ranking import Undecided
 _PATH_OF_FACT = {fact: path for path, facts in PROFILE_INPUTS.items() for fact in facts if fact.startswith("profile.")}
 
 
-def undecided_rules(traces: list[list[TraceEvent]], known_facts: set[str]) -> list[Undecided]:
-    """Every advice rule not evaluated for some vendor because a buyer input it reads is unknown."""
+def undecided_rules(
+    traces: list[list[TraceEvent]], known_facts: set[str], read_from: dict[str, set[str]] | None = None
+) -> list[Undecided]:
+    """Every advice rule not evaluated for some vendor because a buyer input it reads is unknown.
+
+    `read_from` names the buyer facts a fact of the buyer's is derived from (`need.<id>.level`).
+    """
+    read_from = read_from or {}
     waiting: dict[str, set[str]] = {}
     for trace in traces:
         for e in trace:
             if e.result != UNKNOWN:
                 continue
-            paths = {
-                _PATH_OF_FACT[c.field]
-                for c in e.conditions
-                if c.result == UNKNOWN and c.field in _PATH_OF_FACT and c.field not in known_facts
-            }
+            unknown = {c.field for c in e.conditions if c.result == UNKNOWN and c.field not in known_facts}
+            for fact in list(unknown):
+                unknown |= {f for f in read_from.get(fact, ()) if f not in known_facts}
+            paths = {_PATH_OF_FACT[f] for f in unknown if f in _PATH_OF_FACT}
             if paths:
                 waiting.setdefault(e.rule, set()).update(paths)
     order = list(PROFILE_INPUTS)

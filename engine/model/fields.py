@@ -19,6 +19,8 @@ from .vocabulary import (
     City,
     Provenance_,
     MinCommitment,
+    Need,
+    NeedStatus,
     Pricing,
     Region,
     SupplierType,
@@ -105,10 +107,14 @@ def _catalogue() -> dict[str, FieldSpec]:
         FieldSpec("capabilities", "list", _t("能力标记", "capabilities"), values_of(Capability)),
         FieldSpec("industries", "list", _t("行业方案", "industry solutions"), values_of(Industry)),
     ]
+    for need in values_of(Need):  # set by the needs matrix (decide/needs.py), read by advice rules
+        specs.append(FieldSpec(f"need.{need}.level", "enum", _t(f"需求 {need} 的程度", f"need {need}: how much"), MUST_WANTED_NO))
+        specs.append(FieldSpec(f"need.{need}.status", "enum", _t(f"需求 {need} 的证据", f"need {need}: evidence"), values_of(NeedStatus)))
     return {s.name: s for s in specs + _profile_specs()}
 
 
 YES_NO = ("yes", "no")
+MUST_WANTED_NO = ("must", "wanted", "no")  # a need the buyer states: must, wanted, or not at all
 
 
 def _profile_specs() -> list[FieldSpec]:
@@ -148,16 +154,16 @@ def _profile_specs() -> list[FieldSpec]:
         ),
         enum("profile.budget", "预算", "budget", Budget),
         enum("profile.contract", "合约偏好", "contract preference", ContractPreference),
-        enum("profile.free_trial", "需要免费试用或 PoC", "wants a free trial or PoC", YES_NO),
+        enum("profile.free_trial", "需要免费试用或 PoC", "wants a free trial or PoC", MUST_WANTED_NO),
         FieldSpec("profile.regimes", "list", _t("受监管的合规要求", "regulated compliance"), values_of(Regime)),
         enum("profile.regulated", "受行业监管", "under a regulated compliance regime", YES_NO),
-        enum("profile.data_residency", "数据须留在本省", "data residency", YES_NO),
+        enum("profile.data_residency", "数据须留在本省", "data residency", MUST_WANTED_NO),
         enum("profile.cross_border_data", "跨境数据", "cross-border data", YES_NO),
-        enum("profile.self_service", "需要自助开通", "needs self-service", YES_NO),
-        enum("profile.industry_solution", "需要行业方案", "needs industry solutions", YES_NO),
-        enum("profile.maas_api", "需要 MaaS/大模型 API", "needs MaaS / LLM APIs", YES_NO),
-        enum("profile.green_compute", "需要绿色算力", "needs green compute", YES_NO),
-        enum("profile.overseas", "出海", "going overseas", YES_NO),
+        enum("profile.self_service", "需要自助开通", "needs self-service", MUST_WANTED_NO),
+        enum("profile.industry_solution", "需要行业方案", "needs industry solutions", MUST_WANTED_NO),
+        enum("profile.maas_api", "需要 MaaS/大模型 API", "needs MaaS / LLM APIs", MUST_WANTED_NO),
+        enum("profile.green_compute", "需要绿色算力", "needs green compute", MUST_WANTED_NO),
+        enum("profile.overseas", "出海", "going overseas", MUST_WANTED_NO),
         enum("profile.lock_in_aversion", "规避锁定", "lock-in aversion", Level),
         enum("profile.existing_cloud", "现有云", "existing cloud", ExistingCloud),
         FieldSpec("profile.vouchers", "list", _t("算力券", "compute vouchers"), values_of(Voucher)),

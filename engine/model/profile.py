@@ -31,6 +31,16 @@ Dimension = Literal["D1", "D2", "D3", "D4", "D5"]
 
 UNKNOWN = "unknown"
 MAX_CARDS = 100_000
+# A need the buyer states: `must` (a vendor that does not meet it cannot serve), `wanted`
+# (it counts in the score), or yes/no as before (`true` is `wanted`, or `must` where the field says so).
+def _need_answer(value: Any) -> Any:
+    """One error for any other answer (not one per member of the union)."""
+    if isinstance(value, bool) or value in ("must", "wanted"):
+        return value
+    raise Problem(M("model.need_answer", value=repr(value)))
+
+
+NeedAnswer = Annotated[StrictBool | Literal["must", "wanted"], BeforeValidator(_need_answer)]
 
 
 def _unknown_is_none(value: Any) -> Any:
@@ -125,13 +135,13 @@ class Commercial(Frozen):
 
     budget: Maybe(Budget, "low, medium or high")
     contract: Maybe(ContractPreference, "how the buyer prefers to commit: pay_as_you_go, small_prepay, annual")
-    free_trial: Maybe(StrictBool, "wants a free trial or an easy proof of concept before paying")
+    free_trial: Maybe(NeedAnswer, "wants a free trial or an easy proof of concept before paying: must, wanted (true), false")
 
 
 class Compliance(Frozen):
     """Data and regulatory needs."""
 
-    data_residency: Maybe(StrictBool, "data must stay in the buyer's province")
+    data_residency: Maybe(NeedAnswer, "data stays in the buyer's province: must, wanted (true), false")
     cross_border_data: Maybe(StrictBool, "data flows across the border (ASEAN, overseas)")
     regimes: Maybe(
         Annotated[list[Regime], Field(max_length=3)],
@@ -143,11 +153,11 @@ class Compliance(Frozen):
 class Needs(Frozen):
     """What the buyer needs beyond raw compute."""
 
-    self_service: Maybe(StrictBool, "must buy online without a sales process")
-    industry_solution: Maybe(StrictBool, "needs an industry solution, not just compute")
-    maas_api: Maybe(StrictBool, "wants hosted LLM APIs (MaaS)")
-    green_compute: Maybe(StrictBool, "green power / low PUE required")
-    overseas: Maybe(StrictBool, "expanding abroad; needs global nodes")
+    self_service: Maybe(NeedAnswer, "buys online without a sales process: must (true), wanted, false")
+    industry_solution: Maybe(NeedAnswer, "an industry solution, not just compute: must, wanted (true), false")
+    maas_api: Maybe(NeedAnswer, "hosted LLM APIs (MaaS): must, wanted (true), false")
+    green_compute: Maybe(NeedAnswer, "green power / low PUE: must, wanted (true), false")
+    overseas: Maybe(NeedAnswer, "expanding abroad, with global nodes: must, wanted (true), false")
     lock_in_aversion: Maybe(Level, "how much the buyer wants to avoid lock-in: low, medium, high")
 
 

@@ -10,7 +10,7 @@ from ..errors import Problem
 from ..messages import M
 from .common import Frozen, Text
 
-QuestionKind = Literal["choice", "multi", "yes_no", "number", "cards", "text"]
+QuestionKind = Literal["choice", "multi", "yes_no", "need", "number", "cards", "text"]
 QuestionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 

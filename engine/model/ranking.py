@@ -7,6 +7,7 @@ from typing import Any
 from .common import Frozen, Text
 from .decision import Trace, trace_from_json
 from .vendor import Risk
+from .vocabulary import Need, NeedLevel, NeedStatus
 
 
 class ScoreItem(Frozen):
@@ -44,6 +45,26 @@ class ContextItem(Frozen):
     source: str
 
 
+class StatedNeed(Frozen):
+    """A need the buyer stated: how much (must or wanted), what it is, the report passage, what to ask a vendor."""
+
+    need: Need
+    level: NeedLevel
+    title: Text
+    short: Text
+    source: str
+    confirm: Text
+
+
+class NeedMatch(Frozen):
+    """What the evidence says of one vendor and one stated need, with the facts it rests on and their source."""
+
+    need: Need
+    status: NeedStatus
+    facts: list[str]  # `field: value` of the facts that decided it ([] when nothing is known)
+    source: str  # `report:§…`, `assessment`, or `-` when there is no evidence
+
+
 class RankedVendor(Frozen):
     """One vendor in the ranking."""
 
@@ -59,6 +80,8 @@ class RankedVendor(Frozen):
     gap_to_first: float
     costs: list[Cost]
     risks: list[Risk]
+    needs: list[NeedMatch] = []  # one per stated need, in the order of `RankResult.needs`
+    to_confirm: list[Need] = []  # the musts only an assessment, or nothing, says it meets: ranked after those that meet all
     trace: Trace
 
 
@@ -95,6 +118,7 @@ class ExcludedVendor(Frozen):
     name: Text
     reasons: list[Reason]
     counterfactual: Counterfactual | None
+    needs: list[NeedMatch] = []
     trace: Trace
 
 
@@ -156,6 +180,7 @@ class RankResult(Frozen):
     undecided: list[Undecided]  # rules waiting on unknown buyer inputs
     context: list[ContextItem]
     weights: dict[str, WeightUsed]
+    needs: list[StatedNeed] = []  # what the buyer stated, must first
     ranking: list[RankedVendor]
     excluded: list[ExcludedVendor]
     unassessed: list[UnassessedVendor]

@@ -45,6 +45,8 @@ Capability = Literal[
     "ai_paas",                        # A2: an AI PaaS or AI OS with model development and inference tools
     "elastic_scaling",                # C1: public-cloud elastic scaling
     "industry_solutions",             # the report credits it with industry-level solutions (R2)
+    "outbound_firms",                 # the report names it for South China firms going overseas
+    "national_training_capacity",     # national-scale compute over its network for latency-tolerant training
 ]
 Industry = Literal[
     "manufacturing", "automotive", "electronics_3c", "cross_border_trade", "tourism", "finance",
@@ -57,6 +59,14 @@ CITY_NAMES: dict[str, str] = {
     "广州": "guangzhou", "深圳": "shenzhen", "东莞": "dongguan", "珠海": "zhuhai", "韶关": "shaoguan", "南宁": "nanning",
 }
 Provenance_ = Literal["report", "assessment"]
+# What a buyer can need of a vendor (rules/needs.yaml says how each is stated and met), how much,
+# and what the evidence says of a vendor (a status each need has per vendor).
+Need = Literal[
+    "domestic_chips", "data_residency", "regulated", "self_service", "latency", "free_trial", "industry_solution",
+    "maas_api", "green_compute", "overseas", "large_cluster", "existing_cloud",
+]
+NeedLevel = Literal["must", "wanted"]
+NeedStatus = Literal["met_report", "met_assessed", "no_evidence", "not_met_report"]
 SupplierType = Literal["independent", "internet_cloud", "ai_company"]
 Track = Literal["core", "partial", "out"]
 CriterionStatus = Literal["met", "partial", "not_met"]

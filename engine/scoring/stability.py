@@ -24,11 +24,12 @@ class Contender:
     ratings: dict[str, int]
     rule_units: int  # applied advice points in ten-thousandths (weights do not change them)
     F: float
+    group: int = 0  # 0: meets every must; 1: a must to confirm (ranked after group 0 whatever the weights)
 
 
 def _order(contenders: list[Contender], weights: dict[str, float]) -> list[str]:
-    """The ranking's order under `weights`: the one score, then F, then id, as the table sorts."""
-    scored = [(-score_units(weights, c.ratings, c.rule_units), -c.F, c.vendor) for c in contenders]
+    """The ranking's order under `weights`: the group, the one score, then F, then id, as the table sorts."""
+    scored = [(c.group, -score_units(weights, c.ratings, c.rule_units), -c.F, c.vendor) for c in contenders]
     return [v for *_, v in sorted(scored)]
 
 
@@ -51,11 +52,12 @@ def in_reach_of_top(contenders: list[Contender], weights: dict[str, float], spre
     if len(contenders) <= TOP:
         return list(contenders)
     bounds = {c.vendor: _bounds(c, weights, spread) for c in contenders}
-    lows = sorted((low for low, _ in bounds.values()), reverse=True)
     kept = []
     for c in contenders:
         _, high = bounds[c.vendor]
-        if sum(1 for other in lows if other > high) < TOP:  # its own low is never above its high
+        # an earlier group always ranks ahead; in the same group, a low above c's high does (its own never is)
+        ahead = sum(1 for o in contenders if o.group < c.group or (o.group == c.group and bounds[o.vendor][0] > high))
+        if ahead < TOP:
             kept.append(c)
     return kept
 
@@ -86,11 +88,14 @@ def stability(contenders: list[Contender], weights: dict[str, float], draws: int
 
 
 def nearest_swap(first: Contender, second: Contender, weights: dict[str, float]) -> Swap | None:
-    """The smallest change to one weight after which `second` scores at least as high as `first`.
+    """The smallest change to one weight after which `second` scores at least as high as `first`
+    (None if none does, or if `first` meets every must and `second` does not: no weight moves that).
 
     With W = Σw, N = Σ w_d (r1_d − r2_d) and E = e1 − e2 (rule points), the gap is N/W + E.
     Changing w_d by x gives (N + x a_d)/(W + x) + E, zero at x = −(N + E W)/(a_d + E).
     """
+    if first.group != second.group:
+        return None
     total = sum(weights.values())
     numerator = sum(weights[d] * (first.ratings[d] - second.ratings[d]) for d in DIMENSIONS)
     # Rule points are multiples of 0.05: round away float noise, or a slope that is truly zero

@@ -27,6 +27,7 @@ KB = load_advice_knowledge()
 def profiles(draw) -> Profile:
     """Random valid profiles over the whole vocabulary."""
     flag = st.booleans()
+    need = st.sampled_from([True, False, "must", "wanted"])  # a need's answer: yes/no, or how much
     return Profile.model_validate(
         {
             "id": "generated",
@@ -40,11 +41,11 @@ def profiles(draw) -> Profile:
             ],
             "latency": draw(st.sampled_from(["city_1ms", "province_5ms", "relaxed"])),
             "chips": {"cuda_code": draw(flag), "domestic": draw(st.sampled_from(["none", "preferred", "required"]))},
-            "commercial": {"budget": draw(st.sampled_from(["low", "medium", "high"]))},
-            "compliance": {"data_residency": draw(flag), "cross_border_data": draw(flag)},
+            "commercial": {"budget": draw(st.sampled_from(["low", "medium", "high"])), "free_trial": draw(need)},
+            "compliance": {"data_residency": draw(need), "cross_border_data": draw(flag)},
             "needs": {
-                "self_service": draw(flag), "industry_solution": draw(flag), "maas_api": draw(flag),
-                "green_compute": draw(flag), "overseas": draw(flag),
+                "self_service": draw(need), "industry_solution": draw(need), "maas_api": draw(need),
+                "green_compute": draw(need), "overseas": draw(need),
                 "lock_in_aversion": draw(st.sampled_from(["low", "medium", "high"])),
             },
             "existing_cloud": draw(st.sampled_from(["none", "alibaba", "qingcloud_private"])),
@@ -154,3 +155,35 @@ def test_a_verified_counterfactual_really_lifts_every_filter_in_durable_rules(bu
             facts[change.field] = scale_number(spec, change.after) if spec.kind == "number" else change.after
         _, trace = run_facts(KB.advice, facts, "counterfactual")
         assert not [e.rule for e in trace if e.fired and e.effect.kind == "exclude"], (dropped.vendor, cf)
+
+
+ALL_ASSESSED = ["datacanvas", "coreshub", "alibaba", "huawei", "baidu", "volcano", "sensetime"]
+
+
+@SETTINGS
+@given(profile=profiles())
+def test_no_vendor_is_ranked_among_those_that_meet_a_must_on_an_assessment_or_on_no_evidence(bundled_vendors, profile):
+    """The issue's invariant: a must the report shows unmet excludes; one resting on an assessment or on no
+    evidence puts the vendor in the group to confirm, which ranks after every vendor that meets all musts."""
+    result = _rank(profile, _vendors(bundled_vendors, ALL_ASSESSED))
+    musts = {n.need for n in result.needs if n.level == "must"}
+    for r in result.ranking:
+        statuses = {m.need: m.status for m in r.needs}
+        assert set(statuses) == {n.need for n in result.needs}
+        unsure = {n for n in musts if statuses[n] in ("met_assessed", "no_evidence")}
+        assert sorted(unsure) == sorted(r.to_confirm), (r.vendor, statuses)
+        assert not {n for n in musts if statuses[n] == "not_met_report"}, r.vendor  # that excludes
+    groups = [bool(r.to_confirm) for r in result.ranking]
+    assert groups == sorted(groups)
+    mechanics = {"filter.out_of_track", "filter.track_undetermined", "filter.unrated"}
+    for e in result.excluded:
+        statuses = {m.need: m.status for m in e.needs}
+        for reason in e.reasons:
+            need = MUST_FILTERS.get(reason.rule)
+            assert reason.rule in mechanics or (need in musts and statuses[need] == "not_met_report"), (e.vendor, reason.rule)
+
+
+# The filter that acts on each need a report can show unmet (rules/advice/filters.yaml).
+MUST_FILTERS = {"filter.domestic_required": "domestic_chips", "filter.no_self_service": "self_service",
+                "filter.no_local_node": "latency", "filter.residency_no_node": "data_residency",
+                "filter.no_free_trial": "free_trial"}

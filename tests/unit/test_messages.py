@@ -13,7 +13,7 @@ SOURCE = "\n".join(
 )
 # keys built at run time from a prefix and a value (e.g. f"value.{track}", "rank.origin." + origin)
 # Keys built at run time; template.* keys are each checked against a model path in tests/test_init.py.
-DYNAMIC = ("value.", "audit.what_", "audit.part_", "rank.origin.", "rank.who.", "criterion.", "effect.", "type.", "error.engine_", "advice.",
+DYNAMIC = ("value.", "need.place.", "audit.what_", "audit.part_", "rank.origin.", "rank.who.", "criterion.", "effect.", "type.", "error.engine_", "advice.",
            "template.profile.", "template.vendor.", "template.common.",
            "audit.section_", "condition.",
            "load.yaml.", "load.json.", "model.constraint.")  # these three: by their English words or pydantic's error type

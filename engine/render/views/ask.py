@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..blocks import Block, Verbatim
 from . import View
 
-KIND_ANSWERS = {"yes_no": "yes | no", "cards": "8 | 4-16", "text": "…"}
+KIND_ANSWERS = {"yes_no": "yes | no", "need": "must | wanted | no", "cards": "8 | 4-16", "text": "…"}
 
 
 def questions_blocks(questionnaire, lang: str, fmt: str) -> list[Block]:

@@ -15,6 +15,7 @@ from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
 from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
 from ...scoring.score import used_weights
+from .needs import MatrixRow, needs_blocks
 from ..describe import SYMBOL, condition_tree_lines, effect_text, number, source_label, used_weight, value_text
 
 
@@ -213,10 +214,13 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
     """The ranking (place, vendor, score, track, type) and every excluded vendor with the rule and reason."""
     heads = tuple(msg(k, lang) for k in ("column.rank", "column.vendor", "column.score", "column.track", "column.type"))
     ranking = tuple(
-        (str(r["rank"]), _name(r, lang), number(r["score"]), value_label(r["track"], lang), value_label(r["supplier_type"], lang))
+        (str(r["rank"]), _name(r, lang) + (f" ({msg('need.place.to_confirm', lang)})" if r.get("to_confirm") else ""),
+         number(r["score"]), value_label(r["track"], lang), value_label(r["supplier_type"], lang))
         for r in outcome["ranking"]
     )
-    blocks: list[Block] = [Heading(msg("report.ranking", lang), 3), Table(heads, ranking), Heading(msg("rank.excluded", lang), 3)]
+    blocks: list[Block] = [Heading(msg("report.ranking", lang), 3), Table(heads, ranking)]
+    blocks += needs_blocks(*_needs_matrix(outcome, lang), lang, level=3)
+    blocks.append(Heading(msg("rank.excluded", lang), 3))
     excluded = tuple(
         (_name(e, lang), r["rule"], _text(r["title"], lang) + " — " + _text(r["text"], lang), r["rule_source"])
         for e in outcome["excluded"] for r in e["reasons"]
@@ -227,6 +231,15 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
         unassessed = ", ".join(_name(u, lang) for u in outcome["unassessed"])
         blocks += [Heading(msg("rank.unassessed", lang), 3), Paragraph(unassessed)]
     return blocks
+
+
+def _needs_matrix(outcome: dict, lang: str) -> tuple[list[tuple[str, str]], list[MatrixRow]]:
+    """The needs the buyer stated and each ranked, then excluded, vendor's row (none in records made before needs)."""
+    needs = [(_text(n["short"], lang), n["level"]) for n in outcome.get("needs", [])]
+    rows = [MatrixRow(f"#{r['rank']} {_name(r, lang)}", "to_confirm" if r.get("to_confirm") else "ranked",
+                      tuple(m["status"] for m in r.get("needs", []))) for r in outcome["ranking"]]
+    rows += [MatrixRow(_name(e, lang), "excluded", tuple(m["status"] for m in e.get("needs", []))) for e in outcome["excluded"]]
+    return needs, rows
 
 
 def _traces(outcome: dict, lang: str) -> list[tuple[str, list[TraceEvent]]]:

@@ -29,7 +29,7 @@ def allowed_values(model: type[BaseModel], path: Path_) -> list[str]:
             return []
         annotation = inner.model_fields[key].annotation
     values = [v for v in _literals(annotation) if v is not None]
-    return values or (["true", "false"] if _has_bool(annotation) else [])
+    return values + (["true", "false"] if _has_bool(annotation) else [])  # a need: must, wanted, true, false
 
 
 def _has_bool(annotation: Any) -> bool:

@@ -12,6 +12,7 @@ from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, V
 from ...scoring.score import sums_to_one, used_weights
 from ..describe import number, source_label, trace_tree, used_weight, value_text
 from . import View
+from .needs import MatrixRow, confirm_blocks, needs_blocks
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
 
@@ -30,12 +31,15 @@ def rank_blocks(results: list[RankResult], lang: str, fmt: str, explain: str = "
 def ranking_blocks(result: RankResult, lang: str, explain: str) -> list[Block]:
     """Title, weights, the table with its legend and stability, the sections, and a tree per ranked vendor when asked."""
     blocks: list[Block] = [Heading(title_line(result, lang), hanging=True), Paragraph(weights_line(result, lang))]
+    confirmed = [r for r in result.ranking if not r.to_confirm]
+    unsure = [r for r in result.ranking if r.to_confirm]
+    if confirmed:
+        blocks.append(_table(confirmed, lang))
+    if unsure:
+        blocks += confirm_blocks(confirm_asks(result, lang), not confirmed, _table(unsure, lang), lang)
     if result.ranking:
-        blocks += [
-            Table(tuple(headers(lang)), tuple(tuple(row(r, lang)) for r in result.ranking), wrap=(1, 2, 5)),
-            Paragraph(msg("rank.legend", lang)),
-            Paragraph(stability_line(result, lang)),
-        ]
+        blocks += [Paragraph(msg("rank.legend", lang)), Paragraph(stability_line(result, lang))]
+    blocks += needs_blocks(matrix_needs(result, lang), matrix_rows(result, lang), lang)
     for heading, lines in _sections(result, lang):
         items = tuple((1, line[2:]) if line.startswith("  ") else (0, line) for line in lines)
         blocks += [Heading(heading, 2), Items(items)]
@@ -44,6 +48,40 @@ def ranking_blocks(result: RankResult, lang: str, explain: str) -> list[Block]:
             breakdown = node(msg("rank.breakdown", lang), [Tree(line) for line in breakdown_lines(r, lang)])
             blocks.append(node(f"#{r.rank} {r.name.get(lang)} ({r.vendor})", [breakdown, trace_tree(r.trace, explain, lang)]))
     return blocks
+
+
+def _table(ranked: list[RankedVendor], lang: str) -> Table:
+    return Table(tuple(headers(lang)), tuple(tuple(row(r, lang)) for r in ranked), wrap=(1, 2, 5))
+
+
+def matrix_needs(result: RankResult, lang: str) -> list[tuple[str, str]]:
+    """The stated needs as the matrix's columns: (short title, must or wanted)."""
+    return [(n.short.get(lang), n.level) for n in result.needs]
+
+
+def matrix_rows(result: RankResult, lang: str) -> list[MatrixRow]:
+    """One row per ranked vendor, in rank order, then per excluded vendor."""
+    rows = [MatrixRow(f"#{r.rank} {r.name.get(lang)}", "to_confirm" if r.to_confirm else "ranked",
+                      tuple(m.status for m in r.needs)) for r in result.ranking]
+    return rows + [MatrixRow(e.name.get(lang), "excluded", tuple(m.status for m in e.needs)) for e in result.excluded]
+
+
+def confirm_asks(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
+    """Per vendor of the group "to confirm": what to ask it, one question per must, with what we have."""
+    titles = {n.need: n for n in result.needs}
+    asks = []
+    for r in result.ranking:
+        if not r.to_confirm:
+            continue
+        by_need = {m.need: m for m in r.needs}
+        questions = []
+        for need in r.to_confirm:
+            match = by_need[need]
+            have = msg("need.assessed_only", lang, facts="; ".join(match.facts)) if match.status == "met_assessed" \
+                else msg("need.no_evidence", lang)
+            questions.append(f"{titles[need].title.get(lang)}: {titles[need].confirm.get(lang)} ({have})")
+        asks.append((f"#{r.rank} {r.name.get(lang)} ({r.vendor})", questions))
+    return asks
 
 
 def _sections(result: RankResult, lang: str) -> list[tuple[str, list[str]]]:
@@ -206,9 +244,14 @@ def stability_line(result: RankResult, lang: str) -> str:
 def why_lower_lines(result: RankResult, lang: str) -> list[str]:
     """For each vendor below #1: its gap and where it loses most."""
     lines = []
+    titles = {n.need: n.title.get(lang) for n in result.needs}
+    first_unsure = bool(result.ranking[0].to_confirm)
     for r in result.ranking[1:]:
         # a dimension reads with its id (D3 …); a rule group's id is internal, its title says it
         costs = msg("sep", lang).join(f"{c.item + ' ' if c.item in DIMENSIONS else ''}{c.title.get(lang)} {c.delta:+g}" for c in r.costs)
+        if r.to_confirm and not first_unsure:  # its group, not its score, puts it below
+            musts = msg("sep", lang).join(titles[n] for n in r.to_confirm)
+            costs = msg("rank.lower_to_confirm", lang, needs=musts) + (msg("sep", lang) + costs if costs else "")
         lines.append(f"#{r.rank} {r.name.get(lang)} ({r.vendor}): {msg('rank.gap', lang, gap=number(r.gap_to_first))} — {costs}")
     return lines
 
