@@ -277,14 +277,15 @@ def test_every_validation_error_of_a_vendor_reads_in_chinese():
     assert seen > 500
 
 
-@pytest.mark.parametrize("text, said", [('{"id" 1}', "此处应为冒号 ':'"), ('{"id": 1,}', "此处应为用双引号括起的键名"),
-                                        ('{"id": "a\\q"}', "无效的反斜杠转义"), ('{"id": 1} x', "对象之后还有多余的内容")])
+# a trailing comma: Python 3.13's json names it, 3.11's asks for the next key
+@pytest.mark.parametrize("text, said", [('{"id" 1}', ("此处应为冒号 ':'",)), ('{"id": 1,}', ("此处应为用双引号括起的键名", "对象结束前多了一个逗号")),
+                                        ('{"id": "a\\q"}', ("无效的反斜杠转义",)), ('{"id": 1} x', ("对象之后还有多余的内容",))])
 def test_a_malformed_json_line_says_why_in_chinese(tmp_path, text, said):
     """G: json's "Expecting ':' delimiter" and the like were printed as they are in zh."""
     path = tmp_path / "r.jsonl"
     path.write_text(text + "\n", encoding="utf-8")
     result = run_cli("check", "--jsonl", str(path), "--format", "jsonl", "--workers", "1", "--lang", "zh")
-    assert f"{path}:1: 输入有误：JSON 格式错误：{said}" in result.err, result.err
+    assert any(f"{path}:1: 输入有误：JSON 格式错误：{one}" in result.err for one in said), result.err
     assert "Expecting" not in result.err and "Extra data" not in result.err and "Invalid" not in result.err
 
 

@@ -67,7 +67,8 @@ def _body(text: str) -> dict | None:
         body = json.loads(text)
     except (ValueError, RecursionError, MemoryError):  # not JSON; nested past Python's stack; too big to hold
         return None
-    if first_unsafe(text) is not None or _too_deep(body) or ("\\u" in text and _holds_unsafe(body)):
+    # a raw unsafe character shows in the text; an escaped one (\u202e, and \b, \f, \r too) only once parsed
+    if first_unsafe(text) is not None or _too_deep(body) or ("\\" in text and _holds_unsafe(body)):
         return None
     if not isinstance(body, dict) or any(not isinstance(body.get(k), t) for k, t in _KEYS.items()):
         return None

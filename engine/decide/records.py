@@ -11,6 +11,7 @@ from ..errors import LoadError, Location, UsageError
 from ..messages import M, msg
 from ..model.decision import CheckResult
 from ..model.ranking import RankResult
+from ..model.profile import Profile
 from ..model.vendor import Vendor
 from ..text import single_line, visible
 from .identity import identity_of, rule_file_texts
@@ -83,6 +84,8 @@ def record_outcome(body: dict) -> CheckResult | RankResult | None:
             return None
         for vendor in body["inputs"]["vendors"]:
             Vendor.model_validate(vendor)
+        if body["kind"] != "check":  # replay decides again from it
+            Profile.model_validate(body["inputs"]["profile"])
         return (CheckResult if body["kind"] == "check" else RankResult).from_document(body["outcome"])
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

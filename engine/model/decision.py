@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import SkipValidation
+from pydantic import SkipValidation, TypeAdapter
 
 from .common import Frozen, Text
 from .vocabulary import ALL_SUBS, CRITERIA
@@ -61,6 +62,7 @@ Trace = Annotated[list[TraceEvent], SkipValidation]
 
 
 RESULTS = ("true", "false", "not_evaluated")
+_TRACE = TypeAdapter(list[TraceEvent])
 _PATH = re.compile(r"^when(\.(all|any)\[\d+\]|\.not)*$")
 
 
@@ -70,24 +72,12 @@ def trace_from_json(items: list[dict]) -> list[TraceEvent]:
     What the renderers rely on is checked (each result one of three, each condition's path the shape
     the trace writes, the types): a record edited by hand raises ValueError, never an error later.
     """
-    def text(value: dict | None) -> Text | None:
-        return Text(**value) if value else None
-
-    def condition(c: dict) -> ConditionTrace:
-        made = ConditionTrace(**c)
-        if made.result not in RESULTS or not isinstance(made.path, str) or not _PATH.match(made.path):
-            raise ValueError(f"not a condition of a trace: {c!r}"[:200])
-        return made
-
-    events = []
-    for e in items:
-        event = TraceEvent(**{**e, "title": text(e["title"]), "conditions": [condition(c) for c in e["conditions"]],
-                              "effect": EffectTrace(**{**e["effect"], "note": text(e["effect"].get("note"))})})
-        if event.result not in RESULTS or not all(isinstance(getattr(event, f), bool) for f in ("fired", "applied")):
-            raise ValueError(f"not an event of a trace: {e.get('rule')!r}"[:200])
-        if not all(isinstance(getattr(event, f), str) for f in ("rule", "source", "location")):
-            raise ValueError(f"not an event of a trace: {e.get('rule')!r}"[:200])
-        events.append(event)
+    # every field of the type it is declared, no coercion (strict; as JSON, which lets a dict be a dataclass)
+    events = _TRACE.validate_json(json.dumps(items), strict=True)
+    for event in events:
+        if (event.result not in RESULTS or any(c.result not in RESULTS or not _PATH.match(c.path) for c in event.conditions)
+                or event.effect.kind == "score" and event.effect.points is None):
+            raise ValueError(f"not an event of a trace: {event.rule!r}"[:200])
     return events
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import model_validator
 
 from .common import Frozen, Text
 from .decision import Trace, trace_from_json
 from .vendor import Risk
-from .vocabulary import Need, NeedLevel, NeedStatus
+from .vocabulary import DIMENSIONS, Need, NeedLevel, NeedStatus
+
+Dimension = Literal[DIMENSIONS]
 
 
 class ScoreItem(Frozen):
     """One term of a score: a weighted dimension or a rule's points."""
 
-    kind: str  # "dimension" or "rule"
+    kind: Literal["dimension", "rule"]
     id: str  # D1…D5 or a rule id
     points: float
     applied: bool = True
@@ -24,6 +28,12 @@ class ScoreItem(Frozen):
     rule_source: str | None = None  # the report section the rule itself encodes
     title: Text | None = None
 
+
+    @model_validator(mode="after")
+    def _a_dimension_is_rated(self) -> "ScoreItem":
+        if self.kind == "dimension" and (self.id not in DIMENSIONS or self.rating is None):
+            raise ValueError(f"a dimension term is one of {', '.join(DIMENSIONS)} with a rating, not {self.id!r}")
+        return self
 
 class Cost(Frozen):
     """Where a vendor loses most against the first-ranked vendor."""
@@ -141,7 +151,7 @@ class WeightUsed(Frozen):
     """The weight of one dimension and where it came from."""
 
     value: float
-    origin: str  # segment, profile or command line
+    origin: Literal["segment", "profile", "command line"]
     source: str  # `assessment` for the segment's weights (our reading of the advice), `buyer` otherwise
 
 
@@ -179,7 +189,7 @@ class RankResult(Frozen):
     unused_inputs: list[str]  # profile paths no rule reads
     undecided: list[Undecided]  # rules waiting on unknown buyer inputs
     context: list[ContextItem]
-    weights: dict[str, WeightUsed]
+    weights: dict[Dimension, WeightUsed]
     needs: list[StatedNeed] = []  # what the buyer stated, must first
     ranking: list[RankedVendor]
     excluded: list[ExcludedVendor]
