@@ -7,11 +7,15 @@ import shutil
 from pathlib import Path
 
 from engine.decide import rank as rank_module
-from engine.decide.inputs import bundled_profiles
+from engine.decide.inputs import bundled_profiles, load_vendors
+from engine.runtime.evaluate import input_digest
 
 from .conftest import run_cli
 
 CUSTOMERS = Path(__file__).resolve().parent.parent / "profiles" / "customers"
+
+
+BUNDLED = {lv.vendor.id: lv.vendor for lv in load_vendors()}
 
 
 def test_each_ranking_is_the_single_profile_ranking():
@@ -28,11 +32,15 @@ def test_jsonl_is_one_line_per_profile_in_file_name_order():
 
 
 def test_eligibility_runs_once_per_vendor_whatever_the_number_of_profiles(monkeypatch):
+    """Once per vendor, and once per changed vendor the assessment analysis evaluates, for all profiles."""
     calls = []
     real = rank_module.run_rules
-    monkeypatch.setattr(rank_module, "run_rules", lambda base, vendor, *a: calls.append(vendor.id) or real(base, vendor, *a))
+    monkeypatch.setattr(rank_module, "run_rules",
+                        lambda base, vendor, *a: calls.append((vendor.id, input_digest(vendor))) or real(base, vendor, *a))
     assert run_cli("rank", "--profiles", str(CUSTOMERS), "--format", "json", "--draws", "0").code == 0
-    assert sorted(calls) == sorted(set(calls)) and len(calls) <= 10  # at most one per bundled vendor
+    assert sorted(calls) == sorted(set(calls))
+    assert len({v for v, _ in calls}) <= 10  # the bundled vendors
+    assert len({v for v, digest in calls if digest == input_digest(BUNDLED[v])}) == len({v for v, _ in calls})
 
 
 def test_a_bad_profile_in_the_folder_is_named_at_its_line(tmp_path):

@@ -22,6 +22,7 @@ ZH = {
     "must be 1 or more": "必须不小于 1",
     "must be a whole number": "必须是整数",
     "must be from 0 to 100000": "必须在 0 到 100000 之间",
+    "must be a number from 0 to 1": "必须是 0 到 1 之间的数",
     "must be a whole number from 1 to 64": "必须是 1 到 64 之间的整数",
 }
 

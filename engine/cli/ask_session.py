@@ -99,7 +99,7 @@ class Session:
         from ..render.present import show
 
         data = profile_data(self.questionnaire, self.answers, BUYER_ID, BUYER_NAME)
-        result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off"))
+        result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off", assessment_draws=0))
         show(self.env, "rank.live", result, "table", self.lang)
 
     def _say(self, text: str) -> None:

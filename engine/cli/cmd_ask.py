@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import UsageError, printable
 from ..messages import M
 from .exit_codes import Exit
-from .options import FORMATS, add_output_options, add_ranking_options, explain_level
+from .options import FORMATS, add_output_options, add_ranking_options, explain_level, ranking_options
 from .recording import add_record_options, keep_ranking, recording
 
 def add_parser(sub, ctx) -> None:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, env) -> int:
     from ..decide.inputs import check_save_target, resolve_profile, save_profile, vendor_set
     from ..decide.knowledge import load_advice_knowledge
     from ..decide.questionnaire import answers_from_profile, load_questionnaire, profile_data, read_answers
-    from ..decide.rank import RankOptions, rank
+    from ..decide.rank import rank
     from ..model.profile import Profile
     from ..render.present import show
     from ..scoring.weights import parse_weight
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, env) -> int:
     profile = Profile.model_validate(data)
     level = explain_level(args)
     keep = recording(args)
-    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain="full" if keep else level)
+    options = ranking_options(args, overrides, "full" if keep else level)
     result = rank(kb, profile, vendors, source, options)
     given = {q: answers[q] for q in asked if q in answers}  # a question answered `unknown` was asked, not answered
     if keep:

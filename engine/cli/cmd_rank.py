@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..messages import M, msg
 from .exit_codes import Exit
-from .options import FORMATS, add_output_options, add_ranking_options, explain_level
+from .options import FORMATS, add_output_options, add_ranking_options, explain_level, ranking_options
 from .recording import add_record_options, keep_ranking, recording
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, env) -> int:
     """Rank and print: one profile, or every profile in --profiles DIR against one vendor base."""
     from ..decide.inputs import profiles_in, resolve_profile, vendor_set
     from ..decide.knowledge import load_advice_knowledge
-    from ..decide.rank import Eligibility, RankOptions, most_excluding, own_weights_add_up, rank
+    from ..decide.rank import Eligibility, most_excluding, own_weights_add_up, rank
     from ..render.present import show, warn
     from ..scoring.weights import parse_weight
 
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, env) -> int:
         own_weights_add_up(kb, loaded)
     level = explain_level(args)
     keep = recording(args)  # a record keeps the full trace, whatever the output shows
-    options = RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain="full" if keep else level)
+    options = ranking_options(args, overrides, "full" if keep else level)
     eligibility = Eligibility(kb)  # each vendor's eligibility once, whatever the number of profiles
     results = []
     for loaded, source in profiles:

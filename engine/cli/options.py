@@ -25,12 +25,23 @@ def explain_level(args: argparse.Namespace) -> str:
 
 
 def add_ranking_options(p: argparse.ArgumentParser, t) -> None:
-    """--top, --weight, --file, --seed, --draws: how a ranking is made and shown (rank and ask)."""
+    """--top, --weight, --file, --seed, --draws, --assessment-draws, --flag-probability: how a ranking is made and
+    shown (rank and ask)."""
     p.add_argument("--top", type=positive, default=None, metavar="N", help=t("help.rank.top"))
     p.add_argument("--weight", action="append", default=[], metavar="D=W", help=t("help.rank.weight"))
     p.add_argument("--file", action="append", default=[], type=Path, metavar="YAML", help=t("help.rank.file"))
     p.add_argument("--seed", type=whole, default=0, help=t("help.rank.seed"))
     p.add_argument("--draws", type=draws, default=1000, help=t("help.rank.draws"))
+    p.add_argument("--assessment-draws", type=draws, default=1000, metavar="N", help=t("help.rank.assessment_draws"))
+    p.add_argument("--flag-probability", type=probability, default=0.1, metavar="P", help=t("help.rank.flag_probability"))
+
+
+def ranking_options(args: argparse.Namespace, overrides: dict[str, float], explain: str):
+    """The RankOptions the command line asks for (rank and ask)."""
+    from ..decide.rank import RankOptions  # imported when a ranking is made, not for --help
+
+    return RankOptions(weights=overrides, draws=args.draws, seed=args.seed, explain=explain,
+                       assessment_draws=args.assessment_draws, flag_probability=args.flag_probability)
 
 
 def whole(text: str) -> int:
@@ -54,6 +65,17 @@ def draws(text: str) -> int:
     value = whole(text)
     if not 0 <= value <= 100_000:
         raise argparse.ArgumentTypeError(words("must be from 0 to 100000"))
+    return value
+
+
+def probability(text: str) -> float:
+    """A probability, 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:  # NaN too
+        raise argparse.ArgumentTypeError(words("must be a number from 0 to 1"))
     return value
 
 

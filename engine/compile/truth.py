@@ -24,6 +24,16 @@ _TESTS = {
 _MISSING = object()
 
 
+class _Free:
+    """The value of a fact that may be anything: every leaf reading it is not_evaluated (for bounds, never traced)."""
+
+    def __repr__(self) -> str:
+        return "FREE"
+
+
+FREE = _Free()
+
+
 def evaluate(node: Node, facts: dict[str, Any], out: list[ConditionTrace] | None = None) -> str:
     """Kleene evaluation of the tree; if `out` is given, every leaf's trace (user units) is appended.
 
@@ -51,6 +61,8 @@ def _leaf(node: Node) -> Runner:
 
     def run(facts: dict, out: list | None) -> str:
         actual = facts.get(name, _MISSING)
+        if actual is FREE:
+            return UNKNOWN
         if op == "exists":
             result = FALSE if actual is _MISSING else TRUE
         elif actual is _MISSING:

@@ -23,7 +23,7 @@ from .rank import Eligibility, RankOptions, rank
 
 __all__ = ["Coverage", "RuleCoverage", "rule_coverage"]
 
-_QUIET = RankOptions(weights={}, draws=0, explain="off")
+_QUIET = RankOptions(weights={}, draws=0, explain="off", assess=False)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def rule_coverage(rules_dir: Path | None, profiles: list[tuple[Profile, str]]) -
     checked = check(kb.eligibility, vendors, "full")
     fired_e = Counter(e.rule for d in checked.vendors for e in d.trace if e.fired)
     eligibility = Eligibility(kb)
-    full = RankOptions(weights={}, draws=0, explain="full")
+    full = RankOptions(weights={}, draws=0, explain="full", assess=False)
     rankings = [rank(kb, profile, vendors, name, full, eligibility) for profile, name in profiles]
     fired_a = Counter(e.rule for r in rankings for item in r.ranking + r.excluded for e in item.trace if e.fired)
     found = []

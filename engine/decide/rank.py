@@ -14,6 +14,7 @@ from ..explain.context import report_context
 from ..explain.counterfactual import counterfactual
 from ..explain.provenance import fact_sources, rule_provenance
 from ..explain.undecided import undecided_rules
+from .assessments import AssessmentOptions, RankedPair, analyse_assessments
 from .inputs import LoadedProfile
 from .knowledge import AdviceKnowledge
 from .needs import level_facts, match_needs, need_inputs, need_levels, need_sources, stated_needs, status_facts, to_confirm
@@ -23,8 +24,9 @@ from ..model.ranking import (Cost, ExcludedVendor, NeedMatch, RankedVendor, Rank
                              UnassessedVendor)
 from ..model.vendor import Vendor
 from ..scoring.score import as_points, breakdown, q, ratings_of, rule_units, score_units
+from ..scoring.flips import Standing
 from ..scoring.stability import Contender, stability
-from ..scoring.supply import supply, supply_source
+from ..scoring.supply import running_products, supply, supply_source, terms_of
 from ..scoring.weights import resolve_weights
 from ..explain.filters import filter_trace
 from ..model.fields import to_user_units
@@ -44,6 +46,9 @@ class RankOptions:
     spread: float = 0.2
     seed: int = 0
     explain: str = "full"  # the trace each ranked or excluded vendor carries: off, fails, full
+    assess: bool = True  # analyse which assessments the ranking rests on (flips, draws, what to confirm)
+    assessment_draws: int = 1000
+    flag_probability: float = 0.1  # how likely a flag or chip family we credited is wrong, in those draws
 
 
 @dataclass
@@ -70,9 +75,17 @@ class Eligibility:
     def __init__(self, kb: AdviceKnowledge) -> None:
         self._base = kb.eligibility
         self._known: dict[int, tuple[Vendor, dict, list[Event]]] = {}
+        self._variants: dict[tuple[int, frozenset[str]], tuple[Vendor, dict, list[Event]]] = {}
 
-    def of(self, vendor: Vendor) -> tuple[dict, list[Event]]:
-        """The eligibility facts and trace of `vendor`."""
+    def of(self, vendor: Vendor, variant: tuple[Vendor, frozenset[str]] | None = None) -> tuple[dict, list[Event]]:
+        """The eligibility facts and trace of `vendor`; of a `variant` of it (the changed vendor, the changes' ids)
+        computed once for every profile too."""
+        if variant is not None:
+            key = (id(vendor), variant[1])
+            known = self._variants.get(key)
+            if known is None or known[0] is not vendor:
+                known = self._variants[key] = (vendor, *run_rules(self._base, variant[0]))
+            return known[1], known[2]
         known = self._known.get(id(vendor))
         if known is None or known[0] is not vendor:  # the vendor object is kept, so its id stays its own
             known = (vendor, *run_rules(self._base, vendor))
@@ -140,7 +153,27 @@ def rank(
         excluded=excluded,
         unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
+        assessments=None if not options.assess else analyse_assessments(
+            kb, [RankedPair(s.vendor, _standing(s), s.facts, s.trace, s.to_confirm) for s in scored], weights,
+            lambda vendor, variant: _variant_standing(kb, eligibility, buyer, stated, profile, vendor, variant),
+            AssessmentOptions(options.assessment_draws, options.flag_probability, options.seed)),
     )
+
+
+def _standing(s: _Scored) -> Standing:
+    return Standing(ratings_of(s.vendor), s.rule_units, s.F or 0, int(bool(s.to_confirm)))
+
+
+def _variant_standing(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, stated: list[StatedNeed],
+                      profile: Profile, vendor: Vendor, variant: tuple[Vendor, frozenset[str]]) -> Standing | None:
+    """A vendor changed (`variant`: the changed vendor, the changes' ids) as the order reads it, by the same engine
+    and score as `rank` (None when a filter drops it)."""
+    changed = variant[0]
+    pair = _advice(kb, eligibility, buyer, stated, profile, changed, conditions=False, like=(vendor, variant))
+    if any(e.fired and e.effect.kind == "exclude" for e in pair.trace):
+        return None
+    return Standing(ratings_of(changed), rule_units(pair.trace), running_products([v for _, v in terms_of(changed)])[-1] or 0,
+                    int(bool(to_confirm(stated, pair.needs))))
 
 
 def _advice_reads(kb: AdviceKnowledge) -> set[str]:
@@ -181,9 +214,10 @@ def _buyer(kb: AdviceKnowledge, profile: Profile) -> tuple[dict, list[StatedNeed
 
 
 def _advice(kb: AdviceKnowledge, eligibility: Eligibility, buyer: dict, stated: list[StatedNeed], profile: Profile,
-            vendor: Vendor, conditions: bool = True) -> _Pair:
-    """The facts of one buyer–vendor pair with the vendor's needs matrix row, and the advice trace."""
-    derived, checked = eligibility.of(vendor)
+            vendor: Vendor, conditions: bool = True, like: tuple | None = None) -> _Pair:
+    """The facts of one buyer–vendor pair with the vendor's needs matrix row, and the advice trace
+    (`like`: the vendor this one is a variant of, and the variant, so that its eligibility is kept for every profile)."""
+    derived, checked = eligibility.of(*like) if like else eligibility.of(vendor)
     facts = {**derived, **buyer, **pair_facts(profile, vendor)}
     sources = fact_sources(vendor, profile.location.province, checked)
     needs = match_needs(kb.needs, stated, facts, sources)

@@ -115,8 +115,11 @@ def _decide_again(body: dict, rules) -> dict:
         return check(rules, vendors, "full").model_dump(mode="json")
     then = body["outcome"]
     overrides = {d: w["value"] for d, w in then["weights"].items() if w["origin"] == "command line"}
-    stability = then["stability"]
-    options = RankOptions(weights=overrides, draws=stability["draws"], spread=stability["spread"], seed=stability["seed"], explain="full")
+    stability, assessed = then["stability"], then.get("assessments")
+    options = RankOptions(weights=overrides, draws=stability["draws"], spread=stability["spread"], seed=stability["seed"],
+                          explain="full", assess=assessed is not None,
+                          assessment_draws=assessed["draws"] if assessed else 0,
+                          flag_probability=assessed["flag_probability"] if assessed else 0.1)
     profile = Profile.model_validate(body["inputs"]["profile"])
     return rank(rules, profile, vendors, then["profile_source"], options).model_dump(mode="json")
 

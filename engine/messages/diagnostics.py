@@ -109,6 +109,8 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
                                 "the control, invisible formatting or line separator character {code} is not allowed in text"),
     "model.decimals": ("最多 {places} 位小数，而不是 {value}（例如 {example}）",
                        "takes at most {places} decimal places, not {value} (e.g. {example})"),
+    "model.rating_range": ("评分范围 [{low}, {high}] 须由低到高并包含评分 {value}（例如评分 4 写 [3, 5]）",
+                           "a rating's range [{low}, {high}] runs from low to high and holds the rating {value} (e.g. [3, 5] for a 4)"),
     "model.assessment_reason": ("来源为 `assessment` 时需要 `reason`（中英文）", "an `assessment` source needs a `reason` (zh and en)"),
     "model.bad_source": ("来源 {source} 必须是 `report:§01`…`report:§05` 加出处，或 `assessment`",
                          "source {source} must be `report:§01`…`report:§05` plus where, or `assessment`"),

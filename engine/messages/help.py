@@ -31,6 +31,11 @@ HELP: dict[str, tuple[str, str]] = {
     "help.rank.file": ("加入厂商文件", "add a vendor file"),
     "help.rank.seed": ("稳定性抽样的随机种子", "seed of the stability draws"),
     "help.rank.draws": ("稳定性抽样次数（0–100000）", "stability draws (0–100000)"),
+    "help.rank.assessment_draws": ("评估抽样次数（0–100000）：每次把每项评分在其可信范围内重抽、按 --flag-probability 去掉我们认定的能力标记，得出各厂商排第 1 和进前 3 的概率",
+                                   "assessment draws (0–100000): each redraws every rating within its plausible range and drops each "
+                                   "capability flag we credited with --flag-probability, giving each vendor's chance of #1 and of the top three"),
+    "help.rank.flag_probability": ("评估抽样中，我们认定的每个能力标记有误（被去掉）的概率（0–1，默认 0.1）",
+                                   "in the assessment draws, how likely each capability flag we credited is wrong and dropped (0–1, default 0.1)"),
     "help.rules.summary": ("列出、查看、检查并衡量规则", "list, show, lint and measure the rules"),
     "help.rules.description": ("赛道判定规则（check）与选型建议规则（rank），各附报告出处及所在文件行号。", "The eligibility rules (check) and the advice rules (rank), each with its report source and the file:line where it is written."),
     "help.rules.version": ("规则版本及其涵盖的文件", "the rules version and the files it covers"),

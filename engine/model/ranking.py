@@ -174,6 +174,70 @@ class Stability(Frozen):
     swap: Swap | None
 
 
+class AssessmentChange(Frozen):
+    """One of our assessments of a vendor changed: a rating one step, a flag or chip family added or removed, a share ±0.1."""
+
+    vendor: str
+    field: str  # ratings.D5, capabilities.maas, chips.ascend, shares.T
+    before: Any  # a rating or share; true or false for a flag or chip family
+    after: Any
+    rung: str | None = None  # the rubric rung a rating's reason names (D5.5), docs/assessments.md
+    alike: list[str] = []  # chip families the rules read as they read this one: adding any of them is this change
+
+
+class Flip(Frozen):
+    """A smallest set of changes to our assessments after which #1 (or the top three) is no longer what it is."""
+
+    changes: list[AssessmentChange]
+    top: list[str]  # the new #1, or the new top three, in order
+
+
+class FlipCheck(Frozen):
+    """Whether #1 (or the top three) holds: no set of up to `holds_up_to` changes (0, 1 or 2) breaks it; `flips` the smallest that do."""
+
+    holds_up_to: Literal[0, 1, 2]
+    flips: list[Flip]
+
+
+class ClosestChange(Frozen):
+    """The single change that leaves #1 the smallest lead over the next vendor."""
+
+    change: AssessmentChange
+    lead: float
+    runner_up: str
+
+
+class Likelihood(Frozen):
+    """How often a vendor comes first, and in the top three, when our assessments are drawn."""
+
+    vendor: str
+    first: float
+    top3: float
+
+
+class ConfirmQuestion(Frozen):
+    """A decisive assessment as a question to put to the vendor, with our reason."""
+
+    vendor: str
+    field: str
+    question: Text
+
+
+class Assessments(Frozen):
+    """Which of our assessments the ranking rests on: flip conditions, likelihood under draws, what to confirm."""
+
+    first: FlipCheck
+    top3: FlipCheck
+    closest: ClosestChange | None
+    draws: int
+    flag_probability: float
+    seed: int
+    likelihood: list[Likelihood]  # in the ranking's order
+    confirm: list[ConfirmQuestion]
+    names: dict[str, Text]  # every ranked vendor's name, by id (a ranking cut by --top still names them)
+    reasons: dict[str, dict[str, Text]] = {}  # why we assessed each changed fact so (the vendor file's reason), by vendor and field
+
+
 class RankResult(Frozen):
     """`zhisuan rank`."""
 
@@ -195,6 +259,7 @@ class RankResult(Frozen):
     excluded: list[ExcludedVendor]
     unassessed: list[UnassessedVendor]
     stability: Stability
+    assessments: Assessments | None = None  # None in records made before it was computed
 
     @classmethod
     def from_document(cls, document: dict) -> "RankResult":

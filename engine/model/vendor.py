@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StrictBool
+from pydantic import Field, StrictBool, model_validator
+
+from ..errors import Problem
+from ..messages import M
 
 from .common import Frozen, NonEmpty, Number, Provenance, Slug, Text
 from .vocabulary import (
@@ -99,10 +102,31 @@ class SupplyIndex(Provenance):
     value: Number(1, 100, 2) | None = Field(description="1 to 100, at most 2 decimals; null when unknown")
 
 
+RatingValue = Annotated[int, Field(ge=1, le=5, strict=True)]
+
+
 class Rating(Provenance):
     """A 1–5 rating of one capability dimension (always an assessment)."""
 
-    value: Annotated[int, Field(ge=1, le=5, strict=True)] | None = Field(description="1 to 5; null when unknown")
+    value: RatingValue | None = Field(description="1 to 5; null when unknown")
+    range: Annotated[list[RatingValue], Field(min_length=2, max_length=2)] | None = Field(
+        default=None, description="[low, high] the rating may truly be (default: one step either side, within 1–5)",
+        exclude_if=lambda value: value is None,  # a vendor without one dumps, and hashes, as before
+    )
+
+    @model_validator(mode="after")
+    def _range_holds_the_value(self) -> "Rating":
+        if self.range is not None:
+            low, high = self.range
+            if low > high or self.value is None or not low <= self.value <= high:
+                raise Problem(M("model.rating_range", low=low, high=high, value=repr(self.value)))
+        return self
+
+    def plausible(self) -> tuple[int, int]:
+        """The lowest and highest the rating may truly be: its `range`, or one step either side within 1–5."""
+        if self.range is not None:
+            return self.range[0], self.range[1]
+        return max(1, self.value - 1), min(5, self.value + 1)
 
 
 class Shares(Frozen):

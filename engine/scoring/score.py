@@ -58,6 +58,13 @@ def score_units(weights: Mapping[str, float], ratings: Mapping[str, int], rule_u
     return sum(dimension_units(weights, ratings).values()) + rule_units
 
 
+def rating_units(weights: Mapping[str, float]) -> dict[str, tuple[int, ...]]:
+    """Each dimension's points in ten-thousandths for every rating 0–5 (indexed by the rating): the terms
+    `dimension_units` gives, looked up rather than recomputed where many ratings are drawn."""
+    by_rating = [dimension_units(weights, dict.fromkeys(DIMENSIONS, r)) for r in range(6)]
+    return {d: tuple(units[d] for units in by_rating) for d in DIMENSIONS}
+
+
 def as_points(units: int) -> Decimal:
     """Ten-thousandths as exact points."""
     return Decimal(units).scaleb(-4)

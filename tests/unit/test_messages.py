@@ -15,7 +15,7 @@ SOURCE = "\n".join(
 # Keys built at run time; template.* keys are each checked against a model path in tests/test_init.py.
 DYNAMIC = ("value.", "need.place.", "audit.what_", "audit.part_", "rank.origin.", "rank.who.", "criterion.", "effect.", "type.", "error.engine_", "advice.",
            "template.profile.", "template.vendor.", "template.common.",
-           "audit.section_", "condition.",
+           "audit.section_", "condition.", "assess.first_holds_", "assess.top3_holds_", "assess.after_", "share.",
            "load.yaml.", "load.json.", "model.constraint.")  # these three: by their English words or pydantic's error type
 
 
@@ -55,6 +55,14 @@ def test_keys_are_grouped_by_area():
     assert not any(k.startswith("help.") for k in set(MESSAGES) - set(HELP))
     assert not any(k.startswith(("col.", "help.output.")) for k in MESSAGES)  # columns are column.*, options help.option.*
     assert all(k.split(".")[0] in {"error", "usage", "load", "rule", "model", "hint", "git", "lint"} for k in DIAGNOSTICS)
+
+
+def test_every_message_a_key_is_built_for_exists():
+    """The keys the assessment view builds from a target, a count and a share."""
+    for target in ("first", "top3"):
+        assert f"assess.after_{target}" in MESSAGES
+        assert all(f"assess.{target}_holds_{n}" in MESSAGES for n in (0, 1, 2))
+    assert all(f"share.{c}" in MESSAGES for c in "TPAC")
 
 
 def _used(key: str) -> bool:

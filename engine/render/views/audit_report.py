@@ -13,8 +13,10 @@ from ...decide.records import integrity_warning
 from ...messages import msg, value_label
 from ...model.decision import TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
+from ...model.ranking import Assessments
 from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
 from ...scoring.score import used_weights
+from .assessments import assessment_blocks
 from .needs import MatrixRow, needs_blocks
 from ..describe import SYMBOL, condition_tree_lines, effect_text, number, source_label, used_weight, value_text
 
@@ -219,6 +221,8 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
         for r in outcome["ranking"]
     )
     blocks: list[Block] = [Heading(msg("report.ranking", lang), 3), Table(heads, ranking)]
+    if outcome.get("assessments"):  # records made before the analysis have none
+        blocks += assessment_blocks(Assessments.model_validate(outcome["assessments"]), lang, level=3)
     blocks += needs_blocks(*_needs_matrix(outcome, lang), lang, level=3)
     blocks.append(Heading(msg("rank.excluded", lang), 3))
     excluded = tuple(

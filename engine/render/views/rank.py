@@ -12,6 +12,7 @@ from ..blocks import Block, Heading, Items, Paragraph, Separator, Table, Tree, V
 from ...scoring.score import sums_to_one, used_weights
 from ..describe import number, source_label, trace_tree, used_weight, value_text
 from . import View
+from .assessments import assessment_blocks, hinge_line
 from .needs import MatrixRow, confirm_blocks, needs_blocks
 
 KNOWN_CITIES = [c for c in values_of(City) if c != "other"]
@@ -39,6 +40,7 @@ def ranking_blocks(result: RankResult, lang: str, explain: str) -> list[Block]:
         blocks += confirm_blocks(confirm_asks(result, lang), not confirmed, _table(unsure, lang), lang)
     if result.ranking:
         blocks += [Paragraph(msg("rank.legend", lang)), Paragraph(stability_line(result, lang))]
+        blocks += assessment_blocks(result.assessments, lang)
     blocks += needs_blocks(matrix_needs(result, lang), matrix_rows(result, lang), lang)
     for heading, lines in _sections(result, lang):
         items = tuple((1, line[2:]) if line.startswith("  ") else (0, line) for line in lines)
@@ -128,6 +130,9 @@ def live_blocks(result: RankResult, lang: str, fmt: str) -> list[Block]:
     lines = [f"  {msg('ask.top_three', lang)}: {top or msg('ask.none_left', lang)}"]
     if result.ranking:
         lines.append(f"  {msg('ask.why_first', lang, reason=lead_reason(result.ranking[0], lang))}")
+        hinge = hinge_line(result.assessments, lang)
+        if hinge:
+            lines.append(f"  {hinge}")
     return [Verbatim(tuple(lines))]
 
 
