@@ -36,7 +36,7 @@ def _rank(case, kb, bundled_vendors):
     vendors = dict(bundled_vendors)
     for vid, patch in case.get("vendor_patch", {}).items():
         vendors[vid] = patched_vendor(vid, patch)
-    options = RankOptions(weights=case.get("weights", {}), draws=50)
+    options = RankOptions(weights=case.get("weights", {}), draws=50, assess=False)
     return rank(kb, Profile.model_validate(data), list(vendors.values()), "test", options)
 
 

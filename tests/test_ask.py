@@ -96,6 +96,21 @@ def _spawn(*args: str) -> pexpect.spawn:
     return pexpect.spawn(sys.executable, ["-m", "engine", "ask", "--lang", "en", *args], env=env, encoding="utf-8", timeout=60)
 
 
+def _hinge(answers: dict) -> str:
+    """What the live line says of #1 and our assessments for `answers`: a single change that flips it, or none."""
+    from engine.decide.inputs import load_vendors
+    from engine.decide.questionnaire import BUYER_ID, BUYER_NAME, profile_data
+    from engine.decide.rank import RankOptions, rank
+    from engine.model.profile import Profile
+
+    data = profile_data(QUESTIONS, answers, BUYER_ID, BUYER_NAME)
+    result = rank(KB, Profile.model_validate(data), [lv.vendor for lv in load_vendors()], "live",
+                  RankOptions(weights={}, draws=0, explain="off", assessment_draws=0, assessment_pairs=False))
+    if result.assessments.first.holds_up_to:
+        return "no single change of our assessments changes #1"
+    return "#1 hinges on one of our assessments: "  # then the first change, in the table's words
+
+
 def _decisive(answers: dict) -> str:
     """The question the session should ask next for `answers` (the look-ahead, run in-process)."""
     from engine.decide.inputs import load_vendors
@@ -126,6 +141,7 @@ def test_a_terminal_session_with_a_bad_answer_help_back_and_done(tmp_path):
     child.sendline("")  # the default
     child.expect(r"top three now: 1 DataCanvas")
     child.expect(r"#1 leads mainly because: \S")  # with a one-line reason
+    child.expect(re.escape(_hinge({"segment": "small", "province": "guangdong"})))  # whether #1 rests on one assessment
     third = _decisive({"segment": "small", "province": "guangdong"})
     child.expect(r"\[3/\d+\] " + re.escape(third.text.en))  # the most decisive question comes next
     child.sendline("back")

@@ -149,3 +149,18 @@ def test_the_domestic_chip_families_are_read_alike_and_nvidia_apart():
     classes = assessments.chip_classes(KB)
     assert ("nvidia",) in classes
     assert ("ascend", "cambricon", "kunlun", "hygon", "other_domestic") in classes
+
+
+def test_a_range_narrows_what_is_tried_and_drawn():
+    """`range: [5, 5]` on Huawei's D5 (certain): no step of it is tried, and no draw moves it."""
+    profile, vendors = _profile("shenzhen-finance-large"), bundled_vendors()
+    data = vendors["huawei"].model_dump(mode="json")
+    data["ratings"]["D5"]["range"] = [5, 5]
+    vendors["huawei"] = Vendor.model_validate(data)
+    a = _rank(profile, list(vendors.values())).assessments
+    fields = {(c.vendor, c.field) for f in a.first.flips + a.top3.flips for c in f.changes}
+    assert ("huawei", "ratings.D5") not in fields and ("alibaba", "ratings.D5") in fields
+    before = {p.vendor: p.first for p in _rank(profile, list(bundled_vendors().values())).assessments.likelihood}
+    assert {p.vendor: p.first for p in a.likelihood}["huawei"] > before["huawei"]
+    assert [s for s in assessments.vendor_changes(vendors["huawei"], assessments.chip_classes(KB))
+            if s.change.key == "ratings.D5"] == []

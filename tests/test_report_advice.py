@@ -24,7 +24,7 @@ def kb():
 
 def _ranking(kb, bundled_vendors, profile_id):
     profile = load_profile_file(bundled_profiles()[profile_id]).profile
-    return profile, rank(kb, profile, list(bundled_vendors.values()), profile_id, RankOptions(weights={}, draws=0))
+    return profile, rank(kb, profile, list(bundled_vendors.values()), profile_id, RankOptions(weights={}, draws=0, assess=False))
 
 
 def _advice_1_buyer(profile) -> bool:

@@ -99,7 +99,8 @@ class Session:
         from ..render.present import show
 
         data = profile_data(self.questionnaire, self.answers, BUYER_ID, BUYER_NAME)
-        result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", RankOptions(weights={}, draws=0, explain="off", assessment_draws=0))
+        live = RankOptions(weights={}, draws=0, explain="off", assessment_draws=0, assessment_pairs=False)  # the line needs singles only
+        result = rank(self.kb, Profile.model_validate(data), self.vendors, "live", live)
         show(self.env, "rank.live", result, "table", self.lang)
 
     def _say(self, text: str) -> None:

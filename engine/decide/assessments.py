@@ -49,6 +49,7 @@ class AssessmentOptions:
     draws: int = 1000
     flag_probability: float = 0.1
     seed: int = 0
+    pairs: bool = True  # search pairs when no single change flips (False: singles only)
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,7 @@ def analyse_assessments(kb: AdviceKnowledge, ranked: list[RankedPair], weights: 
     leaves = field_leaves(kb)
     outcome = _Outcomes(vendors, base, facts, leaves, evaluate_variant)
     bound = _Bound(kb, weights, {r.vendor.id: r for r in ranked}, assessed, outcome)
-    report = search(base, weights, list(by_change), outcome, bound, bound.anywhere)
+    report = search(base, weights, list(by_change), outcome, bound, bound.anywhere, options.pairs)
     order = [r.vendor.id for r in ranked]
     likelihood = _likelihood(order, vendors, base, assessed, weights, outcome, bound, options)
     first, top3 = _check(report.first, by_change, order), _check(report.top3, by_change, order)

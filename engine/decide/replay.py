@@ -163,7 +163,7 @@ def diff_rule_sets(revisions: list[str], dirs: list[Path], profiles: Path | None
     edited = frozenset(rules["modified"])
     checked = [check(kb.eligibility, vendors, "full").model_dump(mode="json") for kb in (old, new)]
     sections = [DiffSection("check", check_changes(*checked), responsible_rules(*checked, edited))]
-    options = RankOptions(weights={}, draws=0, explain="full")
+    options = RankOptions(weights={}, draws=0, explain="full", assess=False)  # a diff compares places, scores and needs
     for profile, name in profile_corpus(profiles):
         ranked = [rank(kb, profile, vendors, name, options).model_dump(mode="json") for kb in (old, new)]
         sections.append(DiffSection(f"rank {profile.id}", rank_changes(*ranked), responsible_rules(*ranked, edited),

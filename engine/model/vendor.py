@@ -119,7 +119,8 @@ class Rating(Provenance):
         if self.range is not None:
             low, high = self.range
             if low > high or self.value is None or not low <= self.value <= high:
-                raise Problem(M("model.rating_range", low=low, high=high, value=repr(self.value)))
+                example = (max(1, self.value - 1), min(5, self.value + 1)) if self.value else (1, 5)
+                raise Problem(M("model.rating_range", low=low, high=high, value=repr(self.value), below=example[0], above=example[1]))
         return self
 
     def plausible(self) -> tuple[int, int]:

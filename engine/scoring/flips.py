@@ -127,11 +127,12 @@ _LAST = (2,)  # ranks after every row
 
 
 def search(base: Mapping[str, Standing], weights: Mapping[str, float], changes: list[Change], outcome: Outcome,
-           bounds: Bounds | None = None, anywhere: Callable[[str], Row] | None = None) -> FlipReport:
+           bounds: Bounds | None = None, anywhere: Callable[[str], Row] | None = None, pairs: bool = True) -> FlipReport:
     """The flip conditions of the ranking of `base` (at least one vendor) under `changes` (two of one key never pair).
 
     `anywhere` bounds a vendor's row under any one or two of its changes: a vendor outside the top three
     that cannot rise above the lowest the top three fall to under one change is left out at once.
+    With `pairs` False only single changes are tried (a target no single change flips holds up to 1).
     """
     variants = _Variants(base, weights, outcome)
     rows = {v: variants.row(v, frozenset()) for v in base}
@@ -185,8 +186,8 @@ def search(base: Mapping[str, Standing], weights: Mapping[str, float], changes: 
     closest = _closest(singles, order, first)
     first_holds = Holds(0, tuple(first_flips)) if first_flips else None
     top_holds = Holds(0, tuple(top_flips)) if top_flips else None
-    if first_holds and top_holds:
-        return FlipReport(first_holds, top_holds, closest)
+    if (first_holds and top_holds) or not pairs:
+        return FlipReport(first_holds or Holds(1, ()), top_holds or Holds(1, ()), closest)
 
     pair_first: list[Flip] = []
     pair_top: list[Flip] = []

@@ -33,7 +33,7 @@ def _profile(answers: dict) -> Profile:
 
 
 def _ranking(profile: Profile) -> list:
-    result = rank(KB, profile, VENDORS, "test", RankOptions(weights={}, draws=0, explain="off"), ELIGIBILITY)
+    result = rank(KB, profile, VENDORS, "test", RankOptions(weights={}, draws=0, explain="off", assess=False), ELIGIBILITY)
     return [(r.vendor, r.score) for r in result.ranking]
 
 

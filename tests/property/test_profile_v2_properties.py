@@ -61,7 +61,7 @@ def v2_profiles(draw) -> Profile:
 
 
 def _rank(profile, vendors):
-    return rank(KB, profile, vendors, "test", RankOptions(weights={}, draws=0))
+    return rank(KB, profile, vendors, "test", RankOptions(weights={}, draws=0, assess=False))
 
 
 @SETTINGS

@@ -57,7 +57,7 @@ weights = st.dictionaries(st.sampled_from(["D1", "D2", "D3", "D4", "D5"]), st.in
 
 
 def _rank(profile, vendors, kb=KB, weight_overrides=None):
-    return rank(kb, profile, vendors, "test", RankOptions(weights=weight_overrides or {}, draws=20))
+    return rank(kb, profile, vendors, "test", RankOptions(weights=weight_overrides or {}, draws=20, assessment_draws=20))
 
 
 def _vendors(bundled, ids=VENDORS):
