@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.decide import assessments
+from engine.decide.assessments import changes, rule_index, variants
 from engine.decide.inputs import bundled_profiles, load_profile_file, load_vendors
 from engine.decide.knowledge import load_advice_knowledge
 from engine.decide.rank import RankOptions, rank
@@ -115,8 +115,8 @@ def test_pruning_never_changes_what_is_reported(monkeypatch):
     vendors = list(bundled_vendors().values())
     pruned = {b: dumps(_rank(_profile(b), vendors, assessment_draws=200).assessments.model_dump(mode="json"))
               for b in BUYERS}
-    monkeypatch.setattr(assessments._Bound, "rows", lambda self, *a: None)
-    monkeypatch.setattr(assessments._Bound, "anywhere", lambda self, v: (0, -10**12, float("-inf"), v))
+    monkeypatch.setattr(variants.Bounds, "rows", lambda self, *a: None)
+    monkeypatch.setattr(variants.Bounds, "anywhere", lambda self, v: (0, -10**12, float("-inf"), v))
     for b in BUYERS:
         assert dumps(_rank(_profile(b), vendors, assessment_draws=200).assessments.model_dump(mode="json")) == pruned[b], b
 
@@ -131,7 +131,7 @@ def test_the_same_seed_gives_the_same_analysis_and_another_seed_may_not():
 
 def test_a_rating_is_read_only_by_whether_it_exists():
     """Why a rating step reuses the vendor's rule points: no rule reads a rating's value (the flip search relies on it)."""
-    leaves = assessments.field_leaves(KB)
+    leaves = rule_index.field_leaves(KB)
     rating_leaves = [leaf for field, found in leaves.items() if field.startswith("ratings.") for leaf in found]
     assert rating_leaves and all(leaf.leaf.op == "exists" for leaf in rating_leaves)
 
@@ -140,13 +140,13 @@ def test_a_rating_is_read_only_by_whether_it_exists():
 def test_each_fact_change_makes_the_same_change_to_the_vendor_and_to_its_engine_facts(vendor_id):
     from engine.compile.facts import vendor_facts
     vendor = bundled_vendors()[vendor_id]
-    for a in assessments.vendor_changes(vendor, assessments.chip_classes(KB)):
+    for a in changes.vendor_changes(vendor, rule_index.chip_classes(KB)):
         if a.apply:
             assert vendor_facts(a.apply(vendor)) == a.patch(vendor_facts(vendor)), a.change
 
 
 def test_the_domestic_chip_families_are_read_alike_and_nvidia_apart():
-    classes = assessments.chip_classes(KB)
+    classes = rule_index.chip_classes(KB)
     assert ("nvidia",) in classes
     assert ("ascend", "cambricon", "kunlun", "hygon", "other_domestic") in classes
 
@@ -162,5 +162,5 @@ def test_a_range_narrows_what_is_tried_and_drawn():
     assert ("huawei", "ratings.D5") not in fields and ("alibaba", "ratings.D5") in fields
     before = {p.vendor: p.first for p in _rank(profile, list(bundled_vendors().values())).assessments.likelihood}
     assert {p.vendor: p.first for p in a.likelihood}["huawei"] > before["huawei"]
-    assert [s for s in assessments.vendor_changes(vendors["huawei"], assessments.chip_classes(KB))
+    assert [s for s in changes.vendor_changes(vendors["huawei"], rule_index.chip_classes(KB))
             if s.change.key == "ratings.D5"] == []

@@ -11,7 +11,7 @@ changes flips alone.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable, Mapping
 
@@ -132,7 +132,8 @@ def search(base: Mapping[str, Standing], weights: Mapping[str, float], changes: 
 
     `anywhere` bounds a vendor's row under any one or two of its changes: a vendor outside the top three
     that cannot rise above the lowest the top three fall to under one change is left out at once.
-    With `pairs` False only single changes are tried (a target no single change flips holds up to 1).
+    With `pairs` False only the single changes that could change #1 are tried (the top three and the closest
+    change are left out: `top3` then holds up to 1 with no flips, as a placeholder).
     """
     variants = _Variants(base, weights, outcome)
     rows = {v: variants.row(v, frozenset()) for v in base}
@@ -175,6 +176,13 @@ def search(base: Mapping[str, Standing], weights: Mapping[str, float], changes: 
         return worst is None or leaves_top(v, worst) or loses_first(v, worst) or loses_first(v, best)
 
     # Top-three vendors first: the lowest they fall to bounds which outside changes can matter at all.
+    if not pairs:  # #1 under single changes only: what could take it, and what #1's own changes do
+        single_row = {c: variants.row(first, frozenset({c})) for c in by_vendor.get(first, [])}
+        for v in sorted(by_vendor.keys() - {first}):
+            single_row.update({c: variants.row(v, frozenset({c})) for c in by_vendor[v] if can_enter(v, frozenset({c}), order[0])})
+        singles = [(c, single_row.get(c, rows[c.vendor])) for c in sorted(changes, key=_sort_key)]
+        first_flips = tuple(Flip((c,), replaced({c.vendor: r}, 1)) for c, r in singles if loses_first(c.vendor, r))
+        return FlipReport(Holds(0 if first_flips else 1, first_flips), Holds(1, ()), None)
     single_row = {c: variants.row(v, frozenset({c})) for v in sorted(top3) for c in by_vendor.get(v, [])}
     lowest = max([third] + [r for r in single_row.values() if r is not None])
     live = top3 | {v for v in by_vendor.keys() - top3 if anywhere is None or anywhere(v) < lowest}
@@ -186,13 +194,13 @@ def search(base: Mapping[str, Standing], weights: Mapping[str, float], changes: 
     closest = _closest(singles, order, first)
     first_holds = Holds(0, tuple(first_flips)) if first_flips else None
     top_holds = Holds(0, tuple(top_flips)) if top_flips else None
-    if (first_holds and top_holds) or not pairs:
-        return FlipReport(first_holds or Holds(1, ()), top_holds or Holds(1, ()), closest)
+    if first_holds and top_holds:
+        return FlipReport(first_holds, top_holds, closest)
 
     pair_first: list[Flip] = []
     pair_top: list[Flip] = []
     for v, cs in sorted(by_vendor.items()):
-        if v not in live:
+        if v not in live or (v not in top3 and anywhere is not None and not anywhere(v) < third):
             continue
         for a, b in combinations(cs, 2):
             pair = frozenset({a, b})

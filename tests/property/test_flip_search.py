@@ -112,16 +112,20 @@ def _exact_anywhere(base, weights, changes, outcomes, slack):
     return anywhere
 
 
+def _pruning(table, slack):
+    """No bounds (slack None), or exact bounds loosened by `slack` units: what the search may prune with."""
+    base, weights, changes, outcomes = table
+    if slack is None:
+        return None, None
+    return _exact_bounds(base, weights, outcomes, slack), _exact_anywhere(base, weights, changes, outcomes, slack)
+
+
 @SETTINGS
 @given(tables(), st.sampled_from([None, 0, 2000]))
 def test_the_flip_search_finds_exactly_the_smallest_flipping_sets_brute_force_finds(table, slack):
     base, weights, changes, outcomes = table
     expected, closest = _brute(base, weights, changes, outcomes)
-    bounds = anywhere = None
-    if slack is not None:
-        bounds = _exact_bounds(base, weights, outcomes, slack)
-        anywhere = _exact_anywhere(base, weights, changes, outcomes, slack)
-    report = search(base, weights, changes, lambda v, facts: outcomes[(v, facts)], bounds, anywhere)
+    report = search(base, weights, changes, lambda v, facts: outcomes[(v, facts)], *_pruning(table, slack))
     assert _found(report.first) == expected["first"]
     assert _found(report.top3) == expected["top3"]
     if closest is None:
@@ -142,3 +146,14 @@ def test_a_planted_one_step_flip_is_reported():
     assert report.first.up_to == 0
     assert {f.changes for f in report.first.flips} == {(down,), (up,)}
     assert all(f.top == ("b",) for f in report.first.flips)
+
+
+@SETTINGS
+@given(tables(), st.sampled_from([None, 0, 2000]))
+def test_singles_only_finds_exactly_the_single_changes_that_change_first(table, slack):
+    """What ask's live line uses: #1 under single changes only, with the same pruning."""
+    base, weights, changes, outcomes = table
+    expected, _ = _brute(base, weights, changes, outcomes)
+    report = search(base, weights, changes, lambda v, facts: outcomes[(v, facts)], *_pruning(table, slack), pairs=False)
+    up_to, flips = expected["first"]
+    assert _found(report.first) == ((0, flips) if up_to == 0 else (1, set()))
