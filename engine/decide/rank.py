@@ -47,9 +47,9 @@ class RankOptions:
     seed: int = 0
     explain: str = "full"  # the trace each ranked or excluded vendor carries: off, fails, full
     assess: bool = True  # analyse which assessments the ranking rests on (flips, draws, what to confirm)
-    assessment_pairs: bool = True  # False: single changes only (ask's live line; holds_up_to 1 then means "no single")
+    assessment_pairs: bool = True  # False: #1 under single changes only (ask's live line; the top three not analysed)
     assessment_draws: int = 1000
-    flag_probability: float = 0.1  # how likely a flag or chip family we credited is wrong, in those draws
+    flag_probability: float = 0.1  # how likely a capability flag we credited is wrong, in those draws
 
 
 @dataclass
@@ -155,7 +155,7 @@ def rank(
         unassessed=unassessed,
         stability=stability(contenders, weights, options.draws, options.spread, options.seed),
         assessments=None if not options.assess else analyse_assessments(
-            kb, [RankedPair(s.vendor, _standing(s), s.facts, s.trace, s.to_confirm) for s in scored], weights,
+            kb, [RankedPair(s.vendor, _standing(s), s.facts, s.trace) for s in scored], weights,
             lambda vendor, variant: _variant_standing(kb, eligibility, buyer, stated, profile, vendor, variant),
             AssessmentOptions(options.assessment_draws, options.flag_probability, options.seed, options.assessment_pairs)),
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
-from .common import Frozen, Text
+from .common import Frozen, Slug, Text
 from .decision import Trace, trace_from_json
 from .vendor import Risk
 from .vocabulary import DIMENSIONS, Need, NeedLevel, NeedStatus
@@ -177,19 +177,19 @@ class Stability(Frozen):
 class AssessmentChange(Frozen):
     """One of our assessments of a vendor changed: a rating one step, a flag or chip family added or removed, a share ±0.1."""
 
-    vendor: str
-    field: str  # ratings.D5, capabilities.maas, chips.ascend, shares.T
-    before: Any  # a rating or share; true or false for a flag or chip family
-    after: Any
-    rung: str | None = None  # the rubric rung a rating's reason names (D5.5), docs/assessments.md
-    alike: list[str] = []  # chip families the rules read as they read this one: adding any of them is this change
+    vendor: Slug
+    field: Annotated[str, Field(pattern=r"^(ratings\.D[1-5]|capabilities\.[a-z_]{1,40}|chips\.[a-z_]{1,40}|shares\.[TPAC])$")]
+    before: StrictBool | StrictInt | StrictFloat  # a rating or share; true or false for a flag or chip family
+    after: StrictBool | StrictInt | StrictFloat
+    rung: Annotated[str, Field(pattern=r"^D[1-5]\.[1-5]$")] | None = None  # the rubric rung a rating's reason names
+    alike: list[Slug] = []  # chip families the rules read as they read this one: adding any of them is this change
 
 
 class Flip(Frozen):
     """A smallest set of changes to our assessments after which #1 (or the top three) is no longer what it is."""
 
-    changes: list[AssessmentChange]
-    top: list[str]  # the new #1, or the new top three, in order
+    changes: Annotated[list[AssessmentChange], Field(min_length=1, max_length=2)]
+    top: list[Slug]  # the new #1, or the new top three, in order
 
 
 class FlipCheck(Frozen):
@@ -198,27 +198,33 @@ class FlipCheck(Frozen):
     holds_up_to: Literal[0, 1, 2]
     flips: list[Flip]
 
+    @model_validator(mode="after")
+    def _flips_are_the_smallest(self) -> "FlipCheck":
+        if any(len(f.changes) != self.holds_up_to + 1 for f in self.flips):
+            raise ValueError(f"holding up to {self.holds_up_to} changes, each flip has {self.holds_up_to + 1}")
+        return self
+
 
 class ClosestChange(Frozen):
     """The single change that leaves #1 the smallest lead over the next vendor."""
 
     change: AssessmentChange
     lead: float
-    runner_up: str
+    runner_up: Slug
 
 
 class Likelihood(Frozen):
     """How often a vendor comes first, and in the top three, when our assessments are drawn."""
 
-    vendor: str
-    first: float
-    top3: float
+    vendor: Slug
+    first: Annotated[float, Field(ge=0, le=1)]
+    top3: Annotated[float, Field(ge=0, le=1)]
 
 
 class ConfirmQuestion(Frozen):
     """A decisive assessment as a question to put to the vendor, with our reason."""
 
-    vendor: str
+    vendor: Slug
     field: str
     question: Text
 
@@ -234,8 +240,8 @@ class Assessments(Frozen):
     seed: int
     likelihood: list[Likelihood]  # in the ranking's order
     confirm: list[ConfirmQuestion]
-    names: dict[str, Text]  # every ranked vendor's name, by id (a ranking cut by --top still names them)
-    reasons: dict[str, dict[str, Text]] = {}  # why we assessed each changed fact so (the vendor file's reason), by vendor and field
+    names: dict[Slug, Text]  # every ranked vendor's name, by id (a ranking cut by --top still names them)
+    reasons: dict[Slug, dict[str, Text]] = {}  # why we assessed each changed fact so (the vendor file's reason), by vendor and field
 
 
 class RankResult(Frozen):

@@ -15,8 +15,8 @@ __all__ = ["confirm_questions", "question"]
 CONFIRM_LIMIT = 5
 
 
-def confirm_questions(first: FlipCheck, top3: FlipCheck, closest: ClosestChange | None, order: list[str], names: dict[str, Text],
-             reasons: dict[tuple[str, str], Text]) -> list[ConfirmQuestion]:
+def confirm_questions(first: FlipCheck, top3: FlipCheck, closest: ClosestChange | None, order: list[str],
+                      names: dict[str, Text], reasons: dict[tuple[str, str], Text]) -> list[ConfirmQuestion]:
     """The decisive assessments as questions: those in the smallest sets that flip #1, else the top three, else the closest."""
     decisive = first.flips or top3.flips
     counts: Counter[tuple[str, str]] = Counter()
@@ -35,6 +35,7 @@ def confirm_questions(first: FlipCheck, top3: FlipCheck, closest: ClosestChange 
         turn[(counts[k], k[0])] += 1
         ranked_keys.append(((-counts[k], turn[(counts[k], k[0])], order.index(k[0]), k[1]), k))
     keys = [k for _, k in sorted(ranked_keys)][:CONFIRM_LIMIT]
+
     def asked(k: tuple[str, str], lang: str) -> str:
         return question(changes[k], names[k[0]].get(lang), reasons.get(k), lang)
     return [ConfirmQuestion(vendor=k[0], field=k[1], question=Text(zh=asked(k, "zh"), en=asked(k, "en"))) for k in keys]

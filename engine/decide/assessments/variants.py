@@ -32,7 +32,6 @@ class RankedPair:
     standing: Standing
     facts: dict
     trace: list[Event]
-    to_confirm: list[str]
 
 
 class Outcomes:

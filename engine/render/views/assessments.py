@@ -65,7 +65,7 @@ def hinge_line(a: Assessments | None, lang: str) -> str:
     """One line for `ask`: whether the live #1 hinges on a single one of our assessments ('' when not analysed)."""
     if a is None:
         return ""
-    if a.first.holds_up_to == 0:
+    if a.first.holds_up_to == 0 and a.first.flips:
         names = {v: name.get(lang) for v, name in a.names.items()}
         return msg("assess.hinges", lang, change=change_text(a.first.flips[0].changes[0], names, lang), n=len(a.first.flips))
     return msg("assess.no_hinge", lang)
