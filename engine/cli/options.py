@@ -76,7 +76,7 @@ def probability(text: str) -> float:
         value = -1.0
     if not 0 <= value <= 1:  # NaN too
         raise argparse.ArgumentTypeError(words("must be a number from 0 to 1"))
-    return value
+    return value + 0.0  # -0 is 0
 
 
 def workers(text: str) -> int:

@@ -111,6 +111,8 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
                        "takes at most {places} decimal places, not {value} (e.g. {example})"),
     "model.rating_range": ("评分范围 [{low}, {high}] 须由低到高并包含评分 {value}（例如 [{below}, {above}]）",
                            "a rating's range [{low}, {high}] runs from low to high and holds the rating {value} (e.g. [{below}, {above}])"),
+    "model.rating_range_unrated": ("没有评分（null）就没有评分范围：请给出评分，或去掉 range",
+                                   "a rating with no value (null) has no range: give the rating, or leave range out"),
     "model.assessment_reason": ("来源为 `assessment` 时需要 `reason`（中英文）", "an `assessment` source needs a `reason` (zh and en)"),
     "model.bad_source": ("来源 {source} 必须是 `report:§01`…`report:§05` 加出处，或 `assessment`",
                          "source {source} must be `report:§01`…`report:§05` plus where, or `assessment`"),

@@ -264,6 +264,8 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "assess.more": ("另有 {n} 项，JSON 中全列", "{n} more, all in the JSON"),
     "assess.closest": ("最接近的单项改动：{change}，第 1 名仍领先{runner} {lead} 分",
                        "Closest single change: {change} leaves #1 ahead of {runner} by {lead}"),
+    "assess.closest_tie": ("最接近的单项改动：{change}，第 1 名与{runner}同分，由供给规模 F 较大者居先",
+                           "Closest single change: {change} ties #1 with {runner} on the score; the larger supply F keeps #1 first"),
     "assess.likelihood": ("评估抽样 {draws} 次（每项评分在其可信范围内均匀取值，我们认定的每个能力标记以 {p} 的概率有误，种子 {seed}），排第 1 / 进前 3 的概率：",
                           "In {draws} assessment draws (each rating uniform within its plausible range, each capability flag we "
                           "credited wrong with probability {p}, seed {seed}), the chance of #1 / of the top three:"),

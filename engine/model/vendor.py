@@ -118,8 +118,10 @@ class Rating(Provenance):
     def _range_holds_the_value(self) -> "Rating":
         if self.range is not None:
             low, high = self.range
-            if low > high or self.value is None or not low <= self.value <= high:
-                example = (max(1, self.value - 1), min(5, self.value + 1)) if self.value else (1, 5)
+            if self.value is None:
+                raise Problem(M("model.rating_range_unrated"))
+            if low > high or not low <= self.value <= high:
+                example = (max(1, self.value - 1), min(5, self.value + 1))
                 raise Problem(M("model.rating_range", low=low, high=high, value=repr(self.value), below=example[0], above=example[1]))
         return self
 

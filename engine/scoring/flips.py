@@ -244,7 +244,9 @@ def _sort_key(c: Change) -> tuple:
 
 
 def _closest(singles, order: list[Row], first: str) -> Closest | None:
-    """Among single changes after which #1 stays first, the one leaving the smallest lead over the vendor next in its group."""
+    """Among single changes after which #1 stays first, the one leaving the smallest lead over the vendor next in its
+    group, if that lead is smaller than #1's lead today (a change that narrows nothing is not the closest)."""
+    today = order[1][1] - order[0][1] if len(order) > 1 and order[1][0] == order[0][0] else None
     best: Closest | None = None
     for c, r in singles:
         new = [r if row[-1] == c.vendor else row for row in order]
@@ -252,6 +254,8 @@ def _closest(singles, order: list[Row], first: str) -> Closest | None:
         if len(ranked) < 2 or ranked[0][-1] != first or ranked[1][0] != ranked[0][0]:
             continue
         lead = ranked[1][1] - ranked[0][1]
+        if today is not None and lead >= today:
+            continue
         candidate = Closest(c, lead, ranked[1][-1])
         if best is None or (lead, _sort_key(c)) < (best.lead, _sort_key(best.change)):
             best = candidate

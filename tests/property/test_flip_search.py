@@ -77,9 +77,10 @@ def _brute(base, weights, changes, outcomes):
         smallest = min(by_size, default=None)
         expected[target] = (2, set()) if smallest is None else (smallest - 1, by_size[smallest])
     closest = None
+    today = order[1][1] - order[0][1] if len(order) > 1 and order[1][0] == order[0][0] else None
     for c in changes:
         rows = _rows(base, weights, outcomes, (c,))
-        if len(rows) > 1 and rows[0][-1] == first and rows[1][0] == rows[0][0]:
+        if len(rows) > 1 and rows[0][-1] == first and rows[1][0] == rows[0][0] and (today is None or rows[1][1] - rows[0][1] < today):
             key = (rows[1][1] - rows[0][1], (c.vendor, c.key, c.step, c.fact or ""))
             if closest is None or key < closest[0]:
                 closest = (key, c, rows[1][-1])

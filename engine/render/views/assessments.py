@@ -10,17 +10,19 @@ from ..describe import number
 SHOWN_FLIPS = 3
 
 
-def assessment_blocks(a: Assessments | None, lang: str, level: int = 2) -> list[Block]:
-    """The flip conditions, the likelihood under draws and the questions to put to vendors (nothing for an old record)."""
+def assessment_blocks(a: Assessments | None, lang: str, level: int = 2, limit: int | None = SHOWN_FLIPS) -> list[Block]:
+    """The flip conditions (the first `limit` flips of each, all with None), the likelihood under draws and the
+    questions to put to vendors (nothing for an old record)."""
     if a is None:
         return []
     names = {v: name.get(lang) for v, name in a.names.items()}
     items: list[tuple[int, str]] = []
     for target, check in (("first", a.first), ("top3", a.top3)):
-        items += flip_items(target, check, names, lang)
+        items += flip_items(target, check, names, lang, limit)
     if a.closest:
         c = a.closest
-        items.append((0, msg("assess.closest", lang, change=change_text(c.change, names, lang), runner=names.get(c.runner_up, c.runner_up),
+        key = "assess.closest_tie" if c.lead == 0 else "assess.closest"  # a tie on the score goes to the larger F
+        items.append((0, msg(key, lang, change=change_text(c.change, names, lang), runner=names.get(c.runner_up, c.runner_up),
                              lead=number(c.lead))))
     if a.likelihood:
         items.append((0, msg("assess.likelihood", lang, draws=a.draws, p=number(a.flag_probability), seed=a.seed)))
@@ -32,15 +34,15 @@ def assessment_blocks(a: Assessments | None, lang: str, level: int = 2) -> list[
     return blocks
 
 
-def flip_items(target: str, check: FlipCheck, names: dict[str, str], lang: str) -> list[tuple[int, str]]:
-    """Whether #1 (`first`) or the top three (`top3`) holds, and the first few smallest changes that do not."""
+def flip_items(target: str, check: FlipCheck, names: dict[str, str], lang: str, limit: int | None) -> list[tuple[int, str]]:
+    """Whether #1 (`first`) or the top three (`top3`) holds, and the first `limit` smallest changes that do not."""
     items = [(0, msg(f"assess.{target}_holds_{check.holds_up_to}", lang, n=len(check.flips)))]
-    for flip in check.flips[:SHOWN_FLIPS]:
+    for flip in check.flips[:limit]:
         top = "、".join(names.get(v, v) for v in flip.top) if lang == "zh" else ", ".join(names.get(v, v) for v in flip.top)
         after = msg(f"assess.after_{target}", lang, top=top or msg("assess.nobody", lang))
         items.append((1, f"{' + '.join(change_text(c, names, lang) for c in flip.changes)} → {after}"))
-    if len(check.flips) > SHOWN_FLIPS:
-        items.append((1, msg("assess.more", lang, n=len(check.flips) - SHOWN_FLIPS)))
+    if limit is not None and len(check.flips) > limit:
+        items.append((1, msg("assess.more", lang, n=len(check.flips) - limit)))
     return items
 
 

@@ -222,7 +222,7 @@ def _rank_outcome(outcome: dict, lang: str) -> list[Block]:
     )
     blocks: list[Block] = [Heading(msg("report.ranking", lang), 3), Table(heads, ranking)]
     if outcome.get("assessments"):  # records made before the analysis have none
-        blocks += assessment_blocks(Assessments.model_validate(outcome["assessments"]), lang, level=3)
+        blocks += assessment_blocks(Assessments.model_validate(outcome["assessments"]), lang, level=3, limit=None)  # all
     blocks += needs_blocks(*_needs_matrix(outcome, lang), lang, level=3)
     blocks.append(Heading(msg("rank.excluded", lang), 3))
     excluded = tuple(
