@@ -7,6 +7,8 @@ search with every bound switched off.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from engine.decide.assessments import changes, rule_index, variants
@@ -164,3 +166,14 @@ def test_a_range_narrows_what_is_tried_and_drawn():
     assert {p.vendor: p.first for p in a.likelihood}["huawei"] > before["huawei"]
     assert [s for s in changes.vendor_changes(vendors["huawei"], rule_index.chip_classes(KB))
             if s.change.key == "ratings.D5"] == []
+
+
+def test_the_worked_example_in_the_scoring_doc_is_what_rank_says():
+    """docs/scoring.md §6a quotes the Shenzhen bank's chances and flips: they must be today's."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "scoring.md").read_text(encoding="utf-8")
+    a = _rank(_profile("shenzhen-finance-large"), list(bundled_vendors().values())).assessments
+    likely = {p.vendor: p for p in a.likelihood}
+    for vendor in ("huawei", "alibaba", "baidu"):
+        assert f"{likely[vendor].first * 100:.1f}%" in text and f"{likely[vendor].top3 * 100:.1f}%" in text, vendor
+    assert len(a.first.flips) == 3 and "three single changes" in text
+    assert len(a.top3.flips) == 6 and "six single changes" in text
