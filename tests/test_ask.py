@@ -44,7 +44,7 @@ def test_a_profile_replayed_as_answers_ranks_as_the_profile_does(story, tmp_path
     path = tmp_path / "answers.yaml"
     path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
     saved = tmp_path / f"{story}.yaml"
-    asked = run_cli("ask", "--answers", str(path), "--save", str(saved), "--format", "json", "--draws", "0")
+    asked = run_cli("ask", "--answers", str(path), "--save", str(saved), "--format", "json", "--draws", "0", "--assessment-draws", "20")
     assert asked.code == 0, asked.err
     document = json.loads(asked.out)
     direct = json.loads(run_cli("rank", story, "--format", "json", "--draws", "0").out)

@@ -123,7 +123,7 @@ answer_values = st.one_of(
 def test_any_answers_file(tmp_path_factory, answers):
     path = tmp_path_factory.mktemp("a") / "answers.yaml"
     _write(path, yaml.safe_dump(answers, allow_unicode=True).encode("utf-8"))
-    code, _, err = _run(["ask", "--answers", str(path), "--draws", "0", "--lang", "en"])
+    code, _, err = _run(["ask", "--answers", str(path), "--draws", "0", "--assessment-draws", "20", "--lang", "en"])
     _assert_refused_cleanly(code, err, str(path))
 
 

@@ -37,7 +37,7 @@ def _store(tmp_path_factory, kind: str) -> tuple:
     """A one-record store of a ranking or a classification, its body, and the path of every value in it."""
     if kind not in STORES:
         db = tmp_path_factory.mktemp(kind) / "r.sqlite"
-        args = ("rank", "dongguan-factory-smb", "--draws", "0") if kind == "rank" else ("check", "huawei", "baidu")
+        args = ("rank", "dongguan-factory-smb", "--draws", "0", "--assessment-draws", "20") if kind == "rank" else ("check", "huawei", "baidu")
         assert run_cli(*args, "--record", "--db", str(db)).code == 0
         with sqlite3.connect(db) as c:
             body = c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0]

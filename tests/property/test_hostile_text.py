@@ -81,7 +81,7 @@ FORMATS = [[], ["--format", "json"], ["--format", "markdown"], ["--explain", "fu
 def test_a_vendor_field(tmp_path_factory, path, text, fmt, command):
     file = tmp_path_factory.mktemp("v") / "vendor.yaml"
     file.write_text(_dump(_planted(VENDOR, path, text)), encoding="utf-8")
-    _assert_nothing_raw([command, "--file", str(file), *fmt, "--lang", "en", *(["--draws", "0"] if command == "rank" else [])])
+    _assert_nothing_raw([command, "--file", str(file), *fmt, "--lang", "en", *(["--draws", "0", "--assessment-draws", "20"] if command == "rank" else [])])
 
 
 RULE_FILES = ["eligibility/cloud.yaml", "classification.yaml", "advice/segments.yaml", "weights.yaml", "questions.yaml",
@@ -99,7 +99,7 @@ def _rules_copy(tmp_path_factory) -> Path:
 @SETTINGS
 @given(data=st.data(), name=st.sampled_from(RULE_FILES), text=hostile_text,
        args=st.sampled_from([["rules", "list"], ["rules", "show", "C1"], ["rules", "lint"], ["rules", "advice", "--format", "markdown"],
-                             ["check", "coreshub", "--explain", "full"], ["rank", "--draws", "0", "--format", "json"],
+                             ["check", "coreshub", "--explain", "full"], ["rank", "--draws", "0", "--assessment-draws", "20", "--format", "json"],
                              ["ask", "--list-questions"]]))
 def test_a_rule_file_field(tmp_path_factory, data, name, text, args):
     rules = _rules_copy(tmp_path_factory)
@@ -121,7 +121,7 @@ PROFILE = yaml.safe_load((bundle_root() / "profiles" / "customers" / "dongguan-f
 def test_a_profile_field(tmp_path_factory, path, text, fmt):
     file = tmp_path_factory.mktemp("p") / "buyer.yaml"
     file.write_text(_dump(_planted(PROFILE, path, text)), encoding="utf-8")
-    _assert_nothing_raw(["rank", str(file), "--draws", "0", *fmt, "--lang", "en"])
+    _assert_nothing_raw(["rank", str(file), "--draws", "0", "--assessment-draws", "20", *fmt, "--lang", "en"])
 
 
 QUESTION_IDS = ["segment", "province", "city", "industry", "domestic", "nope"]
@@ -145,7 +145,7 @@ def _store(tmp_path_factory) -> tuple[Path, str, list[tuple]]:
     """A records database with one ranking, its row's body, and the path of every string in that body."""
     if "db" not in STORE:
         db = tmp_path_factory.mktemp("store") / "r.sqlite"
-        assert run_cli("rank", "dongguan-factory-smb", "--draws", "0", "--record", "--db", str(db)).code == 0
+        assert run_cli("rank", "dongguan-factory-smb", "--draws", "0", "--assessment-draws", "20", "--record", "--db", str(db)).code == 0
         with sqlite3.connect(db) as c:
             body = c.execute("SELECT body FROM records WHERE id = 1").fetchone()[0]
         STORE.update(db=db, body=body, paths=[p for p in _string_paths(json.loads(body)) if p[-1] != "<key>"])
