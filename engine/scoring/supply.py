@@ -27,9 +27,10 @@ def terms_of(vendor: Vendor) -> list[tuple[str, float | None]]:
 def supply(vendor: Vendor) -> Supply:
     """The supply-scale terms of `vendor`; any unknown term makes the rest unknown."""
     facts = [vendor.S, vendor.R] + [getattr(vendor.shares, c) for c in "TPAC"]
-    products = running_products([value for _, value in terms_of(vendor)])
+    terms = terms_of(vendor)
+    products = running_products([value for _, value in terms])
     steps = [SupplyStep(term=name, value=value, running=running, source=fact.source)
-             for (name, value), running, fact in zip(terms_of(vendor), products, facts)]
+             for (name, value), running, fact in zip(terms, products, facts)]
     s_south = steps[1].running
     return Supply(S=vendor.S.value, R=vendor.R.value, S_south=s_south, F=steps[-1].running, steps=steps)
 
