@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import UsageError
-from ..messages import M, msg, value_label
+from ..messages import M, joined, msg, value_label
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, explain_level, workers
 from .recording import add_record_options, keep_record, recording
@@ -62,16 +62,16 @@ def run(args: argparse.Namespace, env) -> int:
     level = explain_level(args)
     vendors = [known.vendors[v] for v in chosen]
     if recording(args):  # the record keeps the full trace, whatever the output shows
-        result = check(base, vendors, "full")
+        result = check(base, vendors, "full", paths=True)
         inputs = {"vendors": [v.model_dump(mode="json") for v in vendors], "vendor_sources": known.sources(chosen)}
         keep_record(args, "check", result.model_dump(mode="json"), [d.id for d in result.vendors], inputs)
         result = at_level(result, level)
     else:
-        result = check(base, vendors, level)
+        result = check(base, vendors, level, paths=True)
     show(env, "check", result, args.format, args.lang, explain=level)
     if args.fail_unless and not meets(result, args.fail_unless):
         for short in shortfalls(result, args.fail_unless):  # the gate says who failed it, and why
-            why = ("、" if args.lang == "zh" else ", ").join(f"{c} {value_label(status, args.lang)}" for c, status in short.criteria) or "-"
+            why = joined((f"{c} {value_label(status, args.lang)}" for c, status in short.criteria), args.lang) or "-"
             warn(env, msg("check.short", args.lang, vendor=short.vendor, least=value_label(args.fail_unless, args.lang),
                           track=value_label(short.track, args.lang), why=why))
         return Exit.NEGATIVE

@@ -13,15 +13,16 @@ from ..explain.filters import filter_trace
 from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_rules
 from ..version import tool_version
 from ..runtime.trace import trace_models
+from .qualify import paths_for
+from .tracks import IN_TRACK, track_meets
 
 __all__ = ["IN_TRACK", "Shortfall", "check", "check_result", "decide", "meets", "shortfalls", "sort_decisions", "track_meets"]
 
-IN_TRACK = ("core", "partial")
-
-
-def decide(base: RuleBase, vendor: Vendor, explain: str = "full") -> VendorDecision:
-    """The decision for one vendor, carrying the trace that `explain` (off, fails, full) shows."""
+def decide(base: RuleBase, vendor: Vendor, explain: str = "full", paths: bool = False) -> VendorDecision:
+    """The decision for one vendor, carrying the trace that `explain` (off, fails, full) shows;
+    with `paths`, what it must change to qualify when it is below core."""
     facts, trace = run_rules(base, vendor, conditions=explain != "off")
+    track = facts.get("track", UNDETERMINED)
     notes = [e.effect.note for e in trace if e.fired and e.effect.kind == "note"]
     setters = _setters(trace)
     # One validation call for the whole decision: nested dicts, not a model per sub-criterion.
@@ -29,7 +30,7 @@ def decide(base: RuleBase, vendor: Vendor, explain: str = "full") -> VendorDecis
         "id": vendor.id,
         "name": vendor.name,
         "assessed_in_report": vendor.assessed_in_report,
-        "track": facts.get("track", UNDETERMINED),
+        "track": track,
         "supplier_type": facts.get("supplier_type", UNDETERMINED),
         "declared_type": vendor.declared_type,
         "criteria": {c: _criterion(c, vendor, facts, setters) for c in SUB_CRITERIA},
@@ -37,6 +38,7 @@ def decide(base: RuleBase, vendor: Vendor, explain: str = "full") -> VendorDecis
         "notes": notes,
         "input_sha256": input_digest(vendor),
         "trace": trace_models(filter_trace(trace, explain)),
+        "path_to": paths_for(base, vendor, track) if paths else None,
     })
 
 
@@ -63,9 +65,10 @@ def _criterion(c: str, vendor: Vendor, facts: dict, setters: dict[str, str]) -> 
             "share_source": share.source, "sub": subs}
 
 
-def check(base: RuleBase, vendors: list[Vendor], explain: str = "full") -> CheckResult:
-    """Decisions for all `vendors`, ordered by F (unknown last), then id, with the traces `explain` shows."""
-    return check_result(base.version, [decide(base, v, explain) for v in vendors])
+def check(base: RuleBase, vendors: list[Vendor], explain: str = "full", paths: bool = False) -> CheckResult:
+    """Decisions for all `vendors`, ordered by F (unknown last), then id, with the traces `explain` shows
+    (and, with `paths`, what each below core must change)."""
+    return check_result(base.version, [decide(base, v, explain, paths) for v in vendors])
 
 
 def check_result(rules_version: str, decisions: list[VendorDecision]) -> CheckResult:
@@ -81,11 +84,6 @@ def check_result(rules_version: str, decisions: list[VendorDecision]) -> CheckRe
 def sort_decisions(decisions: list[VendorDecision]) -> list[VendorDecision]:
     """Decisions in check's order: by F, largest first (unknown last), then id."""
     return sorted(decisions, key=lambda d: (d.supply.F is None, -(d.supply.F or 0), d.id))
-
-
-def track_meets(track: str, least: str) -> bool:
-    """True when `track` is `least` or better (core > partial > out/undetermined)."""
-    return track in ({"core"} if least == "core" else IN_TRACK)
 
 
 def meets(result: CheckResult, least: str) -> bool:

@@ -112,7 +112,8 @@ def _decide_again(body: dict, rules) -> dict:
     """The record's inputs through `rules` (from _rules_for), as the same command's full JSON document."""
     vendors = [Vendor.model_validate(v) for v in body["inputs"]["vendors"]]
     if body["kind"] == "check":
-        return check(rules, vendors, "full").model_dump(mode="json")
+        paths = any("path_to" in v for v in body["outcome"]["vendors"])  # records from before paths have none
+        return check(rules, vendors, "full", paths=paths).model_dump(mode="json")
     then = body["outcome"]
     overrides = {d: w["value"] for d, w in then["weights"].items() if w["origin"] == "command line"}
     stability, assessed = then["stability"], then.get("assessments")

@@ -59,6 +59,11 @@ def library_words(prefix: str, text: str) -> "Msg | str":
     return text
 
 
+def joined(items, lang: str) -> str:
+    """Items as one list in `lang` (`A、B` in Chinese, `A, B` in English)."""
+    return msg("list_sep", lang).join(items)
+
+
 def value_label(value: str, lang: str) -> str:
     """A track, type or status value in `lang` (the raw value if it has no label)."""
     key = f"value.{value}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import SkipValidation, TypeAdapter
+from pydantic import Field, SkipValidation, TypeAdapter
 
 from .common import Frozen, Text
 from .vocabulary import ALL_SUBS, CRITERIA
@@ -120,6 +120,50 @@ class Supply(Frozen):
     steps: list[SupplyStep]
 
 
+class Change(Frozen):
+    """One change to a vendor's own facts: add a list element or set a value, where it lives in the file,
+    and the sub-criteria it decides."""
+
+    field: str  # the fact, as rules read it: pricing, activation, sub.T3.status
+    action: Literal["add", "set"]
+    value: str
+    at: str  # the field of the vendor file: pricing.values, activation.value, sub.T3.status
+    subs: list[str]
+
+
+class FixedFact(Frozen):
+    """A fact the vendor cannot change by itself (the report's supplier type, our assessed shares), with its source."""
+
+    field: str
+    value: Any
+    source: str
+
+
+class TargetSub(Frozen):
+    """A sub-criterion a path decides: the rule that meets it, its one-line definition and section,
+    and the evidence the report accepts."""
+
+    rule: str
+    title: Text
+    source: str
+    evidence: Text | None = None
+
+
+class PathTo(Frozen):
+    """The smallest sets of own-fact changes that take a vendor to `target`, each verified by the engine.
+
+    `paths` is empty when no set of at most three changes does; `blocked_by` then names the fixed facts
+    that stand in the way."""
+
+    target: str
+    unmet: list[str]  # what is not met today: sub-criteria (for core), or criteria (for partial)
+    unknown: list[str]  # what is unknown today, of the same
+    paths: list[list[Change]]
+    more: int  # minimal paths of the same size not listed
+    subs: dict[str, TargetSub]
+    blocked_by: list[FixedFact]
+
+
 class VendorDecision(Frozen):
     """Everything decided about one vendor."""
 
@@ -134,6 +178,8 @@ class VendorDecision(Frozen):
     notes: list[Text]
     input_sha256: str
     trace: Trace
+    # what `check` adds for a vendor below core; left out when not computed (batch lines and older records are unchanged)
+    path_to: list[PathTo] | None = Field(default=None, exclude_if=lambda value: value is None)
 
 
 class CheckResult(Frozen):

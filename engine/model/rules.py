@@ -160,6 +160,10 @@ class Rule(Frozen):
     source: Annotated[str, Field(pattern=r"^report:§0[1-5]( \S.*)?$")]
     when: Condition
     then: Effect
+    evidence: Text | None = Field(
+        default=None, description="what evidence the report accepts that this holds (a sub-criterion's met rule)",
+        exclude_if=lambda value: value is None,
+    )
 
 
 class RuleFile(Frozen):

@@ -23,23 +23,25 @@ def run_rules(base: RuleBase, vendor: Vendor, conditions: bool = True) -> tuple[
 
 
 def run_facts(
-    base: RuleBase, facts: dict[str, Any], subject: str, conditions: bool = True
+    base: RuleBase, facts: dict[str, Any], subject: str, conditions: bool = True, durable: bool = True
 ) -> tuple[dict[str, Any], list[Event]]:
     """Evaluate every stage over `facts` (not modified); the final facts and the trace.
 
     Every rule gets an event; `conditions=False` leaves out the per-leaf results (no output
-    will show them), which lets evaluation stop at the first decisive condition.
+    will show them), which lets evaluation stop at the first decisive condition. `durable=False`
+    skips the engine: only for a search whose answers are then verified with it.
     """
     facts = dict(facts)
     set_by: dict[str, str] = {}
     events: list[Event] = []
     for stage in base.stages:
-        durable_fired = set().union(*(engine().fire(rs.name, rs.definition, rs.payload(facts)) for rs in stage.rulesets))
         explained = {}
         for rule in stage.rules:
             leaves: list[ConditionTrace] | None = [] if conditions else None
             explained[rule.id] = (evaluate(rule.condition, facts, leaves), leaves)
         python_fired = {rid for rid, (result, _) in explained.items() if result == TRUE}
+        durable_fired = (set().union(*(engine().fire(rs.name, rs.definition, rs.payload(facts)) for rs in stage.rulesets))
+                         if durable else python_fired)
         if python_fired != durable_fired:
             only_d = sorted(durable_fired - python_fired)
             only_p = sorted(python_fired - durable_fired)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import xml.dom.minidom
-
-import pytest
 
 from engine.render.blocks import Code, Facts, Heading, Items, Lines, Paragraph, Separator, Styled, Table, Tree, Verbatim, map_text, node
 from engine.render.console import render_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...messages import msg, value_label
+from ...messages import joined, msg, value_label
 from ...model.ranking import AssessmentChange, Assessments, FlipCheck
 from ..blocks import Block, Heading, Items
 from ..describe import number
@@ -59,7 +59,7 @@ def change_text(c: AssessmentChange, names: dict[str, str], lang: str) -> str:
     label = value_label(item, lang)
     if not c.after:
         return msg("assess.change.without", lang, name=name, item=label)
-    alike = msg("assess.change.alike", lang, others=("、" if lang == "zh" else ", ").join(value_label(x, lang) for x in c.alike))
+    alike = msg("assess.change.alike", lang, others=joined((value_label(x, lang) for x in c.alike), lang))
     return msg("assess.change.with", lang, name=name, item=label) + (alike if c.alike else "")
 
 

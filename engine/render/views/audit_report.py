@@ -11,13 +11,14 @@ from typing import Any
 
 from ...decide.records import integrity_warning
 from ...messages import msg, value_label
-from ...model.decision import TraceEvent, trace_from_json
+from ...model.decision import PathTo, TraceEvent, trace_from_json
 from ...model.fields import DIMENSION_TITLES
 from ...model.ranking import Assessments
 from ..blocks import Block, Callout, Facts, Heading, Lines, Paragraph, Table
 from ...scoring.score import used_weights
 from .assessments import assessment_blocks
 from .needs import MatrixRow, needs_blocks
+from .qualify import path_tree
 from ..describe import SYMBOL, condition_tree_lines, effect_text, number, source_label, used_weight, value_text
 
 
@@ -209,6 +210,7 @@ def _check_outcome(outcome: dict, lang: str) -> list[Block]:
             rows.append((f"{cid} {msg('criterion.' + cid, lang)}", f"{SYMBOL.get(c['status'], '?')} {value_label(c['status'], lang)}",
                          number(c["share"]), subs))
         blocks.append(Table(heads, tuple(rows)))
+        blocks += [path_tree(_name(v, lang), PathTo.model_validate(p), lang, level=4) for p in v.get("path_to") or ()]
     return blocks
 
 

@@ -9,6 +9,7 @@ from ...model.decision import CheckResult, VendorDecision
 from ..blocks import Block, Heading, Paragraph, Styled, Table, Tree, node
 from ..describe import criterion_cell, criterion_line, headline, number, sub_line, supply_line, trace_tree, vendor_label
 from . import View
+from .qualify import path_blocks
 
 TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined": "magenta"}
 
@@ -28,6 +29,7 @@ def check_blocks(result: CheckResult, lang: str, fmt: str, explain: str = "off")
         Paragraph(msg("check.legend", lang)),
         Paragraph(summary_line(result, lang)),
     ]
+    blocks += path_blocks(result.vendors, lang)
     if explain != "off":
         blocks += [vendor_tree(d, lang, explain) for d in result.vendors]
     return blocks

@@ -60,6 +60,7 @@ def rule_detail(r: CompiledRule, lang: str) -> str:
         f"{r.id}: {r.rule.title.get(lang)}",
         f"  ({r.rule.title.get(other)})",
         f"{msg('column.source', lang)}: {r.rule.source}",
+        *([f"{msg('column.evidence', lang)}: {r.rule.evidence.get(lang)}"] if r.rule.evidence else []),
         f"{msg('column.location', lang)}: {r.location}",
         f"{msg('column.stage', lang)}: {r.stratum}",
         "when:",

@@ -1,0 +1,39 @@
+"""What any way to a result requires: the leaf conditions every set of rules leading to it must meet,
+and the input facts each depends on. It prunes the path search without ever cutting a real path."""
+
+from __future__ import annotations
+
+from ...compile.compiler import RuleBase
+from ...compile.tree import Node
+from ...model.fields import FIELDS
+
+__all__ = ["inputs_of", "required_leaves"]
+
+
+def required_leaves(base: RuleBase, field: str, value: str) -> list[Node]:
+    """Leaves that hold whenever `field` takes `value`: the conjuncts of the one rule that sets it, and theirs.
+
+    When several rules can set the value (or none), nothing is required beyond the fact itself; a
+    conjunct that is not a leaf is left out. Both keep the list a necessary condition, never more.
+    """
+    setters = [r for r in base.ordered() if r.writes == field and r.effect.value == value]
+    if len(setters) != 1:
+        return []
+    condition = setters[0].condition
+    conjuncts = [condition] if condition.leaf is not None else list(condition.children) if condition.kind == "all" else []
+    found: list[Node] = []
+    for node in conjuncts:
+        if node.leaf is None:
+            continue
+        found.append(node)
+        if node.leaf.op == "==" and FIELDS[node.leaf.field].derived:
+            found.extend(required_leaves(base, node.leaf.field, node.leaf.value))
+    return found
+
+
+def inputs_of(base: RuleBase, field: str) -> frozenset[str]:
+    """The input facts a fact depends on: itself when no rule here sets it, else what its setters read, in turn."""
+    setters = [r for r in base.ordered() if r.writes == field]
+    if not setters:
+        return frozenset({field})
+    return frozenset().union(*(inputs_of(base, read) for r in setters for read in r.reads))
