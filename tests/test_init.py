@@ -24,14 +24,59 @@ def _template(kind: str, lang: str) -> str:
     return result.out
 
 
-def test_the_vendor_template_filled_with_its_example_classifies_like_the_vendor_it_follows(bundled_vendors):
+def _texts(value):
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def test_the_vendor_template_cannot_be_taken_for_a_vendor_s_data():
+    """Issue 21: the template was CoresHub's data, assessed_in_report true, and passed as core unchanged."""
     data = yaml.safe_load(_template("vendor", "en"))
     assert list(data) == list(Vendor.model_fields)  # every field, none left out for being optional
     assert list(data["sub"]) == list(ALL_SUBS)
-    base = load_rule_base()
-    mine, model = decide(base, Vendor.model_validate(data), "off"), decide(base, bundled_vendors["coreshub"], "off")
-    assert (mine.track, mine.supplier_type) == (model.track, model.supplier_type)
-    assert {c: o.status for c, o in mine.criteria.items()} == {c: o.status for c, o in model.criteria.items()}
+    vendor = Vendor.model_validate(data)  # it loads as it is
+    assert vendor.assessed_in_report is False and vendor.declared_type is None and not vendor.risks and not vendor.notes
+    assert {sub["status"] for sub in data["sub"].values()} == {"unknown"}
+    sources = [t for key, t in _pairs(data) if key == "source"]
+    assert sources and set(sources) == {"assessment"}  # it claims no report section
+    reasons = [t for key, t in _pairs(data) if key in ("reason", "evidence", "name", "city")]
+    assert reasons and all(t.startswith(("REPLACE:", "替换：")) for r in reasons for t in _texts(r))
+    assert decide(load_rule_base(), vendor, "off").track != "core"
+
+
+def _pairs(value):
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in [(k, v), *_pairs(v)]]
+    if isinstance(value, list):
+        return [p for v in value for p in _pairs(v)]
+    return []
+
+
+def test_check_of_the_unchanged_template_warns_with_the_lines_to_replace(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(_template("vendor", "en"), encoding="utf-8")
+    result = run_cli("check", "--file", str(path), "--format", "json")
+    assert result.code == 0 and json.loads(result.out)["vendors"][0]["id"] == "my-vendor"  # stdout: the result only
+    assert result.err.startswith(f"zhisuan: {path} still holds ")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = int(result.err.split("(lines ")[1].split(",")[0])
+    assert lines[first - 1].startswith("id: my-vendor")
+    zh = run_cli("check", "--file", str(path), "--lang", "zh")
+    assert "仍有" in zh.err and "模板值未替换" in zh.err
+
+
+def test_a_filled_in_template_gives_no_warning(tmp_path):
+    text = _template("vendor", "en").replace("id: my-vendor", "id: gpu-start")
+    text = re.sub(r"\{zh: 替换：[^,]*, en: '(?:[^']|'')*'\}", "{zh: 我们的依据, en: our own grounds}", text)
+    data = yaml.safe_load(text)
+    assert not [t for t in _texts(data) if t.startswith(("REPLACE:", "替换："))]
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--file", str(path))
+    assert result.code == 0 and result.err == ""
 
 
 def test_each_sub_criterion_carries_its_one_line_definition_and_section():

@@ -111,10 +111,9 @@ def profile_template(example: dict, lang: str) -> str:
     return msg("template.profile_header", lang) + "\n" + commented(data, comment)
 
 
-def vendor_template(example: dict, name: str, subs: dict, lang: str) -> str:
-    """A vendor: every field, with a bundled vendor's data (`name`'s) as the example; each sub-criterion's definition."""
+def vendor_template(example: dict, subs: dict, lang: str) -> str:
+    """A vendor: every field, with the neutral example's values and placeholders; each sub-criterion's definition."""
     data = {key: example.get(key) for key in Vendor.model_fields}
-    data.update(id="my-vendor", name={"zh": "我的算力云", "en": "My compute cloud"})
 
     def comment(path: tuple) -> list[str]:
         key = ".".join(path)
@@ -131,14 +130,14 @@ def vendor_template(example: dict, name: str, subs: dict, lang: str) -> str:
             lines.append(msg("template.allowed", lang, values=", ".join(values)))
         return lines
 
-    return msg("template.vendor_header", lang, example=name) + "\n" + commented(data, comment)
+    return msg("template.vendor_header", lang) + "\n" + commented(data, comment)
 
 
 def template_blocks(example, lang: str, fmt: str) -> list[Block]:
     """The template of a TemplateExample's kind (profile or vendor), as it is (preformatted: a YAML file)."""
     if example.kind == "profile":
         return [Code(profile_template(example.data, lang))]
-    return [Code(vendor_template(example.data, example.example, example.sub_criteria, lang))]
+    return [Code(vendor_template(example.data, example.sub_criteria, lang))]
 
 
 VIEWS = {"template": View(blocks=template_blocks, document=None)}
