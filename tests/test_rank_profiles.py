@@ -34,8 +34,8 @@ def test_jsonl_is_one_line_per_profile_in_file_name_order():
 def test_eligibility_runs_once_per_vendor_whatever_the_number_of_profiles(monkeypatch):
     """Once per vendor, and once per changed vendor the assessment analysis evaluates, for all profiles."""
     calls = []
-    real = rank_module.run_rules
-    monkeypatch.setattr(rank_module, "run_rules",
+    real = rank_module.run_settled
+    monkeypatch.setattr(rank_module, "run_settled",
                         lambda base, vendor, *a: calls.append((vendor.id, input_digest(vendor))) or real(base, vendor, *a))
     assert run_cli("rank", "--profiles", str(CUSTOMERS), "--format", "json", "--draws", "0").code == 0
     assert sorted(calls) == sorted(set(calls))

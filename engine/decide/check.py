@@ -10,10 +10,11 @@ from ..model.vendor import Vendor
 from ..model.vocabulary import SUB_CRITERIA
 from ..scoring.supply import supply
 from ..explain.filters import filter_trace
-from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_rules
+from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest
 from ..version import tool_version
 from ..runtime.trace import trace_models
 from .qualify import paths_for
+from .settle import run_settled
 from .tracks import IN_TRACK, track_meets
 
 __all__ = ["IN_TRACK", "Shortfall", "check", "check_result", "decide", "meets", "shortfalls", "sort_decisions", "track_meets"]
@@ -21,7 +22,7 @@ __all__ = ["IN_TRACK", "Shortfall", "check", "check_result", "decide", "meets", 
 def decide(base: RuleBase, vendor: Vendor, explain: str = "full", paths: bool = False) -> VendorDecision:
     """The decision for one vendor, carrying the trace that `explain` (off, fails, full) shows;
     with `paths`, what it must change to qualify when it is below core."""
-    facts, trace = run_rules(base, vendor, conditions=explain != "off")
+    facts, trace, settlement = run_settled(base, vendor, conditions=explain != "off")
     track = facts.get("track", UNDETERMINED)
     notes = [e.effect.note for e in trace if e.fired and e.effect.kind == "note"]
     setters = _setters(trace)
@@ -38,6 +39,8 @@ def decide(base: RuleBase, vendor: Vendor, explain: str = "full", paths: bool = 
         "notes": notes,
         "input_sha256": input_digest(vendor),
         "trace": trace_models(filter_trace(trace, explain)),
+        "settled": settlement.settled,
+        "unsettled": settlement.unsettled,
         "path_to": paths_for(base, vendor, track) if paths else None,
     })
 

@@ -18,6 +18,7 @@ from .assessments import AssessmentOptions, RankedPair, analyse_assessments
 from .inputs import LoadedProfile
 from .knowledge import AdviceKnowledge
 from .needs import level_facts, match_needs, need_inputs, need_levels, need_sources, stated_needs, status_facts, to_confirm
+from .settle import run_settled
 from ..model.fields import DIMENSION_TITLES
 from ..model.profile import Profile
 from ..model.ranking import (Cost, ExcludedVendor, NeedMatch, RankedVendor, RankResult, Reason, ScoreItem, StatedNeed,
@@ -30,7 +31,7 @@ from ..scoring.supply import running_products, supply, supply_source, terms_of
 from ..scoring.weights import resolve_weights
 from ..explain.filters import filter_trace
 from ..model.fields import to_user_units
-from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_facts, run_rules
+from ..runtime.evaluate import UNDETERMINED, digest_of, input_digest, run_facts
 from ..version import tool_version
 from ..runtime.trace import Event, trace_models
 
@@ -85,11 +86,11 @@ class Eligibility:
             key = (id(vendor), variant[1])
             known = self._variants.get(key)
             if known is None or known[0] is not vendor:
-                known = self._variants[key] = (vendor, *run_rules(self._base, variant[0]))
+                known = self._variants[key] = (vendor, *run_settled(self._base, variant[0])[:2])
             return known[1], known[2]
         known = self._known.get(id(vendor))
         if known is None or known[0] is not vendor:  # the vendor object is kept, so its id stays its own
-            known = (vendor, *run_rules(self._base, vendor))
+            known = (vendor, *run_settled(self._base, vendor)[:2])
             self._known[id(vendor)] = known
         return known[1], known[2]
 

@@ -156,12 +156,40 @@ class PathTo(Frozen):
     that stand in the way."""
 
     target: str
-    unmet: list[str]  # what is not met today: sub-criteria (for core), or criteria (for partial)
+    unmet: list[str]  # what is not met today: sub-criteria (for core; criteria if every one is met), or criteria (for partial)
     unknown: list[str]  # what is unknown today, of the same
     paths: list[list[Change]]
     more: int  # minimal paths of the same size not listed
     subs: dict[str, TargetSub]
     blocked_by: list[FixedFact]
+
+
+class Settled(Frozen):
+    """A result (a criterion's status, the track, the type) that every completion of the unknown facts gives alike."""
+
+    fact: str  # criteria.T.status, track, supplier_type
+    value: str
+    unknowns: list[str]  # the unknown facts it holds whatever they are
+
+
+class Decider(Frozen):
+    """One unknown value that alone settles an undetermined result: `field` (for a list, with `element` in it
+    or not) at `value` gives `gives`."""
+
+    field: str
+    element: str | None
+    value: Any  # for a list: true (the element is in it) or false; otherwise the value, in engine units
+    gives: str
+
+
+class Unsettled(Frozen):
+    """A result two completions of the unknown facts give differently: the values seen, the unknowns it
+    depends on, and those that alone would settle it."""
+
+    fact: str
+    values: list[str]  # values it takes in some completion (the search stops once two are seen)
+    unknowns: list[str]
+    deciders: list[Decider]  # worked out for a vendor with at most 12 unknowns
 
 
 class VendorDecision(Frozen):
@@ -178,6 +206,9 @@ class VendorDecision(Frozen):
     notes: list[Text]
     input_sha256: str
     trace: Trace
+    # results the unknown facts cannot change, and those they can; left out when there are none
+    settled: list[Settled] = Field(default_factory=list, exclude_if=lambda value: not value)
+    unsettled: list[Unsettled] = Field(default_factory=list, exclude_if=lambda value: not value)
     # what `check` adds for a vendor below core; left out when not computed (batch lines and older records are unchanged)
     path_to: list[PathTo] | None = Field(default=None, exclude_if=lambda value: value is None)
 

@@ -29,7 +29,8 @@ def run_facts(
 
     Every rule gets an event; `conditions=False` leaves out the per-leaf results (no output
     will show them), which lets evaluation stop at the first decisive condition. `durable=False`
-    skips the engine: only for a search whose answers are then verified with it.
+    skips the engine and the trace (the facts alone): only for a search whose answers are then
+    verified with the engine, or for completions of unknown facts, evaluated above it.
     """
     facts = dict(facts)
     set_by: dict[str, str] = {}
@@ -51,7 +52,7 @@ def run_facts(
             )
         fired = [base.by_id[rid] for rid in sorted(python_fired)]
         winners = _resolve(fired, facts, set_by, base)
-        for rule in stage.rules:
+        for rule in stage.rules if durable else ():  # a search reads the facts alone
             result, leaves = explained[rule.id]
             events.append(_event(rule, result, leaves, winners))
         for field, (value, rule_id) in winners.items():

@@ -11,10 +11,11 @@ from ...compile.truth import TRUE, evaluate
 from ...model.decision import Change, FixedFact, PathTo, TargetSub
 from ...model.vendor import Vendor
 from ...model.vocabulary import ALL_SUBS, CRITERIA
-from ...runtime.evaluate import UNDETERMINED, run_facts, run_rules
+from ...runtime.evaluate import UNDETERMINED, run_facts
+from ..settle import run_settled, settle
 from ..tracks import track_meets
 from .changes import Candidate, apply_to_facts, candidates, file_path, is_own
-from .required import inputs_of, required_leaves
+from ..dependencies import inputs_of, required_leaves
 
 __all__ = ["MAX_CHANGES", "apply_changes", "path_to", "paths_for"]
 
@@ -73,24 +74,26 @@ def apply_changes(vendor: Vendor, changes: list[Change] | tuple[Candidate, ...])
 
 
 def _evaluated(base: RuleBase, facts: dict[str, Any], subject: str) -> dict[str, Any]:
-    """The facts after every stage, in Python alone (a search step; answers are verified with the engine)."""
-    return run_facts(base, facts, subject, conditions=False, durable=False)[0]
+    """The facts after every stage and settling, in Python alone (a search step; answers are verified with the engine)."""
+    return settle(base, facts, run_facts(base, facts, subject, conditions=False, durable=False)[0])[0]
 
 
 def _verified(base: RuleBase, vendor: Vendor, changes: tuple[Candidate, ...], target: str) -> bool:
     """True when the engine, run on the changed vendor file, puts it on `target` or better."""
-    facts, _ = run_rules(base, apply_changes(vendor, changes), conditions=False)
+    facts, _, _ = run_settled(base, apply_changes(vendor, changes), conditions=False)
     return track_meets(facts.get("track", UNDETERMINED), target)
 
 
 def _unmet(today: dict[str, Any], target: str) -> tuple[list[str], list[str]]:
-    """What stands short today, as (not met, unknown): sub-criteria for core, criteria for partial
-    (a criterion short of partial is one neither met nor partial)."""
+    """What stands short today, as (not met, unknown): the sub-criteria for core (the criteria when every
+    sub-criterion is met and a share stands in the way), the criteria for partial (neither met nor partial)."""
     if target == "core":
         verdicts = {s: today.get(f"sub.{s}.verdict") for s in ALL_SUBS}
-        return [s for s, v in verdicts.items() if v == "not_met"], [s for s, v in verdicts.items() if v is None]
+        if any(v != "met" for v in verdicts.values()):
+            return [s for s, v in verdicts.items() if v == "not_met"], [s for s, v in verdicts.items() if v is None]
     statuses = {c: today.get(f"criteria.{c}.status") for c in CRITERIA}
-    return ([c for c, v in statuses.items() if v == "not_met"],
+    short = ("met",) if target == "core" else ("met", "partial")
+    return ([c for c, v in statuses.items() if v is not None and v not in short],
             [c for c, v in statuses.items() if v is None])
 
 

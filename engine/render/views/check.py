@@ -10,6 +10,7 @@ from ..blocks import Block, Heading, Paragraph, Styled, Table, Tree, node
 from ..describe import criterion_cell, criterion_line, headline, number, sub_line, supply_line, trace_tree, vendor_label
 from . import View
 from .qualify import path_blocks
+from .unknowns import unknown_blocks, unknown_lines
 
 TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined": "magenta"}
 
@@ -29,6 +30,7 @@ def check_blocks(result: CheckResult, lang: str, fmt: str, explain: str = "off")
         Paragraph(msg("check.legend", lang)),
         Paragraph(summary_line(result, lang)),
     ]
+    blocks += unknown_blocks(result.vendors, lang)
     blocks += path_blocks(result.vendors, lang)
     if explain != "off":
         blocks += [vendor_tree(d, lang, explain) for d in result.vendors]
@@ -58,6 +60,8 @@ def vendor_tree(d: VendorDecision, lang: str, explain: str) -> Tree:
     children = [criteria, Tree(f"{msg('check.supply', lang)}: {supply_line(d.supply, lang)}")]
     if d.notes:
         children.append(node(msg("check.notes", lang), [Tree(note.get(lang)) for note in d.notes]))
+    if d.settled or d.unsettled:
+        children.append(node(msg("settle.title", lang), [Tree(line) for line in unknown_lines(d, lang)]))
     children.append(trace_tree(d.trace, explain, lang))
     return node(headline(d, lang), children)
 

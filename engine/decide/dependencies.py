@@ -1,11 +1,12 @@
 """What any way to a result requires: the leaf conditions every set of rules leading to it must meet,
-and the input facts each depends on. It prunes the path search without ever cutting a real path."""
+and the input facts each depends on. They prune the path search without ever cutting a real path, and tell
+settling which unknowns bear on a result."""
 
 from __future__ import annotations
 
-from ...compile.compiler import RuleBase
-from ...compile.tree import Node
-from ...model.fields import FIELDS
+from ..compile.compiler import RuleBase
+from ..compile.tree import Node
+from ..model.fields import FIELDS
 
 __all__ = ["inputs_of", "required_leaves"]
 
@@ -33,7 +34,20 @@ def required_leaves(base: RuleBase, field: str, value: str) -> list[Node]:
 
 def inputs_of(base: RuleBase, field: str) -> frozenset[str]:
     """The input facts a fact depends on: itself when no rule here sets it, else what its setters read, in turn."""
-    setters = [r for r in base.ordered() if r.writes == field]
-    if not setters:
-        return frozenset({field})
-    return frozenset().union(*(inputs_of(base, read) for r in setters for read in r.reads))
+    reads: dict[str, set[str]] = {}
+    for rule in base.ordered():
+        if rule.writes:
+            reads.setdefault(rule.writes, set()).update(rule.reads)
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = [field]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in reads:
+            todo.extend(reads[name])
+        else:
+            found.add(name)
+    return frozenset(found)

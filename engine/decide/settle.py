@@ -1,0 +1,169 @@
+"""Undetermined only when it matters: a criterion, the track or the type that every completion of the
+vendor's unknown facts gives alike is settled to that result; one that two completions give differently
+is undetermined, with the unknowns that decide it.
+
+The unknown facts are the inputs the vendor's file leaves unknown and some rule compares (a status, a
+share, the supply model, the chips). An input a rule tests with `exists` is not one of them: the rules
+say what its being unknown means (the recorded status stands in for unknown pricing or capabilities).
+A list fact is completed element by element (each value a rule names is in it or not), a one-value fact
+takes each of its values, a number each side of every threshold. Completions are evaluated above the
+engine, in Python over the same condition trees, after the engine's own run (whose agreement check is
+untouched), and each is evaluated whole: a rule that an unknown leaves open can still win a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from ..compile.compiler import RuleBase
+from ..compile.facts import vendor_facts
+from ..model.decision import Decider, Settled, Unsettled
+from ..model.fields import FIELDS
+from ..model.vendor import Vendor
+from ..model.vocabulary import CRITERIA
+from ..runtime.evaluate import run_facts, run_rules
+from ..runtime.trace import Event
+from .dependencies import inputs_of
+
+__all__ = ["BUDGET", "SETTLED", "Settlement", "run_settled", "settle"]
+
+SETTLED = (*(f"criteria.{c}.status" for c in CRITERIA), "track", "supplier_type")
+BUDGET = 1024  # completions evaluated per result (~0.15 s): past it the engine's own result stands, unless the probes disagree
+UNTRIED = "completion:untried"  # among the values seen when not every completion was tried
+DECIDERS_UP_TO = 6  # a vendor's unknowns, up to which each one's effect alone is worked out (past it, fill the file in)
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """One unknown of a completion: a one-value fact (`element` None) or one element of a list fact."""
+
+    field: str
+    element: Any
+    domain: tuple
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """What settling found: the results settled, and the ones left undetermined with what decides them."""
+
+    settled: list[Settled]
+    unsettled: list[Unsettled]
+
+
+def run_settled(base: RuleBase, vendor: Vendor, conditions: bool = True) -> tuple[dict[str, Any], list[Event], Settlement]:
+    """The engine's run over the vendor's facts, then every result the unknowns cannot change settled."""
+    facts, trace = run_rules(base, vendor, conditions)
+    settled, settlement = settle(base, vendor_facts(vendor), facts)
+    return settled, trace, settlement
+
+
+def settle(base: RuleBase, inputs: dict[str, Any], facts: dict[str, Any]) -> tuple[dict[str, Any], Settlement]:
+    """`facts` (the run's result over `inputs`) with each result set to what every completion gives, or
+    undetermined where two completions disagree."""
+    unknowns = _unknowns(base, inputs)
+    if not unknowns:
+        return facts, Settlement([], [])
+    out, settled, unsettled = dict(facts), [], []
+    for result in (r for r in SETTLED if _written(base, r)):
+        depends = inputs_of(base, result)
+        mine = [u for u in unknowns if u.field in depends]
+        if not mine:
+            continue
+        values = _outcomes(base, inputs, mine, result, {})
+        fields = sorted({u.field for u in mine})
+        if values == {None} or (UNTRIED in values and len(values) == 2):
+            continue  # open in every completion, or one value seen past the budget: the engine's result stands
+        values.discard(UNTRIED)
+        if len(values) == 1:
+            out[result] = next(iter(values))
+            settled.append(Settled(fact=result, value=out[result], unknowns=fields))
+        else:
+            out.pop(result, None)
+            unsettled.append(Unsettled(fact=result, values=sorted(v for v in values if v is not None), unknowns=fields,
+                                       deciders=_deciders(base, inputs, mine, result) if len(unknowns) <= DECIDERS_UP_TO else []))
+    return out, Settlement(settled, unsettled)
+
+
+def _written(base: RuleBase, result: str) -> bool:
+    return any(r.writes == result for r in base.ordered())
+
+
+def _unknowns(base: RuleBase, inputs: dict[str, Any]) -> list[Unknown]:
+    """The unknowns a completion fills: inputs missing from `inputs` that a rule compares, none tested by `exists`."""
+    named: dict[str, set] = {}
+    existence = set()
+    for rule in base.ordered():
+        for node in rule.condition.leaves():
+            leaf = node.leaf
+            if leaf.op == "exists":
+                existence.add(leaf.field)
+            elif not leaf.spec.derived and leaf.field not in inputs:
+                named.setdefault(leaf.field, set()).update(leaf.value if isinstance(leaf.value, tuple) else (leaf.value,))
+    found = []
+    for field in sorted(set(named) - existence):
+        spec = FIELDS[field]
+        if spec.kind == "list":
+            found += [Unknown(field, v, (True, False)) for v in sorted(named[field])]
+        elif spec.kind == "number":
+            low, high = round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)
+            points = {p for v in named[field] for p in (v - 1, v, v + 1)} | {low, high}
+            found.append(Unknown(field, None, tuple(sorted(p for p in points if low <= p <= high))))
+        else:
+            found.append(Unknown(field, None, tuple(spec.values)))
+    return found
+
+
+def _completed(inputs: dict[str, Any], assigned: dict[Unknown, Any]) -> dict[str, Any]:
+    """`inputs` with the assigned unknowns filled in (list elements gathered into their list)."""
+    facts = dict(inputs)
+    lists: dict[str, list] = {}
+    for unknown, value in assigned.items():
+        if unknown.element is None:
+            facts[unknown.field] = value
+        else:
+            lists.setdefault(unknown.field, [])
+            if value:
+                lists[unknown.field].append(unknown.element)
+    facts.update({field: sorted(values) for field, values in lists.items()})
+    return facts
+
+
+def _result(base: RuleBase, facts: dict[str, Any], result: str) -> Any:
+    return run_facts(base, facts, "completion", conditions=False, durable=False)[0].get(result)
+
+
+def _outcomes(base: RuleBase, inputs: dict[str, Any], unknowns: list[Unknown], result: str, fixed: dict[Unknown, Any]) -> set:
+    """The values `result` takes over the completions of `unknowns` (with `fixed` set), stopping at two.
+
+    Four extreme completions go first (a result that depends on the unknowns usually shows it there);
+    past the budget only they are tried, and UNTRIED joins what was seen: not every completion was.
+    """
+    free = [u for u in unknowns if u not in fixed]
+    probes = [{u: u.domain[end] for u in free} for end in (0, -1)]  # numbers low, the rest first; and the other way
+    probes += [{u: u.domain[end if FIELDS[u.field].kind == "number" else -1 - end] for u in free} for end in (0, -1)]
+    seen = {_result(base, _completed(inputs, {**fixed, **probe}), result) for probe in probes}
+    sizes = 1
+    for u in free:
+        sizes *= len(u.domain)
+    if len(seen) > 1:
+        return seen
+    if sizes > BUDGET:
+        return seen | {UNTRIED}
+    for values in product(*(u.domain for u in free)):
+        seen.add(_result(base, _completed(inputs, {**fixed, **dict(zip(free, values))}), result))
+        if len(seen) > 1:
+            break
+    return seen
+
+
+def _deciders(base: RuleBase, inputs: dict[str, Any], unknowns: list[Unknown], result: str) -> list[Decider]:
+    """Each unknown value that alone settles `result`, whatever the other unknowns are."""
+    found = []
+    for unknown in unknowns:
+        for value in unknown.domain:
+            values = _outcomes(base, inputs, unknowns, result, {unknown: value})
+            if len(values) == 1 and None not in values:
+                found.append(Decider(field=unknown.field, element=unknown.element, value=value, gives=next(iter(values))))
+    return found
