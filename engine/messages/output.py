@@ -371,6 +371,7 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "column.type": ("类型", "Type"),
     "column.track": ("赛道", "Track"),
     "column.F": ("供给 F", "Supply F"),
+    "column.shares": ("占比 T P A C", "Shares T P A C"),
     "column.id": ("规则", "Rule"),
     "column.title": ("标题", "Title"),
     "column.evidence": ("报告认可的证据", "Evidence the report accepts"),
@@ -379,8 +380,8 @@ OUTPUT: dict[str, tuple[str, str]] = {
     "column.stage": ("层", "Stage"),
     "check.title": ("第三方普惠智算云赛道判定（华南）", "Track eligibility: third-party inclusive AI compute cloud (South China)"),
     "check.legend": (
-        "✓ 满足  ◐ 部分（按占比计入）  ✗ 不满足  ? 未判定；F = S×R×T×P×A×C，数值为评估值",
-        "✓ met  ◐ partial (counts by share)  ✗ not met  ? undetermined; F = S×R×T×P×A×C, an assessed figure",
+        "标准的符号表示其状态：✓ 满足 · ◐ 部分（有子标准不满足，占比大于零）· ✗ 不满足（占比为零）· ? 未判定。占比另列，是厂商在该项标准上的供给占比（评估值）；F = S×R×T×P×A×C 不论状态都乘以各项占比，数值为评估值",
+        "A criterion's mark is its status: ✓ met · ◐ partial (a sub-criterion not met, the share above zero) · ✗ not met (a zero share) · ? undetermined. Its share, printed apart, is the vendor's supply share in it (our assessment); F = S×R×T×P×A×C multiplies every share whatever the status, an assessed figure",
     ),
     "check.overridden": ("（资料记录为“{recorded}”，已被规则 {rule} 依据事实改判；以上证据是记录的依据）",
                          "(recorded as {recorded}; the rule {rule} decided otherwise from the facts; the evidence above is the record's)"),

@@ -45,8 +45,13 @@ def value_text(value: Any) -> str:
 
 
 def criterion_cell(outcome: CriterionOutcome) -> str:
-    """`✓ 0.85` style cell for one criterion."""
-    return f"{SYMBOL.get(outcome.status, '?')} {number(outcome.share)}"
+    """A criterion's mark: its status alone (the share is printed apart, see `shares_cell`)."""
+    return SYMBOL.get(outcome.status, "?")
+
+
+def shares_cell(d: VendorDecision) -> str:
+    """`0.85 0.75 0.95 0.85`: the vendor's T, P, A, C shares (`—` where unknown)."""
+    return " ".join(number(d.criteria[c].share) for c in "TPAC")
 
 
 def vendor_label(d: VendorDecision, lang: str) -> str:

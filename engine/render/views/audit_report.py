@@ -195,8 +195,8 @@ def _name(entry: dict, lang: str) -> str:
 
 
 def _check_outcome(outcome: dict, lang: str) -> list[Block]:
-    """Per vendor: each criterion with its share and its sub-criterion verdicts."""
-    blocks: list[Block] = []
+    """Per vendor: each criterion with its share and its sub-criterion verdicts, under check's one legend."""
+    blocks: list[Block] = [Paragraph(msg("check.legend", lang))]
     heads = tuple(msg(k, lang) for k in ("column.report_criterion", "column.report_status", "column.report_share", "column.report_subs"))
     for v in outcome["vendors"]:
         blocks.append(Heading(_name(v, lang), 3))  # its track, type and F are in the verdict

@@ -7,7 +7,8 @@ from collections import Counter
 from ...messages import msg, value_label
 from ...model.decision import CheckResult, VendorDecision
 from ..blocks import Block, Heading, Paragraph, Styled, Table, Tree, node
-from ..describe import criterion_cell, criterion_line, headline, number, sub_line, supply_line, trace_tree, vendor_label
+from ..describe import (criterion_cell, criterion_line, headline, number, shares_cell, sub_line, supply_line, trace_tree,
+                        vendor_label)
 from . import View
 from .qualify import path_blocks
 from .unknowns import unknown_blocks, unknown_lines
@@ -18,10 +19,10 @@ TRACK_STYLE = {"core": "green", "partial": "yellow", "out": "red", "undetermined
 def check_blocks(result: CheckResult, lang: str, fmt: str, explain: str = "off") -> list[Block]:
     """The table, the legend and the summary; a tree per vendor when `explain` is not off."""
     headers = (msg("column.rank", lang), msg("column.vendor", lang), msg("column.type", lang), "T", "P", "A", "C",
-               msg("column.track", lang), msg("column.F", lang))
+               msg("column.shares", lang), msg("column.track", lang), msg("column.F", lang))
     rows = tuple(
         (str(i), vendor_label(d, lang), value_label(d.supplier_type, lang), *(criterion_cell(d.criteria[c]) for c in "TPAC"),
-         Styled(value_label(d.track, lang), TRACK_STYLE.get(d.track, "")), number(d.supply.F))
+         shares_cell(d), Styled(value_label(d.track, lang), TRACK_STYLE.get(d.track, "")), number(d.supply.F))
         for i, d in enumerate(result.vendors, 1)
     )
     blocks: list[Block] = [
