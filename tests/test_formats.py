@@ -31,6 +31,8 @@ ARGS = {
     "check": ["check", "huawei"],
     "rank": ["rank", "--draws", "0", "--top", "2"],
     "ask": ["ask", "--answers", "{answers}", "--draws", "0"],
+    "vendors": ["vendors", "show", "huawei"],
+    "compare": ["compare", "datacanvas", "huawei"],
     "rules list": ["rules", "list"],
     "rules show": ["rules", "show", "T1", "--compiled"],
     "rules advice": ["rules", "advice"],
@@ -44,7 +46,7 @@ ARGS = {
     "audit report": ["audit", "report", "2", "--db", "{db}"],
 }
 # A format that needs other arguments.
-OTHER = {("check", "jsonl"): ["check", "--jsonl", "{registry}", "--workers", "1"], ("rank", "jsonl"): ["rank", "--profiles", "{profiles}", "--draws", "0"]}
+OTHER = {("vendors", "html"): ["vendors"], ("check", "jsonl"): ["check", "--jsonl", "{registry}", "--workers", "1"], ("rank", "jsonl"): ["rank", "--profiles", "{profiles}", "--draws", "0"]}
 FORMATS = _formats(build_parser("en"))
 
 

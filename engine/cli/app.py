@@ -6,12 +6,12 @@ import argparse
 
 from ..errors import EngineUnavailableError, EvaluationError, ZhisuanError, printable
 from ..messages import msg
-from . import cmd_ask, cmd_audit, cmd_check, cmd_completion, cmd_init, cmd_rank, cmd_rules, cmd_schema
+from . import cmd_ask, cmd_audit, cmd_check, cmd_completion, cmd_init, cmd_rank, cmd_rules, cmd_schema, cmd_vendors
 from .argparse_zh import speaking
 from .env import Environment, OutputError, default_lang
 from .exit_codes import Exit
 
-SUBCOMMANDS = (cmd_check, cmd_rank, cmd_ask, cmd_init, cmd_audit, cmd_rules, cmd_schema, cmd_completion)
+SUBCOMMANDS = (cmd_check, cmd_rank, cmd_ask, cmd_vendors, cmd_init, cmd_audit, cmd_rules, cmd_schema, cmd_completion)
 LANGS = ("zh", "en")
 
 

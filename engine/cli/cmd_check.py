@@ -10,6 +10,7 @@ from ..messages import M, joined, msg, value_label
 from .exit_codes import Exit
 from .options import FORMATS, add_output_options, explain_level, workers
 from .recording import add_record_options, keep_record, recording
+from .vendor_files import warn_template_values
 
 
 def add_parser(sub, ctx) -> None:
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace, env) -> int:
     chosen = known.chosen(args.vendors)
     level = explain_level(args)
     vendors = [known.vendors[v] for v in chosen]
-    _warn_template_values(env, known, args.lang)
+    warn_template_values(env, known, args.lang)
     if recording(args):  # the record keeps the full trace, whatever the output shows
         result = check(base, vendors, "full", paths=True)
         inputs = {"vendors": [v.model_dump(mode="json") for v in vendors], "vendor_sources": known.sources(chosen)}
@@ -78,18 +79,3 @@ def run(args: argparse.Namespace, env) -> int:
         return Exit.NEGATIVE
     return Exit.OK
 
-
-def _warn_template_values(env, known, lang: str) -> None:
-    """Say which `--file` vendors still hold the template's placeholders, and on which lines."""
-    from ..decide.templates import template_leftovers
-    from ..render.present import warn
-
-    for vid in known.given:
-        doc = known.docs[vid]
-        left = sorted({doc.locate(path).line for path in dict.fromkeys(template_leftovers(doc.data))} - {None})
-        if left:
-            shown = joined([*map(str, left[:SHOWN_LINES]), *(["…"] if len(left) > SHOWN_LINES else [])], lang)
-            warn(env, msg("check.template_left", lang, file=doc.file, n=len(left), lines=shown))
-
-
-SHOWN_LINES = 8

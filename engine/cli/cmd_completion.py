@@ -22,9 +22,21 @@ def add_parser(sub, ctx) -> None:
     p.set_defaults(run=run, root=ctx.root)
 
 
+def bundled_ids() -> dict[str, list[str]]:
+    """The bundled vendor and profile ids, by the metavar of the arguments that take them."""
+    from ..decide.bundle import bundle_root  # the file names are the ids; nothing is loaded
+
+    root = bundle_root() / "profiles"
+    vendors = sorted(p.stem for p in (root / "vendors").glob("*.yaml"))
+    return {"VENDOR": vendors, "show VENDOR": ["show", *vendors],
+            "PROFILE": sorted(p.stem for p in (root / "customers").glob("*.yaml"))}
+
+
 def command_words(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
-    """For each command path ('' for the top, 'rules show', …): the words that may follow it."""
+    """For each command path ('' for the top, 'rules show', …): the words that may follow it (bundled vendor and
+    profile ids where a command takes one)."""
     words: dict[str, list[str]] = {}
+    ids = bundled_ids()
 
     def walk(p: argparse.ArgumentParser, path: str) -> None:
         found: list[str] = []
@@ -36,6 +48,8 @@ def command_words(parser: argparse.ArgumentParser) -> dict[str, list[str]]:
                     walk(child, f"{path} {name}".strip())
             elif action.choices and not action.option_strings:
                 found += [str(c) for c in action.choices]
+            elif not action.option_strings and action.metavar in ids:
+                found += ids[action.metavar]
         words[path] = sorted(set(found))
 
     walk(parser, "")

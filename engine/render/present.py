@@ -115,6 +115,8 @@ def _view(name: str):
         from .views import init as module
     elif family == "schema":
         from .views import schema as module
+    elif family == "vendors":
+        from .views import vendors as module
     else:
         raise KeyError(f"no view {name!r}")
     return module.VIEWS[part or family]
