@@ -27,10 +27,11 @@ from ..runtime.evaluate import run_facts, run_rules
 from ..runtime.trace import Event
 from .dependencies import inputs_of
 
-__all__ = ["BUDGET", "SETTLED", "Settlement", "run_settled", "settle"]
+__all__ = ["BUDGET", "DECIDERS_UP_TO", "SETTLED", "Settlement", "run_settled", "settle", "unknown_count"]
 
 SETTLED = (*(f"criteria.{c}.status" for c in CRITERIA), "track", "supplier_type")
 BUDGET = 1024  # completions evaluated per result (~0.15 s): past it the engine's own result stands, unless the probes disagree
+PROBE_PAST = 16  # completions of a result up to which all are tried at once, without the extreme probes first
 UNTRIED = "completion:untried"  # among the values seen when not every completion was tried
 DECIDERS_UP_TO = 6  # a vendor's unknowns, up to which each one's effect alone is worked out (past it, fill the file in)
 
@@ -66,12 +67,13 @@ def settle(base: RuleBase, inputs: dict[str, Any], facts: dict[str, Any]) -> tup
     if not unknowns:
         return facts, Settlement([], [])
     out, settled, unsettled = dict(facts), [], []
+    done = _Completions(base, inputs, unknowns)
     for result in (r for r in SETTLED if _written(base, r)):
         depends = inputs_of(base, result)
         mine = [u for u in unknowns if u.field in depends]
         if not mine:
             continue
-        values = _outcomes(base, inputs, mine, result, {})
+        values = _outcomes(done, mine, result, {})
         fields = sorted({u.field for u in mine})
         if values == {None} or (UNTRIED in values and len(values) == 2):
             continue  # open in every completion, or one value seen past the budget: the engine's result stands
@@ -82,8 +84,13 @@ def settle(base: RuleBase, inputs: dict[str, Any], facts: dict[str, Any]) -> tup
         else:
             out.pop(result, None)
             unsettled.append(Unsettled(fact=result, values=sorted(v for v in values if v is not None), unknowns=fields,
-                                       deciders=_deciders(base, inputs, mine, result) if len(unknowns) <= DECIDERS_UP_TO else []))
+                                       deciders=_deciders(done, mine, result) if len(unknowns) <= DECIDERS_UP_TO else []))
     return out, Settlement(settled, unsettled)
+
+
+def unknown_count(base: RuleBase, inputs: dict[str, Any]) -> int:
+    """How many unknowns a completion of `inputs` fills (list elements one by one)."""
+    return len(_unknowns(base, inputs))
 
 
 def _written(base: RuleBase, result: str) -> bool:
@@ -92,27 +99,38 @@ def _written(base: RuleBase, result: str) -> bool:
 
 def _unknowns(base: RuleBase, inputs: dict[str, Any]) -> list[Unknown]:
     """The unknowns a completion fills: inputs missing from `inputs` that a rule compares, none tested by `exists`."""
-    named: dict[str, set] = {}
-    existence = set()
-    for rule in base.ordered():
-        for node in rule.condition.leaves():
-            leaf = node.leaf
-            if leaf.op == "exists":
-                existence.add(leaf.field)
-            elif not leaf.spec.derived and leaf.field not in inputs:
-                named.setdefault(leaf.field, set()).update(leaf.value if isinstance(leaf.value, tuple) else (leaf.value,))
     found = []
-    for field in sorted(set(named) - existence):
+    for field, named in _compared(base).items():
+        if field in inputs:
+            continue
         spec = FIELDS[field]
         if spec.kind == "list":
-            found += [Unknown(field, v, (True, False)) for v in sorted(named[field])]
+            found += [Unknown(field, v, (True, False)) for v in named]
         elif spec.kind == "number":
             low, high = round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)
-            points = {p for v in named[field] for p in (v - 1, v, v + 1)} | {low, high}
+            points = {p for v in named for p in (v - 1, v, v + 1)} | {low, high}
             found.append(Unknown(field, None, tuple(sorted(p for p in points if low <= p <= high))))
         else:
             found.append(Unknown(field, None, tuple(spec.values)))
     return found
+
+
+def _compared(base: RuleBase) -> dict[str, tuple]:
+    """Each input the rules compare and none tests with `exists`, with the values they name (kept on the rule base)."""
+    known = base.__dict__.get("_compared")
+    if known is None:
+        named: dict[str, set] = {}
+        existence = set()
+        for rule in base.ordered():
+            for node in rule.condition.leaves():
+                leaf = node.leaf
+                if leaf.op == "exists":
+                    existence.add(leaf.field)
+                elif not leaf.spec.derived:
+                    named.setdefault(leaf.field, set()).update(leaf.value if isinstance(leaf.value, tuple) else (leaf.value,))
+        known = {f: tuple(sorted(named[f])) for f in sorted(set(named) - existence)}
+        object.__setattr__(base, "_compared", known)  # not a field: equality and hashing ignore it
+    return known
 
 
 def _completed(inputs: dict[str, Any], assigned: dict[Unknown, Any]) -> dict[str, Any]:
@@ -130,40 +148,55 @@ def _completed(inputs: dict[str, Any], assigned: dict[Unknown, Any]) -> dict[str
     return facts
 
 
-def _result(base: RuleBase, facts: dict[str, Any], result: str) -> Any:
-    return run_facts(base, facts, "completion", conditions=False, durable=False)[0].get(result)
+class _Completions:
+    """The results of completions of one vendor's inputs, each completion evaluated once for every result."""
+
+    def __init__(self, base: RuleBase, inputs: dict[str, Any], unknowns: list[Unknown]) -> None:
+        self.base, self.inputs, self.unknowns, self.known = base, inputs, unknowns, {}
+
+    def result(self, assigned: dict[Unknown, Any], result: str) -> Any:
+        """`result` in the completion that sets the `assigned` unknowns (the others left unknown)."""
+        key = frozenset(assigned.items())
+        facts = self.known.get(key)
+        if facts is None:
+            facts = self.known[key] = run_facts(self.base, _completed(self.inputs, assigned), "completion",
+                                                conditions=False, durable=False)[0]
+        return facts.get(result)
 
 
-def _outcomes(base: RuleBase, inputs: dict[str, Any], unknowns: list[Unknown], result: str, fixed: dict[Unknown, Any]) -> set:
+def _outcomes(done: _Completions, unknowns: list[Unknown], result: str, fixed: dict[Unknown, Any]) -> set:
     """The values `result` takes over the completions of `unknowns` (with `fixed` set), stopping at two.
 
-    Four extreme completions go first (a result that depends on the unknowns usually shows it there);
-    past the budget only they are tried, and UNTRIED joins what was seen: not every completion was.
+    Past a few completions, four extreme ones go first (a result that depends on the unknowns usually shows
+    it there); past the budget only they are tried, and UNTRIED joins what was seen: not every completion was.
     """
     free = [u for u in unknowns if u not in fixed]
-    probes = [{u: u.domain[end] for u in free} for end in (0, -1)]  # numbers low, the rest first; and the other way
-    probes += [{u: u.domain[end if FIELDS[u.field].kind == "number" else -1 - end] for u in free} for end in (0, -1)]
-    seen = {_result(base, _completed(inputs, {**fixed, **probe}), result) for probe in probes}
     sizes = 1
     for u in free:
         sizes *= len(u.domain)
-    if len(seen) > 1:
-        return seen
-    if sizes > BUDGET:
-        return seen | {UNTRIED}
+    seen: set = set()
+    if sizes > PROBE_PAST:  # every unknown of the vendor set in a probe: the same four serve every result
+        every = [u for u in done.unknowns if u not in fixed]
+        probes = [{u: u.domain[end] for u in every} for end in (0, -1)]  # numbers low, the rest first; and the other way
+        probes += [{u: u.domain[end if FIELDS[u.field].kind == "number" else -1 - end] for u in every} for end in (0, -1)]
+        seen = {done.result({**fixed, **probe}, result) for probe in probes}
+        if len(seen) > 1:
+            return seen
+        if sizes > BUDGET:
+            return seen | {UNTRIED}
     for values in product(*(u.domain for u in free)):
-        seen.add(_result(base, _completed(inputs, {**fixed, **dict(zip(free, values))}), result))
+        seen.add(done.result({**fixed, **dict(zip(free, values))}, result))
         if len(seen) > 1:
             break
     return seen
 
 
-def _deciders(base: RuleBase, inputs: dict[str, Any], unknowns: list[Unknown], result: str) -> list[Decider]:
+def _deciders(done: _Completions, unknowns: list[Unknown], result: str) -> list[Decider]:
     """Each unknown value that alone settles `result`, whatever the other unknowns are."""
     found = []
     for unknown in unknowns:
         for value in unknown.domain:
-            values = _outcomes(base, inputs, unknowns, result, {unknown: value})
+            values = _outcomes(done, unknowns, result, {unknown: value})
             if len(values) == 1 and None not in values:
                 found.append(Decider(field=unknown.field, element=unknown.element, value=value, gives=next(iter(values))))
     return found

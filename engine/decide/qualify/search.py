@@ -12,7 +12,7 @@ from ...model.decision import Change, FixedFact, PathTo, TargetSub
 from ...model.vendor import Vendor
 from ...model.vocabulary import ALL_SUBS, CRITERIA
 from ...runtime.evaluate import UNDETERMINED, run_facts
-from ..settle import run_settled, settle
+from ..settle import DECIDERS_UP_TO, run_settled, settle, unknown_count
 from ..tracks import track_meets
 from .changes import Candidate, apply_to_facts, candidates, file_path, is_own
 from ..dependencies import inputs_of, required_leaves
@@ -43,9 +43,11 @@ def path_to(base: RuleBase, vendor: Vendor, target: str) -> PathTo:
         return track_meets(_evaluated(base, apply_to_facts(facts, changes), vendor.id).get("track", UNDETERMINED), target)
 
     own = candidates(base, facts, fields)
-    found = [c for c in _smallest(own, required, reaches) if _verified(base, vendor, c, target)]
+    # a vendor with many unknowns is told to fill them in first: a path would rest on guesses
+    many = unknown_count(base, facts) > DECIDERS_UP_TO
+    found = [] if many else [c for c in _smallest(own, required, reaches) if _verified(base, vendor, c, target)]
     blocked: list[FixedFact] = []
-    if not found:
+    if not found and not many:
         blocked = _blockers(vendor, own + candidates(base, facts, fields, own=False), required, reaches)
     paths = [_described(base, facts, today, c, vendor.id) for c in found]
     subs = sorted({s for path in paths[:LISTED] for change in path for s in change.subs})
