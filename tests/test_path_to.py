@@ -84,7 +84,7 @@ def _paths(rule_base, vendor_id, patch, target="core"):
 
 def test_sales_order_activation_is_fixed_by_self_service(rule_base):
     # §03 inclusive B: "自助开通为主（控制台/API 开启即可），无需线下采购/对公采购订单/招投标";
-    # §03 cloud A: "在线开通、按需付费、弹性伸缩、控制台/API 自助". One change decides both.
+    # §03 cloud A: "在线开通 / 按需付费 / 弹性伸缩 / 控制台/API 自助". One change decides both.
     path = _paths(rule_base, "coreshub", {"activation.value": "sales_order"})
     assert [_steps(p) for p in path.paths] == [{("activation", "set", "self_service")}]
     assert set(path.paths[0][0].subs) == {"P2", "C1"} and path.paths[0][0].at == "activation.value"
@@ -120,7 +120,8 @@ def test_own_data_centres_are_named_as_fixed_never_offered(rule_base):
 
 
 def test_a_zero_share_puts_a_vendor_out_with_our_assessed_share_in_the_way(rule_base):
-    # §03 formula note 3: a zero share is out of the track; the share is our assessment, not the vendor's to set.
+    # §03 formula note 3: the shares are "用作对同一基础供给S的逐层过滤" (a zero share filters all supply out, which
+    # rules/classification.yaml encodes as not met); the share is our assessment, not the vendor's to set.
     decision = decide(rule_base, patched_vendor("coreshub", {"shares.T.value": 0}), "off", paths=True)
     assert decision.track == "out" and [p.target for p in decision.path_to] == ["core", "partial"]
     for path in decision.path_to:
@@ -128,7 +129,8 @@ def test_a_zero_share_puts_a_vendor_out_with_our_assessed_share_in_the_way(rule_
 
 
 def test_bundled_vendors_below_core_have_the_report_s_gaps(rule_base):
-    # §04 Huawei challenges 02 "供给主要是自研芯片和自建大机房": T1 is the one gap, closed only by evidence.
+    # §04 Huawei challenges 02 "CloudDC数据中心运化解决方案…算力纳管规模有限" (little managed outside supply):
+    # T1 is the one gap, closed only by evidence.
     vendors = _bundled()
     huawei = decide(rule_base, vendors["huawei"], "off", paths=True).path_to[0]
     assert huawei.unmet == ["T1"] and [_steps(p) for p in huawei.paths] == [{("sub.T1.status", "set", "met")}]

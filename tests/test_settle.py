@@ -10,8 +10,8 @@ from .conftest import patched_vendor, raw_vendor, run_cli
 
 
 def test_an_unknown_that_cannot_change_the_track_leaves_it_decided(rule_base):
-    # Issue 21: "with T3 met or not met it is partial both times" (P is partial through an annual frame, §03
-    # formula note 3: a criterion partly met counts by its share), so the track is partial, not undetermined.
+    # Issue 21: "with T3 met or not met it is partial both times". An annual frame fails P4 (§03 inclusive D:
+    # "无最低承诺/预存即可使用，或可小额预存即开即用"), so P is partial and the track is partial, not undetermined.
     d = decide(rule_base, patched_vendor("coreshub", {"sub.T3.status": "unknown", "contract.min_commitment": "annual_frame"}))
     assert d.track == "partial" and d.criteria["T"].status == "undetermined"
     assert [(s.fact, s.value, s.unknowns) for s in d.settled] == [("track", "partial", ["sub.T3.status"])]
@@ -30,7 +30,8 @@ def test_an_unknown_that_decides_the_track_leaves_it_undetermined_with_what_deci
 
 
 def test_an_unknown_share_can_put_a_criterion_out(rule_base):
-    # §03 formula note 3: a zero share is not met, whatever the sub-criteria say; an unknown share may be zero.
+    # §03 formula note 3: the shares are "用作对同一基础供给S的逐层过滤": a zero share filters all supply out (not met
+    # in rules/classification.yaml, whatever the sub-criteria say), and an unknown share may be zero.
     d = decide(rule_base, patched_vendor("datacanvas", {"shares.T.value": None}))
     assert d.criteria["T"].status == "undetermined" and d.track == "undetermined"
 

@@ -5,10 +5,11 @@ settling which unknowns bear on a result."""
 from __future__ import annotations
 
 from ..compile.compiler import RuleBase
+from ..compile.leaves import Leaf
 from ..compile.tree import Node
-from ..model.fields import FIELDS
+from ..model.fields import FIELDS, FieldSpec
 
-__all__ = ["inputs_of", "required_leaves"]
+__all__ = ["inputs_of", "leaf_values", "required_leaves", "threshold_points"]
 
 
 def required_leaves(base: RuleBase, field: str, value: str) -> list[Node]:
@@ -34,10 +35,13 @@ def required_leaves(base: RuleBase, field: str, value: str) -> list[Node]:
 
 def inputs_of(base: RuleBase, field: str) -> frozenset[str]:
     """The input facts a fact depends on: itself when no rule here sets it, else what its setters read, in turn."""
-    reads: dict[str, set[str]] = {}
-    for rule in base.ordered():
-        if rule.writes:
-            reads.setdefault(rule.writes, set()).update(rule.reads)
+    reads = base.__dict__.get("_reads_by_written")
+    if reads is None:
+        reads = {}
+        for rule in base.ordered():
+            if rule.writes:
+                reads.setdefault(rule.writes, set()).update(rule.reads)
+        object.__setattr__(base, "_reads_by_written", reads)  # not a field: equality and hashing ignore it
     found: set[str] = set()
     seen: set[str] = set()
     todo = [field]
@@ -51,3 +55,15 @@ def inputs_of(base: RuleBase, field: str) -> frozenset[str]:
         else:
             found.add(name)
     return frozenset(found)
+
+
+def leaf_values(leaf: Leaf) -> tuple:
+    """The values a leaf names (one, or the list of an `in`), in engine units."""
+    return leaf.value if isinstance(leaf.value, tuple) else (leaf.value,)
+
+
+def threshold_points(spec: FieldSpec, values) -> set[int]:
+    """Each number the rules name for `spec` and one engine unit either side, within the field's range:
+    one point in every region the comparisons tell apart."""
+    low, high = round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)
+    return {p for v in values for p in (v - 1, v, v + 1) if low <= p <= high}

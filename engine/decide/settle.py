@@ -25,7 +25,7 @@ from ..model.vendor import Vendor
 from ..model.vocabulary import CRITERIA
 from ..runtime.evaluate import run_facts, run_rules
 from ..runtime.trace import Event
-from .dependencies import inputs_of
+from .dependencies import inputs_of, leaf_values, threshold_points
 
 __all__ = ["BUDGET", "DECIDERS_UP_TO", "SETTLED", "Settlement", "run_settled", "settle", "unknown_count"]
 
@@ -68,8 +68,8 @@ def settle(base: RuleBase, inputs: dict[str, Any], facts: dict[str, Any]) -> tup
         return facts, Settlement([], [])
     out, settled, unsettled = dict(facts), [], []
     done = _Completions(base, inputs, unknowns)
-    for result in (r for r in SETTLED if _written(base, r)):
-        depends = inputs_of(base, result)
+    for result in SETTLED:
+        depends = inputs_of(base, result)  # a result no rule here sets depends on itself alone: no unknown
         mine = [u for u in unknowns if u.field in depends]
         if not mine:
             continue
@@ -93,10 +93,6 @@ def unknown_count(base: RuleBase, inputs: dict[str, Any]) -> int:
     return len(_unknowns(base, inputs))
 
 
-def _written(base: RuleBase, result: str) -> bool:
-    return any(r.writes == result for r in base.ordered())
-
-
 def _unknowns(base: RuleBase, inputs: dict[str, Any]) -> list[Unknown]:
     """The unknowns a completion fills: inputs missing from `inputs` that a rule compares, none tested by `exists`."""
     found = []
@@ -107,9 +103,8 @@ def _unknowns(base: RuleBase, inputs: dict[str, Any]) -> list[Unknown]:
         if spec.kind == "list":
             found += [Unknown(field, v, (True, False)) for v in named]
         elif spec.kind == "number":
-            low, high = round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)
-            points = {p for v in named for p in (v - 1, v, v + 1)} | {low, high}
-            found.append(Unknown(field, None, tuple(sorted(p for p in points if low <= p <= high))))
+            ends = {round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)}
+            found.append(Unknown(field, None, tuple(sorted(threshold_points(spec, named) | ends))))
         else:
             found.append(Unknown(field, None, tuple(spec.values)))
     return found
@@ -127,7 +122,7 @@ def _compared(base: RuleBase) -> dict[str, tuple]:
                 if leaf.op == "exists":
                     existence.add(leaf.field)
                 elif not leaf.spec.derived:
-                    named.setdefault(leaf.field, set()).update(leaf.value if isinstance(leaf.value, tuple) else (leaf.value,))
+                    named.setdefault(leaf.field, set()).update(leaf_values(leaf))
         known = {f: tuple(sorted(named[f])) for f in sorted(set(named) - existence)}
         object.__setattr__(base, "_compared", known)  # not a field: equality and hashing ignore it
     return known

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...compile.compiler import RuleBase
 from ...compile.leaves import Leaf
+from ..dependencies import leaf_values, threshold_points
 
 __all__ = ["Candidate", "OWN_FIELDS", "apply_to_facts", "candidates", "file_path", "is_own"]
 
@@ -60,17 +61,14 @@ def candidates(base: RuleBase, facts: dict[str, Any], fields: frozenset[str], ow
 
 def _from_leaf(leaf: Leaf, current: Any) -> set[Candidate]:
     """The changes that make a difference to this one leaf."""
-    spec, op, value = leaf.spec, leaf.op, leaf.value
-    if op == "exists":
+    spec = leaf.spec
+    if leaf.op == "exists":
         return set()  # a list comes to exist by gaining an element; a value by being set
     if spec.kind == "list":
-        items = value if isinstance(value, tuple) else (value,)
-        return {Candidate(spec.name, "add", v) for v in items if v not in (current or ())}
+        return {Candidate(spec.name, "add", v) for v in leaf_values(leaf) if v not in (current or ())}
     if spec.kind == "number":
-        low, high = round(spec.minimum * spec.scale), round(spec.maximum * spec.scale)
-        points = {p for v in (value if isinstance(value, tuple) else (value,)) for p in (v - 1, v, v + 1)}
-        return {Candidate(spec.name, "set", p) for p in points if low <= p <= high and p != current}
-    options = value if isinstance(value, tuple) else (value,)
+        return {Candidate(spec.name, "set", p) for p in threshold_points(spec, leaf_values(leaf)) if p != current}
+    options = leaf_values(leaf)
     if spec.name.startswith("sub."):
         options = tuple(v for v in options if v == "met")  # evidence makes a status met; nothing is fixed by unmeeting it
     return {Candidate(spec.name, "set", v) for v in options if v != current}
